@@ -1,0 +1,429 @@
+//! `postlint.toml`: which rules run, at what severity, with what options.
+//! Every value is checked, and a bad one is an error pointing at its span.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Severity;
+use crate::model::tag::TagPattern;
+use crate::rules::{self, FAMILIES, RULES};
+
+/// The file name postlint looks for, upward from the working directory.
+pub const CONFIG_FILE: &str = "postlint.toml";
+
+/// Which files count as posts when no `include` is configured.
+pub const DEFAULT_INCLUDE: &[&str] = &[
+    "**/_posts/**/*.md",
+    "**/_posts/**/*.markdown",
+    "**/_posts/**/*.html",
+    "**/_drafts/**/*.md",
+    "**/_drafts/**/*.markdown",
+    "**/_drafts/**/*.html",
+];
+
+/// How the timestamp comment's number is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampUnit {
+    /// Milliseconds, except that a 10-digit value is seconds.
+    Auto,
+    Milliseconds,
+    Seconds,
+}
+
+/// How a tag link's text is compared with its decoded tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagCompare {
+    Exact,
+    CaseInsensitive,
+    /// Case-insensitive, and `-`, `_` and `+` count as spaces.
+    Loose,
+    /// Compare as URL slugs: case, accents, punctuation and separators are
+    /// ignored, and a tag that cannot be a slug of the text (a number, or
+    /// ASCII for non-Latin text) is not compared.
+    Slug,
+}
+
+/// Rule options. Each is documented in the rule that reads it.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub required_keys: Vec<String>,
+    pub timestamp_unit: TimestampUnit,
+    pub tolerance_ms: i64,
+    pub tag_patterns: Vec<TagPattern>,
+    pub tag_compare: TagCompare,
+    pub source_keys: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            required_keys: vec!["title".into(), "date".into()],
+            timestamp_unit: TimestampUnit::Auto,
+            tolerance_ms: 0,
+            tag_patterns: TagPattern::defaults(),
+            tag_compare: TagCompare::Slug,
+            source_keys: vec!["from".into()],
+        }
+    }
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Globs of the files that count as posts, relative to `root`.
+    pub include: Vec<String>,
+    /// The directory `include` globs are relative to: the config file's
+    /// directory, or the working directory.
+    pub root: PathBuf,
+    /// The config file, when there is one.
+    pub path: Option<PathBuf>,
+    /// Severity of each rule in registry order; `None` is off.
+    levels: Vec<Option<Severity>>,
+    pub options: Options,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            include: DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
+            root: PathBuf::from("."),
+            path: None,
+            levels: RULES.iter().map(|r| r.meta().default_severity).collect(),
+            options: Options::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The severity of the rule at `index` in the registry, or `None` if off.
+    pub fn level(&self, index: usize) -> Option<Severity> {
+        self.levels[index]
+    }
+
+    /// Set a rule or family to a severity (`None` turns it off).
+    pub fn set(&mut self, rule_or_family: &str, level: Option<Severity>) -> bool {
+        let mut found = false;
+        for (i, rule) in RULES.iter().enumerate() {
+            if rule.id == rule_or_family || rule.meta().family == rule_or_family {
+                self.levels[i] = level;
+                found = true;
+            }
+        }
+        found
+    }
+
+    /// Turn on every rule, at its default severity or `warning`.
+    pub fn enable_all(&mut self) {
+        for (i, rule) in RULES.iter().enumerate() {
+            self.levels[i] = Some(rule.meta().default_severity.unwrap_or(Severity::Warning));
+        }
+    }
+
+    /// Read a config file. `Err` carries a diagnostic pointing into it.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.display().to_string(),
+            source: String::new(),
+            span: None,
+            message: format!("cannot read {}: {e}", path.display()),
+            help: None,
+        })?;
+        let mut config = Config::parse(&text, &path.display().to_string())?;
+        config.root = path
+            .parent()
+            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Find `postlint.toml` in `dir` or one of its parents.
+    pub fn discover(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .map(|d| d.join(CONFIG_FILE))
+            .find(|p| p.is_file())
+    }
+
+    /// Parse the text of a config file named `name`.
+    pub fn parse(text: &str, name: &str) -> Result<Config, ConfigError> {
+        let err = |span: Range<usize>, message: String, help: Option<String>| ConfigError {
+            path: name.to_string(),
+            source: text.to_string(),
+            span: Some(span),
+            message,
+            help,
+        };
+        let table = DeTable::parse(text).map_err(|e| {
+            err(
+                e.span().unwrap_or(0..0),
+                format!("invalid TOML: {}", e.message().trim_end()),
+                None,
+            )
+        })?;
+        let mut config = Config::default();
+        let mut reader = Reader { err: &err };
+        for (key, value) in table.get_ref().iter() {
+            let span = value.span();
+            match key.get_ref().as_ref() {
+                "include" => config.include = reader.strings(value)?,
+                "rules" => {
+                    let rules = reader.table(value)?;
+                    for (id, setting) in rules.iter() {
+                        reader.rule(&mut config, id, setting)?;
+                    }
+                }
+                family @ ("front-matter" | "timestamp" | "tag-link" | "source") => {
+                    for (k, v) in reader.table(value)?.iter() {
+                        reader.family_option(&mut config.options, family, k, v)?;
+                    }
+                }
+                other => {
+                    return Err(err(
+                        key.span(),
+                        format!("unknown key `{other}`"),
+                        Some("top-level keys are `include`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
+                    ));
+                }
+            }
+            let _ = span;
+        }
+        Ok(config)
+    }
+}
+
+type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
+
+struct Reader<'e> {
+    err: &'e ErrFn<'e>,
+}
+
+impl Reader<'_> {
+    fn fail<T>(&self, span: Range<usize>, message: impl Into<String>, help: Option<&str>) -> Result<T, ConfigError> {
+        Err((self.err)(span, message.into(), help.map(str::to_string)))
+    }
+
+    fn table<'a, 'i>(&self, value: &'a Spanned<DeValue<'i>>) -> Result<&'a DeTable<'i>, ConfigError> {
+        match value.get_ref() {
+            DeValue::Table(t) => Ok(t),
+            _ => self.fail(value.span(), "expected a table", None),
+        }
+    }
+
+    fn string<'a>(&self, value: &'a Spanned<DeValue<'_>>) -> Result<&'a str, ConfigError> {
+        match value.get_ref() {
+            DeValue::String(s) => Ok(s.as_ref()),
+            _ => self.fail(value.span(), "expected a string", None),
+        }
+    }
+
+    fn strings(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
+        match value.get_ref() {
+            DeValue::Array(items) => items.iter().map(|v| self.string(v).map(str::to_string)).collect(),
+            _ => self.fail(value.span(), "expected an array of strings", None),
+        }
+    }
+
+    fn integer(&self, value: &Spanned<DeValue<'_>>) -> Result<i64, ConfigError> {
+        match value.get_ref() {
+            DeValue::Integer(i) if i.radix() == 10 => match i.as_str().replace('_', "").parse() {
+                Ok(n) => Ok(n),
+                Err(_) => self.fail(value.span(), "integer out of range", None),
+            },
+            _ => self.fail(value.span(), "expected an integer", None),
+        }
+    }
+
+    fn level(&self, value: &Spanned<DeValue<'_>>) -> Result<Option<Severity>, ConfigError> {
+        let s = self.string(value)?;
+        match s {
+            "off" => Ok(None),
+            _ => match Severity::parse(s) {
+                Some(level) => Ok(Some(level)),
+                None => self.fail(
+                    value.span(),
+                    format!("unknown severity `{s}`"),
+                    Some("use \"off\", \"info\", \"warning\" or \"error\""),
+                ),
+            },
+        }
+    }
+
+    fn rule(
+        &mut self,
+        config: &mut Config,
+        id: &Spanned<std::borrow::Cow<'_, str>>,
+        setting: &Spanned<DeValue<'_>>,
+    ) -> Result<(), ConfigError> {
+        let name = id.get_ref().as_ref();
+        let known = rules::find(name).is_some() || FAMILIES.contains(&name);
+        if !known {
+            let help = match rules::suggest(name) {
+                Some(s) => format!("did you mean `{s}`? `postlint rules` lists every rule"),
+                None => "`postlint rules` lists every rule and family".to_string(),
+            };
+            return self.fail(id.span(), format!("unknown rule or family `{name}`"), Some(&help));
+        }
+        match setting.get_ref() {
+            DeValue::String(_) => {
+                let level = self.level(setting)?;
+                config.set(name, level);
+            }
+            DeValue::Table(table) => {
+                for (key, value) in table.iter() {
+                    match (key.get_ref().as_ref(), name) {
+                        ("severity", _) => {
+                            let level = self.level(value)?;
+                            config.set(name, level);
+                        }
+                        ("required", "front-matter-missing-key") => {
+                            config.options.required_keys = self.strings(value)?
+                        }
+                        ("tolerance-ms", "timestamp-mismatch") => {
+                            let n = self.integer(value)?;
+                            if n < 0 {
+                                return self.fail(value.span(), "tolerance must not be negative", None);
+                            }
+                            config.options.tolerance_ms = n;
+                        }
+                        ("compare", "tag-link-mismatch") => {
+                            config.options.tag_compare = match self.string(value)? {
+                                "exact" => TagCompare::Exact,
+                                "case-insensitive" => TagCompare::CaseInsensitive,
+                                "loose" => TagCompare::Loose,
+                                "slug" => TagCompare::Slug,
+                                other => {
+                                    return self.fail(
+                                        value.span(),
+                                        format!("unknown comparison `{other}`"),
+                                        Some("use \"slug\", \"exact\", \"case-insensitive\" or \"loose\""),
+                                    );
+                                }
+                            }
+                        }
+                        (other, _) => {
+                            return self.fail(
+                                key.span(),
+                                format!("`{name}` has no option `{other}`"),
+                                Some(&format!("`postlint rule {name}` documents its options")),
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {
+                return self.fail(
+                    setting.span(),
+                    "expected a severity string or a table",
+                    Some("for example `\"warning\"`, `\"off\"` or `{ severity = \"error\" }`"),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    fn family_option(
+        &mut self,
+        options: &mut Options,
+        family: &str,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Result<(), ConfigError> {
+        match (family, key.get_ref().as_ref()) {
+            ("timestamp", "unit") => {
+                options.timestamp_unit = match self.string(value)? {
+                    "auto" => TimestampUnit::Auto,
+                    "milliseconds" | "ms" => TimestampUnit::Milliseconds,
+                    "seconds" | "s" => TimestampUnit::Seconds,
+                    other => {
+                        return self.fail(
+                            value.span(),
+                            format!("unknown unit `{other}`"),
+                            Some("use \"auto\", \"milliseconds\" or \"seconds\""),
+                        );
+                    }
+                }
+            }
+            ("tag-link", "patterns") => {
+                let DeValue::Array(items) = value.get_ref() else {
+                    return self.fail(value.span(), "expected an array of strings", None);
+                };
+                let mut patterns = Vec::new();
+                for item in items {
+                    let text = self.string(item)?;
+                    match TagPattern::parse(text) {
+                        Ok(p) => patterns.push(p),
+                        Err(why) => {
+                            return self.fail(
+                                item.span(),
+                                format!("invalid tag pattern: {why}"),
+                                Some("a pattern is a URL path such as \"**/tag/{tag}.html\""),
+                            );
+                        }
+                    }
+                }
+                options.tag_patterns = patterns;
+            }
+            ("source", "keys") => {
+                let keys = self.strings(value)?;
+                if keys.is_empty() {
+                    return self.fail(value.span(), "at least one source key is needed", None);
+                }
+                options.source_keys = keys;
+            }
+            ("front-matter", "required") => options.required_keys = self.strings(value)?,
+            (_, other) => {
+                return self.fail(
+                    key.span(),
+                    format!("unknown option `{other}` in `[{family}]`"),
+                    Some("README.md lists every option"),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A configuration problem, rendered by miette with the offending span.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: String,
+    pub source: String,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl miette::Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("config"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.span.as_ref().map(|_| &self.source as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        Some(Box::new(std::iter::once(miette::LabeledSpan::new_primary_with_span(
+            Some("here".into()),
+            span,
+        ))))
+    }
+}

@@ -1,0 +1,51 @@
+//! postlint: a linter for content repositories of Jekyll-style posts.
+//!
+//! The core is [`check`]: a pure function from a post's path and text to its
+//! diagnostics. Discovery, reading, parallelism and reporting wrap it.
+
+pub mod config;
+pub mod diagnostic;
+pub mod line_index;
+pub mod model;
+pub mod rules;
+
+use std::path::Path;
+
+pub use config::Config;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+
+use model::{Needs, Post};
+use rules::{Context, RULES};
+
+/// Check one post. No I/O: the caller reads the file.
+///
+/// Diagnostics come back sorted by position, each with the severity the
+/// configuration gives its rule.
+pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
+    let enabled = |family: &str| {
+        RULES
+            .iter()
+            .enumerate()
+            .any(|(i, r)| config.level(i).is_some() && r.meta().family == family)
+    };
+    let needs = Needs {
+        anchors: enabled("tag-link"),
+    };
+    let post = Post::parse(text, &config.options, needs);
+    let ctx = Context {
+        path,
+        post: &post,
+        options: &config.options,
+    };
+    let mut out = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        let Some(level) = config.level(i) else { continue };
+        let start = out.len();
+        (rule.check)(&ctx, &mut out);
+        for d in &mut out[start..] {
+            d.severity = level;
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    out
+}

@@ -1,0 +1,188 @@
+//! Reading front matter dates: `YYYY-MM-DD`, optionally a time
+//! (`T` or spaces, `HH:MM[:SS[.fraction]]`) and a zone (`Z`, `±HH[:MM]`).
+//! Field ranges are checked, so `2014-02-30` and `25:61` are errors.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::Offset;
+
+/// A date that could not be read, with a message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+struct Cursor<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn number(&mut self, min: usize, max: usize) -> Option<i64> {
+        let start = self.i;
+        while self.i < self.b.len() && self.i - start < max && self.b[self.i].is_ascii_digit() {
+            self.i += 1;
+        }
+        if self.i - start < min {
+            return None;
+        }
+        std::str::from_utf8(&self.b[start..self.i]).ok()?.parse().ok()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        if self.b.get(self.i) == Some(&c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn spaces(&mut self) -> usize {
+        let start = self.i;
+        while matches!(self.b.get(self.i), Some(b' ' | b'\t')) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn done(&self) -> bool {
+        self.i == self.b.len()
+    }
+}
+
+const EXPECTED: &str = "expected YYYY-MM-DD, optionally followed by HH:MM[:SS[.fff]] and a zone such as Z or +08:00";
+
+/// Parse a date. A value without a zone is read in UTC.
+pub fn parse(text: &str) -> Result<Timestamp, DateError> {
+    let bad = || DateError(format!("`{text}` is not a date: {EXPECTED}"));
+    let s = text.trim();
+    let mut c = Cursor { b: s.as_bytes(), i: 0 };
+    let year = c.number(4, 4).ok_or_else(bad)?;
+    if !c.eat(b'-') {
+        return Err(bad());
+    }
+    let month = c.number(1, 2).ok_or_else(bad)?;
+    if !c.eat(b'-') {
+        return Err(bad());
+    }
+    let day = c.number(1, 2).ok_or_else(bad)?;
+    let date = Date::new(year as i16, month as i8, day as i8)
+        .map_err(|_| DateError(format!("`{text}` is not a real calendar date")))?;
+    let mut time = Time::midnight();
+    let mut offset = Offset::UTC;
+    if !c.done() {
+        if !(c.eat(b'T') || c.eat(b't') || c.spaces() > 0) {
+            return Err(bad());
+        }
+        let hour = c.number(1, 2).ok_or_else(bad)?;
+        if !c.eat(b':') {
+            return Err(bad());
+        }
+        let minute = c.number(2, 2).ok_or_else(bad)?;
+        let mut second = 0;
+        let mut nanos = 0i64;
+        if c.eat(b':') {
+            second = c.number(2, 2).ok_or_else(bad)?;
+            if c.eat(b'.') {
+                let start = c.i;
+                let frac = c.number(1, 30).ok_or_else(bad)?;
+                let digits = (c.i - start) as u32;
+                nanos = if digits <= 9 {
+                    frac * 10i64.pow(9 - digits)
+                } else {
+                    // Keep the first nine digits.
+                    s[start..start + 9].parse().map_err(|_| bad())?
+                };
+            }
+        }
+        time = Time::new(hour as i8, minute as i8, second as i8, nanos as i32)
+            .map_err(|_| DateError(format!("`{text}` has an impossible time of day")))?;
+        c.spaces();
+        if c.eat(b'Z') || c.eat(b'z') {
+        } else if let Some(&sign @ (b'+' | b'-')) = c.b.get(c.i) {
+            c.i += 1;
+            let hours = c.number(1, 2).ok_or_else(bad)?;
+            c.eat(b':');
+            let minutes = c.number(2, 2).unwrap_or(0);
+            if hours > 23 || minutes > 59 {
+                return Err(DateError(format!("`{text}` has an impossible UTC offset")));
+            }
+            let secs = (hours * 3600 + minutes * 60) as i32;
+            offset = Offset::from_seconds(if sign == b'-' { -secs } else { secs }).map_err(|_| bad())?;
+        }
+        if !c.done() {
+            return Err(bad());
+        }
+    }
+    let dt = DateTime::from_parts(date, time);
+    offset
+        .to_timestamp(dt)
+        .map_err(|_| DateError(format!("`{text}` is out of range")))
+}
+
+/// Format an instant for messages: ISO 8601 in UTC, milliseconds only when
+/// there are some.
+pub fn iso(ts: Timestamp) -> String {
+    if ts.subsec_millisecond() == 0 {
+        ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+    } else {
+        ts.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+    }
+}
+
+/// A difference in milliseconds as human units: `8h`, `1d 2h 3m`, `250ms`.
+pub fn human_difference(ms: i128) -> String {
+    let ms = ms.unsigned_abs();
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
+    let mut secs = ms / 1000;
+    let rest_ms = ms % 1000;
+    let mut parts = Vec::new();
+    for (unit, size) in [("d", 86_400u128), ("h", 3600), ("m", 60)] {
+        if secs >= size {
+            parts.push(format!("{}{unit}", secs / size));
+            secs %= size;
+        }
+    }
+    if secs > 0 || rest_ms > 0 {
+        if rest_ms > 0 {
+            parts.push(format!("{secs}.{rest_ms:03}s"));
+        } else {
+            parts.push(format!("{secs}s"));
+        }
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(s: &str) -> i64 {
+        parse(s).unwrap().as_millisecond()
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(ms("2022-10-31T16:39:58.000Z"), 1667234398000);
+        assert_eq!(ms("2022-11-01 00:39:58 +08:00"), 1667234398000);
+        assert_eq!(ms("2022-11-01 00:39:58 +0800"), 1667234398000);
+        assert_eq!(ms("2022-10-31 16:39:58"), 1667234398000);
+        assert_eq!(ms("2022-10-31T16:39:58.5Z"), 1667234398500);
+        assert_eq!(ms("2022-10-31"), 1667174400000);
+    }
+
+    #[test]
+    fn invalid() {
+        for bad in ["2014-02-30", "2014-02-04 25:61:00", "yesterday", "2014-02-04T10:00:00+25:00", "2014-02-04 10:00 junk", ""] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn differences() {
+        assert_eq!(human_difference(250), "250ms");
+        assert_eq!(human_difference(-8 * 3600 * 1000), "8h");
+        assert_eq!(human_difference(90_061_500), "1d 1h 1m 1.500s");
+    }
+}

@@ -1,0 +1,231 @@
+//! The parsed post: everything rules read, with byte spans, built once.
+
+pub mod anchors;
+pub mod body;
+pub mod date;
+pub mod entities;
+pub mod front_matter;
+pub mod lines;
+pub mod scalar;
+pub mod tag;
+pub mod yaml;
+
+pub use anchors::{Anchor, AnchorKind};
+pub use body::{HeaderLink, TimestampComment};
+pub use front_matter::{Block, Entry, FrontMatter};
+
+use std::ops::Range;
+
+use jiff::Timestamp;
+use url::Url;
+
+use crate::config::{Options, TimestampUnit};
+use date::DateError;
+use tag::DecodeError;
+use yaml::{Node, NodeKind};
+use scalar::Scalar;
+
+/// One post, parsed once. Rules read it and never parse again.
+pub struct Post<'a> {
+    pub text: &'a str,
+    /// 3 when the text opens with a UTF-8 byte order mark, else 0.
+    pub start: usize,
+    pub front_matter: FrontMatter,
+    /// Where the body starts (after the front matter, or at `start`).
+    pub body_start: usize,
+    pub timestamp: Option<TimestampComment>,
+    pub header: Option<HeaderLink>,
+    pub anchors: Vec<Anchor>,
+    /// The front matter `date`, read once.
+    pub date: Option<DateField>,
+    /// The timestamp comment's instant, read once.
+    pub timestamp_value: Option<Result<Timestamp, String>>,
+    /// The source URL entry (the first configured source key present).
+    pub source: Option<SourceField>,
+    /// Anchors whose URL path matches a tag pattern.
+    pub tag_links: Vec<TagLink>,
+}
+
+/// The `date` key: where it is and what it means.
+pub struct DateField {
+    pub span: Range<usize>,
+    pub value: Result<Timestamp, DateError>,
+}
+
+/// The source URL key and its parsed value.
+pub struct SourceField {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value_span: Range<usize>,
+    /// The URL text; `None` when the value is not a string.
+    pub text: Option<String>,
+    /// The parsed URL, when the value is a non-empty string.
+    pub url: Option<Result<Url, url::ParseError>>,
+}
+
+/// An anchor that points at a tag.
+pub struct TagLink {
+    /// Index into `Post::anchors`.
+    pub anchor: usize,
+    /// The tag as written in the href (still percent-encoded).
+    pub tag: Range<usize>,
+    pub decoded: Result<String, TagLinkError>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TagLinkError {
+    NotUrl(String),
+    BadEscape(Range<usize>),
+    NotUtf8,
+    Empty,
+}
+
+/// What the engine needs parsed; skipping what no enabled rule reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Needs {
+    pub anchors: bool,
+}
+
+impl<'a> Post<'a> {
+    pub fn parse(text: &'a str, options: &Options, needs: Needs) -> Post<'a> {
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let front_matter = front_matter::parse(text, start);
+        let body_start = match &front_matter {
+            FrontMatter::Missing => start,
+            FrontMatter::Unterminated { .. } => text.len(),
+            other => other.block().map_or(start, |b| b.body_start),
+        };
+        let (timestamp, header) = body::parse(text, body_start);
+        let anchors = if needs.anchors {
+            anchors::parse(text, body_start..text.len(), header.as_ref().map(|h| h.span.clone()))
+        } else {
+            Vec::new()
+        };
+        let date = front_matter.get("date").and_then(|e| read_date(&e.value));
+        let timestamp_value = timestamp
+            .as_ref()
+            .map(|t| read_timestamp(&text[t.value.clone()], options.timestamp_unit));
+        let source = options
+            .source_keys
+            .iter()
+            .find_map(|k| front_matter.get(k))
+            .map(read_source);
+        let tag_links = anchors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| read_tag_link(text, i, a, options))
+            .collect();
+        Post {
+            text,
+            start,
+            front_matter,
+            body_start,
+            timestamp,
+            header,
+            anchors,
+            date,
+            timestamp_value,
+            source,
+            tag_links,
+        }
+    }
+
+    /// The source text of a span.
+    pub fn slice(&self, span: &Range<usize>) -> &'a str {
+        &self.text[span.clone()]
+    }
+}
+
+fn read_date(node: &Node) -> Option<DateField> {
+    let value = match &node.kind {
+        NodeKind::Scalar { value: Scalar::Null, .. } => return None,
+        NodeKind::Scalar {
+            text,
+            value: Scalar::Str | Scalar::Date | Scalar::Timestamp,
+            ..
+        } => date::parse(text),
+        other => Err(DateError(format!(
+            "`date` is {}, not a date",
+            match other {
+                NodeKind::Scalar { value, .. } => value.type_name(),
+                _ => node.type_name(),
+            }
+        ))),
+    };
+    Some(DateField {
+        span: node.span.clone(),
+        value,
+    })
+}
+
+/// Read a timestamp comment's value as an instant.
+pub fn read_timestamp(value: &str, unit: TimestampUnit) -> Result<Timestamp, String> {
+    if value.is_empty() {
+        return Err("the comment is empty".into());
+    }
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("`{value}` is not an integer"));
+    }
+    let seconds = match unit {
+        TimestampUnit::Auto => digits.len() == 10,
+        TimestampUnit::Milliseconds => false,
+        TimestampUnit::Seconds => true,
+    };
+    let out_of_range = || format!("`{value}` is out of range for a date");
+    let n: i64 = value.parse().map_err(|_| out_of_range())?;
+    let ts = if seconds {
+        Timestamp::from_second(n)
+    } else {
+        Timestamp::from_millisecond(n)
+    };
+    ts.map_err(|_| out_of_range())
+}
+
+fn read_source(entry: &Entry) -> SourceField {
+    let text = match &entry.value.kind {
+        NodeKind::Scalar { value: Scalar::Null, .. } => Some(String::new()),
+        NodeKind::Scalar { text, .. } => Some(text.trim().to_string()),
+        _ => None,
+    };
+    let url = text
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(Url::parse);
+    SourceField {
+        key: entry.key.clone(),
+        key_span: entry.key_span.clone(),
+        value_span: entry.value.span.clone(),
+        text,
+        url,
+    }
+}
+
+fn read_tag_link(text: &str, index: usize, anchor: &Anchor, options: &Options) -> Option<TagLink> {
+    let href = &text[anchor.href.clone()];
+    let (path_start, path) = tag::raw_path(href)?;
+    let tag_range = options.tag_patterns.iter().find_map(|p| p.matches(path))?;
+    let tag = anchor.href.start + path_start + tag_range.start..anchor.href.start + path_start + tag_range.end;
+    let decoded_href = entities::decode(href);
+    let base = Url::parse("http://postlint.invalid/").expect("static base URL");
+    let decoded = match Url::options().base_url(Some(&base)).parse(&decoded_href) {
+        Err(e) => Err(TagLinkError::NotUrl(e.to_string())),
+        Ok(_) => {
+            let raw = entities::decode(&text[tag.clone()]);
+            match tag::percent_decode_strict(&raw) {
+                Err(DecodeError::BadEscape(i)) => {
+                    let at = tag.start + i.min(tag.len());
+                    Err(TagLinkError::BadEscape(at..(at + 3).min(tag.end)))
+                }
+                Err(DecodeError::NotUtf8) => Err(TagLinkError::NotUtf8),
+                Ok(s) if s.trim().is_empty() => Err(TagLinkError::Empty),
+                Ok(s) => Ok(s),
+            }
+        }
+    };
+    Some(TagLink {
+        anchor: index,
+        tag,
+        decoded,
+    })
+}

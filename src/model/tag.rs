@@ -1,0 +1,206 @@
+//! Tag link URL patterns (`**/tag/{tag}.html`) and strict percent-decoding.
+
+/// One segment of a pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    /// `**`: any number of segments.
+    Any,
+    /// `*`: exactly one segment.
+    One,
+    Literal(String),
+    /// A segment holding `{tag}`, with literal text around it.
+    Tag { prefix: String, suffix: String },
+}
+
+/// A URL path pattern naming where the tag sits, such as `**/tag/{tag}.html`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TagPattern {
+    source: String,
+    segments: Vec<Segment>,
+}
+
+impl TagPattern {
+    /// The default patterns: a `tag` or `tags` segment followed by one more
+    /// segment, which may end in `.html`, `.htm` or `/`.
+    pub fn defaults() -> Vec<TagPattern> {
+        let mut out = Vec::new();
+        for dir in ["tag", "tags"] {
+            for end in ["{tag}.html", "{tag}.htm", "{tag}/", "{tag}"] {
+                out.push(TagPattern::parse(&format!("**/{dir}/{end}")).expect("default pattern"));
+            }
+        }
+        out
+    }
+
+    pub fn parse(source: &str) -> Result<TagPattern, String> {
+        let path = source.strip_prefix('/').unwrap_or(source);
+        let mut segments = Vec::new();
+        let mut tags = 0;
+        for seg in path.split('/') {
+            segments.push(match seg {
+                "**" => Segment::Any,
+                "*" => Segment::One,
+                s if s.contains("{tag}") => {
+                    tags += 1;
+                    let (prefix, suffix) = s.split_once("{tag}").unwrap_or((s, ""));
+                    if suffix.contains("{tag}") {
+                        return Err("`{tag}` appears twice in one segment".into());
+                    }
+                    Segment::Tag {
+                        prefix: prefix.to_string(),
+                        suffix: suffix.to_string(),
+                    }
+                }
+                s => Segment::Literal(s.to_string()),
+            });
+        }
+        match tags {
+            0 => Err("the pattern has no `{tag}`".into()),
+            1 => Ok(TagPattern {
+                source: source.to_string(),
+                segments,
+            }),
+            _ => Err("the pattern has more than one `{tag}`".into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Match a raw URL path (starting with `/`). On a match, return the byte
+    /// range of the tag within `path`.
+    pub fn matches(&self, path: &str) -> Option<std::ops::Range<usize>> {
+        let path = path.strip_prefix('/')?;
+        let mut segs = Vec::new();
+        let mut start = 1;
+        for s in path.split('/') {
+            segs.push((start, s));
+            start += s.len() + 1;
+        }
+        match_from(&self.segments, &segs)
+    }
+}
+
+fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::Range<usize>> {
+    let Some((first, rest)) = pattern.split_first() else {
+        return segs.is_empty().then_some(0..0);
+    };
+    match first {
+        Segment::Any => (0..=segs.len()).find_map(|skip| match_from(rest, &segs[skip..])),
+        _ => {
+            let ((offset, seg), tail) = segs.split_first()?;
+            let found = match first {
+                Segment::One => Some(None),
+                Segment::Literal(l) => (l == seg).then_some(None),
+                Segment::Tag { prefix, suffix } => {
+                    (seg.len() >= prefix.len() + suffix.len() && seg.starts_with(prefix.as_str()) && seg.ends_with(suffix.as_str()))
+                        .then(|| Some(offset + prefix.len()..offset + seg.len() - suffix.len()))
+                }
+                Segment::Any => unreachable!(),
+            }?;
+            let inner = match_from(rest, tail)?;
+            Some(found.unwrap_or(inner))
+        }
+    }
+}
+
+/// The path of a raw href: after the scheme and authority, before `?`/`#`.
+/// `None` when the href has no path (a bare fragment or query).
+pub fn raw_path(href: &str) -> Option<(usize, &str)> {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    let head = &href[..end];
+    let start = if let Some(i) = head.find("://") {
+        let after = i + 3;
+        after + head[after..].find('/')?
+    } else if head.starts_with("//") {
+        2 + head[2..].find('/')?
+    } else if head.starts_with('/') {
+        0
+    } else {
+        return None;
+    };
+    Some((start, &head[start..]))
+}
+
+/// Why percent-decoding failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A `%` not followed by two hex digits, at this byte of the input.
+    BadEscape(usize),
+    /// The decoded bytes are not UTF-8.
+    NotUtf8,
+}
+
+/// Percent-decode `s`, rejecting malformed escapes and invalid UTF-8.
+pub fn percent_decode_strict(s: &str) -> Result<String, DecodeError> {
+    if !s.contains('%') {
+        return Ok(s.to_string());
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = |c: u8| (c as char).to_digit(16);
+            match (b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                }
+                _ => return Err(DecodeError::BadEscape(i)),
+            }
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| DecodeError::NotUtf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag<'a>(path: &'a str) -> Option<&'a str> {
+        TagPattern::defaults()
+            .iter()
+            .find_map(|p| p.matches(path))
+            .map(|r| &path[r])
+    }
+
+    #[test]
+    fn default_patterns() {
+        assert_eq!(tag("/gb/tag/%E7%8E%8B.html"), Some("%E7%8E%8B"));
+        assert_eq!(tag("/tags/rust/"), Some("rust"));
+        assert_eq!(tag("/tag/x"), Some("x"));
+        assert_eq!(tag("/tag/x.htm"), Some("x"));
+        assert_eq!(tag("/tag/"), Some(""));
+        assert_eq!(tag("/tag/a/b"), None);
+        assert_eq!(tag("/tagged/a"), None);
+        assert_eq!(tag("/gb/22/10/31/n1.htm"), None);
+    }
+
+    #[test]
+    fn custom_pattern() {
+        let p = TagPattern::parse("/topics/*/t-{tag}.html").unwrap();
+        let path = "/topics/2022/t-rust.html";
+        assert_eq!(&path[p.matches(path).unwrap()], "rust");
+        assert!(TagPattern::parse("/tag/x").is_err());
+    }
+
+    #[test]
+    fn raw_paths() {
+        assert_eq!(raw_path("https://h.test/gb/tag/x.html?q#f"), Some((14, "/gb/tag/x.html")));
+        assert_eq!(raw_path("/tag/x"), Some((0, "/tag/x")));
+        assert_eq!(raw_path("#top"), None);
+        assert_eq!(raw_path("https://h.test"), None);
+    }
+
+    #[test]
+    fn strict_decoding() {
+        assert_eq!(percent_decode_strict("%E7%8E%8B").unwrap(), "王");
+        assert_eq!(percent_decode_strict("a%2"), Err(DecodeError::BadEscape(1)));
+        assert_eq!(percent_decode_strict("%E7%8E"), Err(DecodeError::NotUtf8));
+    }
+}

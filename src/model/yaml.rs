@@ -1,0 +1,226 @@
+//! A small YAML tree with byte spans, built from granit-parser's events in
+//! one pass. Aliases are kept as references and never expanded, so alias
+//! bombs cost nothing; nesting depth is bounded by the parser's limits.
+
+use std::ops::Range;
+
+use granit_parser::{Event, Options, Parser, ScalarStyle};
+
+use super::scalar::{self, Scalar};
+
+/// One YAML node and the bytes it covers in the post.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Range<usize>,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    Scalar {
+        /// The scalar's text after YAML escape processing.
+        text: String,
+        /// What the text resolves to under YAML 1.1, as Jekyll's Psych reads it.
+        value: Scalar,
+        /// Written without quotes (a plain scalar).
+        plain: bool,
+    },
+    Sequence(Vec<Node>),
+    Mapping(Vec<(Node, Node)>),
+    /// `*name`: a reference to an anchored node, not expanded.
+    Alias,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            NodeKind::Scalar { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.scalar(), Some(Scalar::Null))
+    }
+
+    /// A short name of the node's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar { value, .. } => value.type_name(),
+            NodeKind::Sequence(_) => "a list",
+            NodeKind::Mapping(_) => "a mapping",
+            NodeKind::Alias => "an alias",
+        }
+    }
+}
+
+/// A YAML syntax error at a byte offset of the post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YamlError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parse `source` (the text between the front matter delimiters, which
+/// starts at byte `base` of the post) into its first document's root node.
+/// An empty document gives `Ok(None)`.
+pub fn parse(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
+    let mut options = Options::default();
+    options.emit_comments = false;
+    options.flow_nesting_limit = 64;
+    options.block_nesting_limit = 64;
+    let parser = Parser::new_from_str_with_options(source, options);
+
+    enum Open {
+        Seq(usize, Vec<Node>, bool),
+        Map(usize, Vec<Node>, bool),
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Node> = None;
+
+    for item in parser {
+        let (event, span) = item.map_err(|e| YamlError {
+            offset: base + e.marker().byte_offset().unwrap_or(0).min(source.len()),
+            message: e.info(),
+        })?;
+        let range = span.byte_range().unwrap_or(0..0);
+        let range = base + range.start..base + range.end;
+        let node = match event {
+            Event::Scalar(text, style, _, tag) => {
+                let plain = style == ScalarStyle::Plain;
+                let value = match &tag {
+                    Some(tag) if tag.is_yaml_core_schema() => scalar::resolve_tagged(&text, tag.suffix()),
+                    Some(_) => Scalar::Str,
+                    None if plain => scalar::resolve_plain(&text),
+                    None => Scalar::Str,
+                };
+                Node {
+                    span: range,
+                    kind: NodeKind::Scalar {
+                        text: text.into_owned(),
+                        value,
+                        plain,
+                    },
+                }
+            }
+            Event::Alias(_) => Node {
+                span: range,
+                kind: NodeKind::Alias,
+            },
+            Event::SequenceStart(style, ..) => {
+                let flow = style == granit_parser::StructureStyle::Flow;
+                stack.push(Open::Seq(range.start, Vec::new(), flow));
+                continue;
+            }
+            Event::MappingStart(style, ..) => {
+                let flow = style == granit_parser::StructureStyle::Flow;
+                stack.push(Open::Map(range.start, Vec::new(), flow));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Open::Seq(start, items, flow)) => Node {
+                    span: start..collection_end(&items, flow, range.end, start),
+                    kind: NodeKind::Sequence(items),
+                },
+                Some(Open::Map(start, items, flow)) => {
+                    let end = collection_end(&items, flow, range.end, start);
+                    let mut pairs = Vec::with_capacity(items.len() / 2);
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        pairs.push((k, v));
+                    }
+                    Node {
+                        span: start..end,
+                        kind: NodeKind::Mapping(pairs),
+                    }
+                }
+                None => continue,
+            },
+            Event::DocumentEnd => {
+                // Only the first document counts, as in Jekyll.
+                break;
+            }
+            _ => continue,
+        };
+        match stack.last_mut() {
+            Some(Open::Seq(_, items, _) | Open::Map(_, items, _)) => items.push(node),
+            None => {
+                root = Some(node);
+            }
+        }
+    }
+    Ok(root)
+}
+
+fn collection_end(items: &[Node], flow: bool, end_event: usize, start: usize) -> usize {
+    if flow {
+        end_event.max(start)
+    } else {
+        items.last().map_or(start, |n| n.span.end).max(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(src: &str) -> Vec<(Node, Node)> {
+        match parse(src, 0).unwrap().unwrap().kind {
+            NodeKind::Mapping(pairs) => pairs,
+            other => panic!("not a mapping: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn spans_slice_back_to_source() {
+        let src = "title: \"a: b\"\ntags: [ x, y ]\ncats:\n  - p\n  - q\nn: 3\n";
+        let pairs = map(src);
+        let texts: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (&src[k.span.clone()], &src[v.span.clone()]))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("title", "\"a: b\""),
+                ("tags", "[ x, y ]"),
+                ("cats", "- p\n  - q"),
+                ("n", "3")
+            ]
+        );
+        assert_eq!(pairs[0].1.as_str(), Some("a: b"));
+    }
+
+    #[test]
+    fn alias_bomb_is_not_expanded() {
+        let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..30 {
+            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            src.push_str(&format!(
+                "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        assert_eq!(map(&src).len(), 31);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let src = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse(&src, 0).is_err());
+        let block: String = (0..2000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let _ = parse(&block, 0);
+    }
+
+    #[test]
+    fn error_offsets_are_shifted_by_base() {
+        let err = parse("a: [1, 2\n", 100).unwrap_err();
+        assert!(err.offset >= 100, "{err:?}");
+    }
+}

@@ -1,0 +1,13 @@
+use crate::diagnostic::Diagnostic;
+use crate::rules::Context;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(date) = &ctx.post.date else { return };
+    if let Err(e) = &date.value {
+        out.push(
+            Diagnostic::new("front-matter-invalid-date", date.span.clone(), format!("invalid `date`: {}", e.0))
+                .label("not a valid date")
+                .help("write the date as `YYYY-MM-DD HH:MM:SS +HH:MM`, such as `2022-10-31 16:39:58 +00:00`; Jekyll stops the whole build on an invalid date"),
+        );
+    }
+}

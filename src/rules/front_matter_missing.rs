@@ -1,0 +1,24 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::FrontMatter;
+use crate::model::lines::lines_from;
+use crate::rules::Context;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let post = ctx.post;
+    if !matches!(post.front_matter, FrontMatter::Missing) {
+        return;
+    }
+    let first = lines_from(post.text, post.start)
+        .next()
+        .unwrap_or(post.start..post.start);
+    let message = if post.text.len() == post.start {
+        "file is empty, so it has no front matter"
+    } else {
+        "file does not start with a `---` front matter block"
+    };
+    out.push(
+        Diagnostic::new("front-matter-missing", first, message)
+            .label("expected `---` here")
+            .help("start the file with a `---` line, the YAML front matter, and a closing `---` line; without it Jekyll copies the file as a static page instead of a post"),
+    );
+}

@@ -1,0 +1,98 @@
+use url::Url;
+
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::model::tag::percent_decode_strict;
+use crate::rules::Context;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let post = ctx.post;
+    let Some(header) = &post.header else { return };
+    let Some(entries) = post.front_matter.entries() else {
+        return;
+    };
+    let rewrite = |title: &str, url: &str| {
+        Fix::unsafe_(
+            "rewrite the header link from the front matter",
+            vec![Edit {
+                range: header.span.clone(),
+                content: format!("[{}]({url})", escape_link_text(title)),
+            }],
+        )
+    };
+    let title = entries.iter().rev().find(|e| e.key == "title");
+    let title_text = title.and_then(|t| t.value.as_str());
+    if let Some(source) = &post.source
+        && let (Some(from), Some(Ok(from_url))) = (&source.text, &source.url)
+    {
+        let header_url = post.slice(&header.url);
+        let same = Url::parse(header_url).is_ok_and(|h| normalize(&h) == normalize(from_url));
+        if !same {
+            let mut d = Diagnostic::new(
+                "source-header-mismatch",
+                header.url.clone(),
+                format!("header link URL is not the source URL `{}`", source.key),
+            )
+            .label("the header link points here")
+            .related(source.value_span.clone(), format!("`{}` is this URL", source.key))
+            .help(format!("point the header link at `{from}`, or correct `{}`", source.key));
+            if let Some(t) = title_text {
+                d = d.fix(rewrite(t, from));
+            }
+            out.push(d);
+        }
+    }
+    let (Some(title), Some(title_text)) = (title, title_text) else {
+        return;
+    };
+    let text = unescape_link_text(post.slice(&header.text));
+    if collapse(&text) != collapse(title_text) {
+        let mut d = Diagnostic::new(
+            "source-header-mismatch",
+            header.text.clone(),
+            "header link text is not the `title`",
+        )
+        .label("the header link says this")
+        .related(title.value.span.clone(), "the title says this")
+        .help("make the header link text the same as `title`");
+        if let Some(from) = post.source.as_ref().and_then(|s| s.text.as_deref()).filter(|s| !s.is_empty()) {
+            d = d.fix(rewrite(title_text, from));
+        }
+        out.push(d);
+    }
+}
+
+/// Compare URLs after parsing, with escapes decoded.
+fn normalize(url: &Url) -> String {
+    let s = url.as_str();
+    percent_decode_strict(s).unwrap_or_else(|_| s.to_string())
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Remove Markdown backslash escapes (`\[` → `[`).
+fn unescape_link_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(n) if n.is_ascii_punctuation() => out.push(n),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escape what would end the link text early.
+fn escape_link_text(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]")
+}

@@ -1,0 +1,114 @@
+use crate::config::TagCompare;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::model::entities;
+use crate::rules::Context;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let post = ctx.post;
+    for link in &post.tag_links {
+        let Ok(tag) = &link.decoded else { continue };
+        let anchor = &post.anchors[link.anchor];
+        let text = normalize(&entities::decode(&anchor.text));
+        let mode = ctx.options.tag_compare;
+        if text.is_empty() || same(&text, &normalize(tag), mode) {
+            continue;
+        }
+        if mode == TagCompare::Slug && !comparable(&text, tag) {
+            continue;
+        }
+        let span = if anchor.content.is_empty() { anchor.span.clone() } else { anchor.content.clone() };
+        out.push(
+            Diagnostic::new(
+                "tag-link-mismatch",
+                span,
+                format!("tag link text `{text}` does not match its tag `{tag}`"),
+            )
+            .label(format!("the text is `{text}`"))
+            .related(link.tag.clone(), format!("the tag is `{tag}`"))
+            .help(format!("link `{text}` to its own tag page, or change the link text to `{tag}`"))
+            .fix(Fix::unsafe_(
+                "point the link at the tag named by its text",
+                vec![Edit {
+                    range: link.tag.clone(),
+                    content: percent_encode(&text),
+                }],
+            )),
+        );
+    }
+}
+
+/// Trim and collapse runs of Unicode white space into one space.
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same(text: &str, tag: &str, mode: TagCompare) -> bool {
+    match mode {
+        TagCompare::Exact => text == tag,
+        TagCompare::CaseInsensitive => text.to_lowercase() == tag.to_lowercase(),
+        TagCompare::Loose => {
+            let fold = |s: &str| normalize(&s.to_lowercase().replace(['-', '_', '+'], " "));
+            fold(text) == fold(tag)
+        }
+        TagCompare::Slug => slug(text) == slug(tag),
+    }
+}
+
+/// Letters and digits only, lower-cased, common Latin accents removed:
+/// `China's Belt & Road` and `chinas-belt-and-road` differ only in `and`.
+fn slug(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
+}
+
+/// Can `tag` be a slug written for `text` at all? A number is an id, not a
+/// name; an ASCII slug for text in another script is a transliteration or
+/// a translation; a URL shown as the link text is not a name either.
+fn comparable(text: &str, tag: &str) -> bool {
+    if tag.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if text.contains("://") || text.starts_with("www.") {
+        return false;
+    }
+    let foreign = |c: char| c.is_alphabetic() && fold_accent(c.to_lowercase().next().unwrap_or(c)) > '\u{24f}';
+    !(tag.is_ascii() && text.chars().any(foreign))
+}
+
+/// Map Latin letters with diacritics to their base letter.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' | 'į' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' => 't',
+        'ď' => 'd',
+        'ß' => 's',
+        c => c,
+    }
+}
+
+/// Percent-encode everything but unreserved ASCII, in upper-case hex.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,61 @@
+use jiff::Timestamp;
+
+use crate::config::TimestampUnit;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::model::date::{human_difference, iso};
+use crate::rules::Context;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let post = ctx.post;
+    let (Some(comment), Some(Ok(stamp)), Some(date)) = (&post.timestamp, &post.timestamp_value, &post.date) else {
+        return;
+    };
+    let Ok(date_value) = &date.value else { return };
+    let diff = stamp.as_millisecond() as i128 - date_value.as_millisecond() as i128;
+    if diff.unsigned_abs() <= ctx.options.tolerance_ms as u128 {
+        return;
+    }
+    let written = post.slice(&comment.value);
+    let value = comment_value(*date_value, ctx.options.timestamp_unit, Some(written));
+    let direction = if diff > 0 { "later" } else { "earlier" };
+    out.push(
+        Diagnostic::new(
+            "timestamp-mismatch",
+            comment.value.clone(),
+            format!(
+                "timestamp comment {} is {} {direction} than `date` {}",
+                iso(*stamp),
+                human_difference(diff),
+                iso(*date_value)
+            ),
+        )
+        .label(format!("this is {}", iso(*stamp)))
+        .related(date.span.clone(), format!("`date` is {}", iso(*date_value)))
+        .help(format!(
+            "if `date` is right, write the comment as `<!--{value}-->`; if the comment is right, set `date: {}`",
+            iso(*stamp)
+        ))
+        .fix(Fix::unsafe_(
+            "rewrite the comment from `date`",
+            vec![Edit {
+                range: comment.value.clone(),
+                content: value,
+            }],
+        )),
+    );
+}
+
+/// The comment text for `date`: milliseconds, or seconds when the unit says
+/// so (or, in `auto`, when the existing comment is written in seconds).
+pub fn comment_value(date: Timestamp, unit: TimestampUnit, written: Option<&str>) -> String {
+    let seconds = match unit {
+        TimestampUnit::Seconds => true,
+        TimestampUnit::Milliseconds => false,
+        TimestampUnit::Auto => written.is_some_and(|w| w.trim_start_matches('-').len() == 10),
+    };
+    if seconds {
+        date.as_second().to_string()
+    } else {
+        date.as_millisecond().to_string()
+    }
+}
