@@ -3,11 +3,15 @@
 //! The core is [`check`]: a pure function from a post's path and text to its
 //! diagnostics. Discovery, reading, parallelism and reporting wrap it.
 
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod line_index;
 pub mod model;
+pub mod report;
 pub mod rules;
+pub mod runner;
 
 use std::path::Path;
 

@@ -1,0 +1,89 @@
+//! Command-line arguments and dispatch to the subcommands.
+
+mod check;
+mod rules;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit codes, documented in README.md.
+pub mod exit {
+    /// No error-severity finding.
+    pub const OK: u8 = 0;
+    /// At least one error-severity finding.
+    pub const FINDINGS: u8 = 1;
+    /// A usage, configuration or I/O error of postlint itself.
+    pub const TOOL_ERROR: u8 = 2;
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "postlint", version, about = "A fast, exact linter for Jekyll-style post repositories")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check posts and report problems
+    Check(CheckArgs),
+    /// List every rule with its family, default severity and summary
+    Rules,
+    /// Print a rule's documentation
+    Rule {
+        /// The rule id, such as `timestamp-mismatch`
+        id: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files, directories or globs to check [default: .]
+    pub paths: Vec<String>,
+    /// Use this config file instead of searching for postlint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// When to use colour in human output
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Parse the arguments and run; the return value is the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { exit::TOOL_ERROR } else { exit::OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules => rules::list(),
+        Command::Rule { id } => rules::show(&id),
+    };
+    ExitCode::from(code)
+}
+
+/// Print an error of postlint itself to standard error.
+pub(crate) fn error(message: impl std::fmt::Display) {
+    eprintln!("error: {message}");
+}

@@ -1,0 +1,184 @@
+//! The few lines of a post that a diagnostic shows, kept instead of the
+//! whole text so that memory stays flat however many files have findings.
+//! Very long lines (mirrored HTML is often one line) are cut to a window
+//! around the labels; line and column numbers stay those of the file.
+
+use std::ops::Range;
+
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+use crate::line_index::{LineIndex, ceil_char_boundary, floor_char_boundary};
+
+/// Lines longer than this many bytes are cut around their labels.
+const LONG_LINE: usize = 240;
+/// How much of a cut line is kept on each side of the labels, in bytes.
+const MARGIN: usize = 80;
+
+#[derive(Clone, Debug)]
+struct Segment {
+    /// Where this piece starts in the excerpt.
+    excerpt_start: usize,
+    /// Where it comes from in the file.
+    file_start: usize,
+    len: usize,
+    /// 0-based line and character column of `file_start` in the file.
+    line: usize,
+    column: usize,
+}
+
+/// A window of a file's text.
+#[derive(Clone, Debug)]
+pub struct Excerpt {
+    name: String,
+    text: String,
+    first_line: usize,
+    segments: Vec<Segment>,
+}
+
+impl Excerpt {
+    /// Cut the lines covering `spans` (plus one line of context each side)
+    /// out of `text`.
+    pub fn new(name: &str, text: &str, index: &LineIndex, spans: &[Range<usize>]) -> Excerpt {
+        let first = spans.iter().map(|s| index.line_of(s.start)).min().unwrap_or(0);
+        let last = spans
+            .iter()
+            .map(|s| index.line_of(s.end.max(s.start)))
+            .max()
+            .unwrap_or(0);
+        let first_line = first.saturating_sub(1);
+        let last_line = (last + 1).min(index.line_count() - 1);
+        let mut out = Excerpt {
+            name: name.to_string(),
+            text: String::new(),
+            first_line,
+            segments: Vec::new(),
+        };
+        for line in first_line..=last_line {
+            let start = index.line_start(line);
+            let end = index.line_end(line).max(start);
+            if end - start <= LONG_LINE {
+                out.push(text, start..end, line, 0);
+            } else {
+                let points: Vec<usize> = spans
+                    .iter()
+                    .flat_map(|s| [s.start, s.end])
+                    .filter(|&p| p >= start && p <= end)
+                    .collect();
+                let (lo, hi) = match (points.iter().min(), points.iter().max()) {
+                    (Some(&lo), Some(&hi)) => (lo.saturating_sub(MARGIN).max(start), (hi + MARGIN).min(end)),
+                    _ => (start, start + MARGIN),
+                };
+                let lo = floor_char_boundary(text, lo);
+                let hi = ceil_char_boundary(text, hi);
+                if lo > start {
+                    out.text.push('…');
+                }
+                let column = text[start..lo].chars().count();
+                out.push(text, lo..hi, line, column);
+                if hi < end {
+                    out.text.push('…');
+                }
+            }
+            if line < last_line {
+                out.text.push('\n');
+            }
+        }
+        out
+    }
+
+    fn push(&mut self, text: &str, range: Range<usize>, line: usize, column: usize) {
+        self.segments.push(Segment {
+            excerpt_start: self.text.len(),
+            file_start: range.start,
+            len: range.len(),
+            line,
+            column,
+        });
+        self.text.push_str(&text[range]);
+    }
+
+    /// Map a byte range of the file into the excerpt.
+    pub fn map(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.map_offset(span.start);
+        let end = self.map_offset(span.end.max(span.start)).max(start);
+        start..end
+    }
+
+    fn map_offset(&self, offset: usize) -> usize {
+        let mut best = 0;
+        for seg in &self.segments {
+            if offset < seg.file_start {
+                return if best == 0 { seg.excerpt_start } else { best };
+            }
+            if offset <= seg.file_start + seg.len {
+                return seg.excerpt_start + (offset - seg.file_start);
+            }
+            best = seg.excerpt_start + seg.len;
+        }
+        best.min(self.text.len())
+    }
+
+    /// The file's 0-based line and character column of an excerpt offset.
+    fn file_position(&self, offset: usize) -> (usize, usize) {
+        let seg = self
+            .segments
+            .iter()
+            .rev()
+            .find(|s| s.excerpt_start <= offset)
+            .or(self.segments.first());
+        match seg {
+            Some(seg) => {
+                let within = offset.saturating_sub(seg.excerpt_start).min(seg.len);
+                let piece = &self.text[seg.excerpt_start..seg.excerpt_start + within];
+                (seg.line, seg.column + piece.chars().count())
+            }
+            None => (self.first_line, 0),
+        }
+    }
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let (line, column) = self.file_position(inner.span().offset());
+        let line = if context_lines_before == 0 && context_lines_after == 0 {
+            line
+        } else {
+            self.first_line + inner.line()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            line,
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_label() {
+        let mut text = String::from("a\n");
+        text.push_str(&"x".repeat(1000));
+        text.push_str("TARGET");
+        text.push_str(&"y".repeat(1000));
+        text.push_str("\nb\n");
+        let index = LineIndex::new(&text);
+        let at = text.find("TARGET").unwrap();
+        let excerpt = Excerpt::new("f", &text, &index, &[at..at + 6]);
+        let mapped = excerpt.map(&(at..at + 6));
+        assert_eq!(&excerpt.text[mapped.clone()], "TARGET");
+        assert!(excerpt.text.len() < 400);
+        assert_eq!(excerpt.file_position(mapped.start), (1, 1000));
+    }
+}

@@ -1,0 +1,120 @@
+//! The default output: one miette report per finding and a summary line.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::{FileReport, Finding, Reporter, Summary, plural, thousands};
+use crate::diagnostic::Severity;
+
+pub struct Human {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Reporter for Human {
+    fn report(&self, out: &mut dyn Write, files: &[FileReport], summary: &Summary) -> io::Result<()> {
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(self.width)
+            .with_links(false)
+            .with_context_lines(1);
+        for file in files {
+            for finding in &file.findings {
+                let mut rendered = String::new();
+                handler
+                    .render_report(&mut rendered, &Rendered(finding))
+                    .map_err(|_| io::Error::other("failed to render a diagnostic"))?;
+                out.write_all(rendered.as_bytes())?;
+                writeln!(out)?;
+            }
+        }
+        writeln!(out, "{}", summary_line(summary))
+    }
+}
+
+/// `Found 12 problems (9 errors, 3 warnings) in 7 of 5,685 files`.
+pub fn summary_line(s: &Summary) -> String {
+    if s.problems() == 0 {
+        return format!("No problems found in {}", plural(s.files, "file"));
+    }
+    let mut parts = Vec::new();
+    for (n, word) in [(s.errors, "error"), (s.warnings, "warning"), (s.infos, "info")] {
+        if n > 0 {
+            parts.push(if word == "info" { format!("{} info", thousands(n)) } else { plural(n, word) });
+        }
+    }
+    format!(
+        "Found {} ({}) in {} of {}",
+        plural(s.problems(), "problem"),
+        parts.join(", "),
+        thousands(s.files_with_findings),
+        plural(s.files, "file")
+    )
+}
+
+/// A finding as a miette diagnostic over its excerpt.
+struct Rendered<'a>(&'a Finding);
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl MietteDiagnostic for Rendered<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.0.diagnostic.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.0.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let d = &self.0.diagnostic;
+        let fix = d
+            .fix
+            .as_ref()
+            .map(|f| format!(" (fix available, {}: {})", f.applicability.as_str(), f.title));
+        match (&d.help, fix) {
+            (Some(h), Some(fix)) => Some(Box::new(format!("{h}{fix}"))),
+            (Some(h), None) => Some(Box::new(h.clone())),
+            (None, Some(fix)) => Some(Box::new(fix.trim_start().to_string())),
+            (None, None) => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.0.excerpt)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = &self.0.diagnostic;
+        let excerpt = &self.0.excerpt;
+        let label = |text: &str| (!text.is_empty()).then(|| text.to_string());
+        let primary = LabeledSpan::new_primary_with_span(label(&d.label), excerpt.map(&d.span));
+        let related = d
+            .related
+            .iter()
+            .map(move |l| LabeledSpan::new_with_span(label(&l.message), excerpt.map(&l.span)));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}

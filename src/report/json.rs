@@ -1,0 +1,114 @@
+//! `--format json`: one array of findings, sorted by path and position.
+//! The fields are a public contract, documented in README.md.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{FileReport, Reporter, Summary};
+use crate::line_index::Position;
+
+pub struct Json;
+
+#[derive(Serialize)]
+struct Item<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    help: Option<&'a str>,
+    related: Vec<Related<'a>>,
+    fix: Option<FixItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct Related<'a> {
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct FixItem<'a> {
+    applicability: &'a str,
+    message: &'a str,
+    edits: Vec<EditItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditItem<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    content: &'a str,
+}
+
+fn at(start: Position, end: Position) -> (usize, usize, usize, usize) {
+    (start.line, start.column, end.line, end.column)
+}
+
+impl Reporter for Json {
+    fn report(&self, out: &mut dyn Write, files: &[FileReport], _summary: &Summary) -> io::Result<()> {
+        let mut items = Vec::new();
+        for file in files {
+            for f in &file.findings {
+                let d = &f.diagnostic;
+                let (line, column, end_line, end_column) = at(f.start, f.end);
+                items.push(Item {
+                    path: &file.path,
+                    rule: d.rule,
+                    severity: d.severity.as_str(),
+                    message: &d.message,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    help: d.help.as_deref(),
+                    related: d
+                        .related
+                        .iter()
+                        .zip(&f.related)
+                        .map(|(l, &(s, e))| {
+                            let (line, column, end_line, end_column) = at(s, e);
+                            Related {
+                                message: &l.message,
+                                line,
+                                column,
+                                end_line,
+                                end_column,
+                            }
+                        })
+                        .collect(),
+                    fix: d.fix.as_ref().map(|fix| FixItem {
+                        applicability: fix.applicability.as_str(),
+                        message: &fix.title,
+                        edits: fix
+                            .edits
+                            .iter()
+                            .zip(&f.edits)
+                            .map(|(e, &(s, end))| {
+                                let (line, column, end_line, end_column) = at(s, end);
+                                EditItem {
+                                    line,
+                                    column,
+                                    end_line,
+                                    end_column,
+                                    content: &e.content,
+                                }
+                            })
+                            .collect(),
+                    }),
+                });
+            }
+        }
+        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,124 @@
+//! Reporters: one output format per file, all behind [`Reporter`].
+
+pub mod excerpt;
+pub mod human;
+pub mod json;
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::line_index::{LineIndex, Position};
+use excerpt::Excerpt;
+
+/// A diagnostic with its positions resolved and its lines excerpted.
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    pub start: Position,
+    pub end: Position,
+    /// Start and end of each related label, in order.
+    pub related: Vec<(Position, Position)>,
+    /// Start and end of each fix edit, in order.
+    pub edits: Vec<(Position, Position)>,
+    pub excerpt: Excerpt,
+}
+
+impl Finding {
+    pub fn new(path: &str, text: &str, index: &LineIndex, diagnostic: Diagnostic) -> Finding {
+        let mut spans = vec![diagnostic.span.clone()];
+        spans.extend(diagnostic.related.iter().map(|l| l.span.clone()));
+        let excerpt = Excerpt::new(path, text, index, &spans);
+        let pair = |r: &std::ops::Range<usize>| (index.position(r.start), index.position(r.end));
+        Finding {
+            start: index.position(diagnostic.span.start),
+            end: index.position(diagnostic.span.end),
+            related: diagnostic.related.iter().map(|l| pair(&l.span)).collect(),
+            edits: diagnostic
+                .fix
+                .iter()
+                .flat_map(|f| f.edits.iter().map(|e| pair(&e.range)))
+                .collect(),
+            excerpt,
+            diagnostic,
+        }
+    }
+}
+
+/// The findings of one file.
+pub struct FileReport {
+    /// The path as shown to the user.
+    pub path: String,
+    pub findings: Vec<Finding>,
+}
+
+/// Counts for the closing summary.
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub files_with_findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        if !report.findings.is_empty() {
+            self.files_with_findings += 1;
+        }
+        for f in &report.findings {
+            match f.diagnostic.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
+    pub fn problems(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+/// An output format. Reports arrive sorted by path, findings by position.
+pub trait Reporter {
+    fn report(&self, out: &mut dyn Write, files: &[FileReport], summary: &Summary) -> io::Result<()>;
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 error` / `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{} {word}", thousands(n))
+    } else if word.ends_with('y') {
+        format!("{} {}ies", thousands(n), &word[..word.len() - 1])
+    } else {
+        format!("{} {word}s", thousands(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(thousands(5685), "5,685");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(plural(1, "file"), "1 file");
+        assert_eq!(plural(3, "problem"), "3 problems");
+    }
+}

@@ -1,0 +1,101 @@
+//! Reading and checking files in parallel. Each worker reads one file,
+//! checks it and keeps only its findings (with small excerpts), so memory
+//! does not grow with the size of the repository's text.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::line_index::LineIndex;
+use crate::report::{FileReport, Finding};
+
+/// Files larger than this are not checked (a post is a few hundred KiB).
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The outcome for one file.
+pub enum Outcome {
+    Checked(FileReport),
+    /// The file could not be checked; the message says why.
+    Failed { path: String, message: String },
+}
+
+/// Check `files` in parallel; the results keep the order of `files`.
+pub fn run(files: &[PathBuf], config: &Config) -> Vec<Outcome> {
+    files.par_iter().map(|path| check_file(path, config)).collect()
+}
+
+/// Display form of a path: without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+fn check_file(path: &Path, config: &Config) -> Outcome {
+    let shown = display_path(path);
+    match read_post(path) {
+        Ok(text) => Outcome::Checked(check_text(&shown, path, &text, config)),
+        Err(message) => Outcome::Failed { path: shown, message },
+    }
+}
+
+/// Check text already in memory (a file, or standard input).
+pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> FileReport {
+    let diagnostics = crate::check(path, text, config);
+    let findings = if diagnostics.is_empty() {
+        Vec::new()
+    } else {
+        let index = LineIndex::new(text);
+        diagnostics
+            .into_iter()
+            .map(|d| Finding::new(shown, text, &index, d))
+            .collect()
+    };
+    FileReport {
+        path: shown.to_string(),
+        findings,
+    }
+}
+
+/// Read a post as UTF-8 text, refusing what is not a post.
+pub fn read_post(path: &Path) -> Result<String, String> {
+    let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
+    let meta = file.metadata().map_err(|e| describe(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "file is {} MiB, over the {} MiB limit for a post",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_SIZE / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe(&e))?;
+    decode(bytes)
+}
+
+/// Turn bytes into text, or say why they are not a post.
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.contains(&0) {
+        return Err("binary file (contains NUL bytes), not a post".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {}); save the post as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn describe(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        _ => e.to_string(),
+    }
+}
