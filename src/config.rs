@@ -125,17 +125,31 @@ impl Config {
 
     /// Read a config file. `Err` carries a diagnostic pointing into it.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: path.display().to_string(),
-            source: String::new(),
-            span: None,
-            message: format!("cannot read {}: {e}", path.display()),
-            help: None,
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::new(Details {
+                path: path.display().to_string(),
+                source: miette::NamedSource::new(path.display().to_string(), String::new()),
+                span: None,
+                message: format!("cannot read {}: {e}", path.display()),
+                help: None,
+            })
         })?;
-        let mut config = Config::parse(&text, &path.display().to_string())?;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let shown = path
+            .strip_prefix(&cwd)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let mut config = Config::parse(&text, &shown)?;
         config.root = path
             .parent()
-            .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .unwrap_or(Path::new("."))
             .to_path_buf();
         config.path = Some(path.to_path_buf());
@@ -151,12 +165,14 @@ impl Config {
 
     /// Parse the text of a config file named `name`.
     pub fn parse(text: &str, name: &str) -> Result<Config, ConfigError> {
-        let err = |span: Range<usize>, message: String, help: Option<String>| ConfigError {
-            path: name.to_string(),
-            source: text.to_string(),
-            span: Some(span),
-            message,
-            help,
+        let err = |span: Range<usize>, message: String, help: Option<String>| {
+            ConfigError::new(Details {
+                path: name.to_string(),
+                source: miette::NamedSource::new(name, text.to_string()),
+                span: Some(span),
+                message,
+                help,
+            })
         };
         let table = DeTable::parse(text).map_err(|e| {
             err(
@@ -203,11 +219,19 @@ struct Reader<'e> {
 }
 
 impl Reader<'_> {
-    fn fail<T>(&self, span: Range<usize>, message: impl Into<String>, help: Option<&str>) -> Result<T, ConfigError> {
+    fn fail<T>(
+        &self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: Option<&str>,
+    ) -> Result<T, ConfigError> {
         Err((self.err)(span, message.into(), help.map(str::to_string)))
     }
 
-    fn table<'a, 'i>(&self, value: &'a Spanned<DeValue<'i>>) -> Result<&'a DeTable<'i>, ConfigError> {
+    fn table<'a, 'i>(
+        &self,
+        value: &'a Spanned<DeValue<'i>>,
+    ) -> Result<&'a DeTable<'i>, ConfigError> {
         match value.get_ref() {
             DeValue::Table(t) => Ok(t),
             _ => self.fail(value.span(), "expected a table", None),
@@ -223,7 +247,10 @@ impl Reader<'_> {
 
     fn strings(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
         match value.get_ref() {
-            DeValue::Array(items) => items.iter().map(|v| self.string(v).map(str::to_string)).collect(),
+            DeValue::Array(items) => items
+                .iter()
+                .map(|v| self.string(v).map(str::to_string))
+                .collect(),
             _ => self.fail(value.span(), "expected an array of strings", None),
         }
     }
@@ -266,7 +293,11 @@ impl Reader<'_> {
                 Some(s) => format!("did you mean `{s}`? `postlint rules` lists every rule"),
                 None => "`postlint rules` lists every rule and family".to_string(),
             };
-            return self.fail(id.span(), format!("unknown rule or family `{name}`"), Some(&help));
+            return self.fail(
+                id.span(),
+                format!("unknown rule or family `{name}`"),
+                Some(&help),
+            );
         }
         match setting.get_ref() {
             DeValue::String(_) => {
@@ -286,7 +317,11 @@ impl Reader<'_> {
                         ("tolerance-ms", "timestamp-mismatch") => {
                             let n = self.integer(value)?;
                             if n < 0 {
-                                return self.fail(value.span(), "tolerance must not be negative", None);
+                                return self.fail(
+                                    value.span(),
+                                    "tolerance must not be negative",
+                                    None,
+                                );
                             }
                             config.options.tolerance_ms = n;
                         }
@@ -390,40 +425,59 @@ impl Reader<'_> {
 
 /// A configuration problem, rendered by miette with the offending span.
 #[derive(Debug)]
-pub struct ConfigError {
-    pub path: String,
-    pub source: String,
-    pub span: Option<Range<usize>>,
-    pub message: String,
-    pub help: Option<String>,
+pub struct ConfigError(Box<Details>);
+
+#[derive(Debug)]
+struct Details {
+    path: String,
+    source: miette::NamedSource<String>,
+    span: Option<Range<usize>>,
+    message: String,
+    help: Option<String>,
+}
+
+impl ConfigError {
+    fn new(details: Details) -> ConfigError {
+        ConfigError(Box::new(details))
+    }
+
+    /// The config file the error is in.
+    pub fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
 impl std::error::Error for ConfigError {}
 
 impl miette::Diagnostic for ConfigError {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("config"))
-    }
-
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.0
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.span.as_ref().map(|_| &self.source as &dyn miette::SourceCode)
+        self.0
+            .span
+            .as_ref()
+            .map(|_| &self.0.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new_primary_with_span(
-            Some("here".into()),
-            span,
-        ))))
+        let span = self.0.span.clone()?;
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(Some("here".into()), span),
+        )))
     }
 }

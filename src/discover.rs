@@ -29,7 +29,8 @@ fn glob(pattern: &str) -> Result<Glob, globset::Error> {
 pub fn include_set(config: &Config) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
     for pattern in &config.include {
-        builder.add(glob(pattern).map_err(|e| format!("invalid include pattern `{pattern}`: {e}"))?);
+        builder
+            .add(glob(pattern).map_err(|e| format!("invalid include pattern `{pattern}`: {e}"))?);
     }
     builder.build().map_err(|e| e.to_string())
 }
@@ -78,7 +79,10 @@ pub fn discover(args: &[String], config: &Config) -> Result<Discovery, String> {
             let base = glob_base(arg);
             for entry in walk(&base) {
                 match entry {
-                    Ok(p) if matcher.is_match(&p) || matcher.is_match(p.strip_prefix("./").unwrap_or(&p)) => {
+                    Ok(p)
+                        if matcher.is_match(&p)
+                            || matcher.is_match(p.strip_prefix("./").unwrap_or(&p)) =>
+                    {
                         found.insert(p);
                     }
                     Ok(_) => {}
@@ -86,7 +90,8 @@ pub fn discover(args: &[String], config: &Config) -> Result<Discovery, String> {
                 }
             }
         } else if path.exists() {
-            out.errors.push(format!("{arg}: not a regular file or directory"));
+            out.errors
+                .push(format!("{arg}: not a regular file or directory"));
             continue;
         } else {
             out.errors.push(format!("{arg}: no such file or directory"));
@@ -130,9 +135,16 @@ fn glob_base(pattern: &str) -> PathBuf {
 }
 
 fn absolute(cwd: &Path, path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) };
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
     // Drop `.` components so that prefixes compare equal.
-    joined.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect()
+    joined
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod fix;
 pub mod line_index;
 pub mod model;
 pub mod report;
@@ -18,7 +19,7 @@ use std::path::Path;
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 
-use model::{Needs, Post};
+use model::Post;
 use rules::{Context, RULES};
 
 /// Check one post. No I/O: the caller reads the file.
@@ -26,16 +27,7 @@ use rules::{Context, RULES};
 /// Diagnostics come back sorted by position, each with the severity the
 /// configuration gives its rule.
 pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
-    let enabled = |family: &str| {
-        RULES
-            .iter()
-            .enumerate()
-            .any(|(i, r)| config.level(i).is_some() && r.meta().family == family)
-    };
-    let needs = Needs {
-        anchors: enabled("tag-link"),
-    };
-    let post = Post::parse(text, &config.options, needs);
+    let post = Post::parse(text, &config.options);
     let ctx = Context {
         path,
         post: &post,
@@ -43,7 +35,9 @@ pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
-        let Some(level) = config.level(i) else { continue };
+        let Some(level) = config.level(i) else {
+            continue;
+        };
         let start = out.len();
         (rule.check)(&ctx, &mut out);
         for d in &mut out[start..] {

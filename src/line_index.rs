@@ -5,7 +5,12 @@
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Every `CHECKPOINT` bytes: (byte offset, chars before it, UTF-16 units
+    /// before it), so that a column on a very long line costs O(CHECKPOINT).
+    checkpoints: Vec<(usize, usize, usize)>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 /// A 1-based position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,8 +25,24 @@ pub struct Position {
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
-        starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { text, starts }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut chars, mut units, mut at) = (0, 0, 0);
+        while at + CHECKPOINT < text.len() {
+            let next =
+                floor_char_boundary(text, at + CHECKPOINT).max(ceil_char_boundary(text, at + 1));
+            for c in text[at..next].chars() {
+                chars += 1;
+                units += c.len_utf16();
+            }
+            at = next;
+            checkpoints.push((at, chars, units));
+        }
+        LineIndex {
+            text,
+            starts,
+            checkpoints,
+        }
     }
 
     /// 0-based line containing `offset`.
@@ -57,21 +78,28 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.line_of(offset);
-        let prefix = &self.text[self.starts[line]..offset];
+        let (start_chars, start_units) = self.counts(self.starts[line]);
+        let (chars, units) = self.counts(offset);
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
-            column_utf16: prefix.encode_utf16().count() + 1,
+            column: chars - start_chars + 1,
+            column_utf16: units - start_units + 1,
         }
     }
-}
 
-fn memchr_iter(needle: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter(move |&(_, &b)| b == needle)
-        .map(|(i, _)| i)
+    /// Characters and UTF-16 units before `offset` (a char boundary).
+    fn counts(&self, offset: usize) -> (usize, usize) {
+        let i = match self.checkpoints.binary_search_by_key(&offset, |c| c.0) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (at, mut chars, mut units) = self.checkpoints[i];
+        for c in self.text[at..offset].chars() {
+            chars += 1;
+            units += c.len_utf16();
+        }
+        (chars, units)
+    }
 }
 
 /// The largest char boundary at or below `offset`.
@@ -107,6 +135,20 @@ mod tests {
         let end = text.find("end").unwrap();
         assert_eq!(index.position(end).line, 3);
         assert_eq!(&text[index.line_start(1)..index.line_end(1)], "王毅😀x");
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints() {
+        let text = format!("x\n{}😀{}", "王".repeat(5000), "a".repeat(9000));
+        let index = LineIndex::new(&text);
+        let at = text.len() - 1;
+        let p = index.position(at);
+        assert_eq!(
+            (p.line, p.column, p.column_utf16),
+            (2, 5000 + 1 + 8999 + 1, 5000 + 2 + 8999 + 1)
+        );
+        let emoji = text.find('😀').unwrap();
+        assert_eq!(index.position(emoji + 4).column, 5002);
     }
 
     #[test]

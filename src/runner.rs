@@ -18,12 +18,18 @@ pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 pub enum Outcome {
     Checked(FileReport),
     /// The file could not be checked; the message says why.
-    Failed { path: String, message: String },
+    Failed {
+        path: String,
+        message: String,
+    },
 }
 
 /// Check `files` in parallel; the results keep the order of `files`.
 pub fn run(files: &[PathBuf], config: &Config) -> Vec<Outcome> {
-    files.par_iter().map(|path| check_file(path, config)).collect()
+    files
+        .par_iter()
+        .map(|path| check_file(path, config))
+        .collect()
 }
 
 /// Display form of a path: without a leading `./`.
@@ -36,7 +42,10 @@ fn check_file(path: &Path, config: &Config) -> Outcome {
     let shown = display_path(path);
     match read_post(path) {
         Ok(text) => Outcome::Checked(check_text(&shown, path, &text, config)),
-        Err(message) => Outcome::Failed { path: shown, message },
+        Err(message) => Outcome::Failed {
+            path: shown,
+            message,
+        },
     }
 }
 

@@ -46,7 +46,10 @@ pub fn run(args: &CheckArgs) -> u8 {
     for f in &files {
         summary.add(f);
     }
-    let files_with_findings: Vec<FileReport> = files.into_iter().filter(|f| !f.findings.is_empty()).collect();
+    let files_with_findings: Vec<FileReport> = files
+        .into_iter()
+        .filter(|f| !f.findings.is_empty())
+        .collect();
 
     let reporter: Box<dyn Reporter> = match args.format {
         Format::Human => Box::new(Human {
@@ -83,7 +86,9 @@ pub fn run(args: &CheckArgs) -> u8 {
 fn load_config(args: &CheckArgs) -> Result<Config, u8> {
     let path = match &args.config {
         Some(p) => Some(p.clone()),
-        None => std::env::current_dir().ok().and_then(|d| Config::discover(&d)),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| Config::discover(&d)),
     };
     match path {
         None => Ok(Config::default()),
@@ -99,7 +104,10 @@ fn use_color(choice: Color) -> bool {
     match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
     }
 }
 

@@ -18,7 +18,11 @@ pub mod exit {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "postlint", version, about = "A fast, exact linter for Jekyll-style post repositories")]
+#[command(
+    name = "postlint",
+    version,
+    about = "A fast, exact linter for Jekyll-style post repositories"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -70,7 +74,11 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { exit::TOOL_ERROR } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::TOOL_ERROR
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }

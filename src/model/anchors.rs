@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
-use lol_html::{HtmlRewriter, Settings, element, text};
+use lol_html::{HtmlRewriter, Settings, element};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorKind {
@@ -30,18 +30,13 @@ pub struct Anchor {
     pub nested_tags: bool,
 }
 
-#[derive(Default)]
-struct Collect {
-    anchors: Vec<Anchor>,
-    open: Vec<usize>,
-}
-
 /// Find the anchors in `text[range]` (the body). `skip` is a span whose
 /// Markdown links are not anchors (the header link).
 pub fn parse(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec<Anchor> {
     let base = range.start;
     let body = &text[range.clone()];
-    let mut anchors = if body.contains("<a") || body.contains("<A") {
+    let has = |needle: &[u8]| memchr::memmem::find(body.as_bytes(), needle).is_some();
+    let mut anchors = if has(b"<a") || has(b"<A") {
         html_anchors(text, body, base)
     } else {
         Vec::new()
@@ -52,9 +47,8 @@ pub fn parse(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec
 }
 
 fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
-    let state = Rc::new(RefCell::new(Collect::default()));
+    let state = Rc::new(RefCell::new(Vec::<Anchor>::new()));
     let on_element = Rc::clone(&state);
-    let on_text = Rc::clone(&state);
     let settings = Settings::new()
         .with_strict(false)
         .append_element_content_handler(element!("a[href]", move |el| {
@@ -69,8 +63,8 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
             let tag = el.source_location().bytes();
             let href = href.bytes();
             let index = {
-                let mut s = on_element.borrow_mut();
-                s.anchors.push(Anchor {
+                let mut anchors = on_element.borrow_mut();
+                anchors.push(Anchor {
                     kind: AnchorKind::Html,
                     href: base + href.start..base + href.end,
                     span: base + tag.start..base + tag.end,
@@ -78,32 +72,18 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
                     text: String::new(),
                     nested_tags: false,
                 });
-                let index = s.anchors.len() - 1;
-                s.open.push(index);
-                index
+                anchors.len() - 1
             };
             let on_end = Rc::clone(&on_element);
             let handler: lol_html::EndTagHandler<'static> = Box::new(move |end| {
                 let end = end.source_location().bytes();
-                let mut s = on_end.borrow_mut();
-                s.open.retain(|&i| i != index);
-                let a = &mut s.anchors[index];
+                let a = &mut on_end.borrow_mut()[index];
                 a.content.end = base + end.start;
                 a.span.end = base + end.end;
                 Ok(())
             });
-            if el.on_end_tag(handler).is_err() {
-                // A void or self-closing element: no content.
-                on_element.borrow_mut().open.retain(|&i| i != index);
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(text!("a[href]", move |chunk| {
-            let mut s = on_text.borrow_mut();
-            let Collect { anchors, open } = &mut *s;
-            for &i in open.iter() {
-                anchors[i].text.push_str(chunk.as_str());
-            }
+            // A self-closing element has no end tag, and so no content.
+            let _ = el.on_end_tag(handler);
             Ok(())
         }));
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
@@ -113,21 +93,42 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
     if ok {
         let _ = rewriter.end();
     }
-    let mut s = state.borrow_mut();
-    let mut anchors = std::mem::take(&mut s.anchors);
+    let mut anchors = std::mem::take(&mut *state.borrow_mut());
     for a in &mut anchors {
         if a.content.end < a.content.start {
             a.content.end = a.content.start;
         }
-        a.nested_tags = text[a.content.clone()].contains('<');
+        let content = &text[a.content.clone()];
+        a.nested_tags = content.contains('<');
+        a.text = strip_tags(content);
     }
     anchors
+}
+
+/// The text of an element's content: tags removed, entities kept.
+fn strip_tags(content: &str) -> String {
+    if !content.contains('<') {
+        return content.to_string();
+    }
+    let mut out = String::with_capacity(content.len());
+    let mut rest = content;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Markdown inline links `[text](url)` on one line, not images.
 fn markdown_links(body: &str, base: usize, skip: Option<Range<usize>>, out: &mut Vec<Anchor>) {
     let bytes = body.as_bytes();
-    for (mid, _) in body.match_indices("](") {
+    for mid in memchr::memmem::find_iter(bytes, b"](") {
         // The opening bracket: the nearest unmatched `[` before, on this line.
         let mut depth = 0usize;
         let mut open = None;
@@ -164,7 +165,10 @@ fn markdown_links(body: &str, base: usize, skip: Option<Range<usize>>, out: &mut
             continue;
         }
         let span = base + open..base + end + 1;
-        if skip.as_ref().is_some_and(|s| s.start <= span.start && span.end <= s.end) {
+        if skip
+            .as_ref()
+            .is_some_and(|s| s.start <= span.start && span.end <= s.end)
+        {
             continue;
         }
         let content = base + open + 1..base + mid;
@@ -193,7 +197,10 @@ mod tests {
         assert_eq!(&text[a.content.clone()], "A &amp; <b>B</b>");
         assert_eq!(a.text, "A &amp; B");
         assert!(a.nested_tags);
-        assert_eq!(&text[a.span.clone()], "<a href=\"/tag/a.html\">A &amp; <b>B</b></a>");
+        assert_eq!(
+            &text[a.span.clone()],
+            "<a href=\"/tag/a.html\">A &amp; <b>B</b></a>"
+        );
         assert_eq!(anchors[1].text, "z");
     }
 

@@ -50,11 +50,18 @@ pub fn parse(text: &str, body_start: usize) -> (Option<TimestampComment>, Option
     let line = &text[first.clone()];
     let timestamp = if line.starts_with("<!--") && line.ends_with("-->") && line.len() >= 7 {
         let value = first.start + 4..first.end - 3;
-        timestamp_candidate(&text[value.clone()]).then_some(TimestampComment { span: first.clone(), value })
+        timestamp_candidate(&text[value.clone()]).then_some(TimestampComment {
+            span: first.clone(),
+            value,
+        })
     } else {
         None
     };
-    let header_line = if timestamp.is_some() { it.next() } else { Some(first) };
+    let header_line = if timestamp.is_some() {
+        it.next()
+    } else {
+        Some(first)
+    };
     let header = header_line.and_then(|line| {
         let underline = it.next()?;
         header_link(text, line, underline)

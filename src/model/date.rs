@@ -24,7 +24,10 @@ impl Cursor<'_> {
         if self.i - start < min {
             return None;
         }
-        std::str::from_utf8(&self.b[start..self.i]).ok()?.parse().ok()
+        std::str::from_utf8(&self.b[start..self.i])
+            .ok()?
+            .parse()
+            .ok()
     }
 
     fn eat(&mut self, c: u8) -> bool {
@@ -49,13 +52,17 @@ impl Cursor<'_> {
     }
 }
 
-const EXPECTED: &str = "expected YYYY-MM-DD, optionally followed by HH:MM[:SS[.fff]] and a zone such as Z or +08:00";
+const EXPECTED: &str =
+    "expected YYYY-MM-DD, optionally followed by HH:MM[:SS[.fff]] and a zone such as Z or +08:00";
 
 /// Parse a date. A value without a zone is read in UTC.
 pub fn parse(text: &str) -> Result<Timestamp, DateError> {
     let bad = || DateError(format!("`{text}` is not a date: {EXPECTED}"));
     let s = text.trim();
-    let mut c = Cursor { b: s.as_bytes(), i: 0 };
+    let mut c = Cursor {
+        b: s.as_bytes(),
+        i: 0,
+    };
     let year = c.number(4, 4).ok_or_else(bad)?;
     if !c.eat(b'-') {
         return Err(bad());
@@ -107,7 +114,8 @@ pub fn parse(text: &str) -> Result<Timestamp, DateError> {
                 return Err(DateError(format!("`{text}` has an impossible UTC offset")));
             }
             let secs = (hours * 3600 + minutes * 60) as i32;
-            offset = Offset::from_seconds(if sign == b'-' { -secs } else { secs }).map_err(|_| bad())?;
+            offset =
+                Offset::from_seconds(if sign == b'-' { -secs } else { secs }).map_err(|_| bad())?;
         }
         if !c.done() {
             return Err(bad());
@@ -174,7 +182,14 @@ mod tests {
 
     #[test]
     fn invalid() {
-        for bad in ["2014-02-30", "2014-02-04 25:61:00", "yesterday", "2014-02-04T10:00:00+25:00", "2014-02-04 10:00 junk", ""] {
+        for bad in [
+            "2014-02-30",
+            "2014-02-04 25:61:00",
+            "yesterday",
+            "2014-02-04T10:00:00+25:00",
+            "2014-02-04 10:00 junk",
+            "",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

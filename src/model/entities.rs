@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn decodes_common_references() {
-        assert_eq!(decode("a &amp; b &#20013; &#x4e2d; &nbsp;&bogus; &"), "a & b 中 中 \u{a0}&bogus; &");
+        assert_eq!(
+            decode("a &amp; b &#20013; &#x4e2d; &nbsp;&bogus; &"),
+            "a & b 中 中 \u{a0}&bogus; &"
+        );
         assert_eq!(decode("plain"), "plain");
     }
 }

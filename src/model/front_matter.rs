@@ -158,6 +158,9 @@ mod tests {
 
     #[test]
     fn scalar_block_is_not_a_mapping() {
-        assert!(matches!(parse("---\njust text\n---\n", 0), FrontMatter::NotMapping { .. }));
+        assert!(matches!(
+            parse("---\njust text\n---\n", 0),
+            FrontMatter::NotMapping { .. }
+        ));
     }
 }

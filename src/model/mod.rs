@@ -14,6 +14,7 @@ pub use anchors::{Anchor, AnchorKind};
 pub use body::{HeaderLink, TimestampComment};
 pub use front_matter::{Block, Entry, FrontMatter};
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use jiff::Timestamp;
@@ -21,9 +22,9 @@ use url::Url;
 
 use crate::config::{Options, TimestampUnit};
 use date::DateError;
+use scalar::Scalar;
 use tag::DecodeError;
 use yaml::{Node, NodeKind};
-use scalar::Scalar;
 
 /// One post, parsed once. Rules read it and never parse again.
 pub struct Post<'a> {
@@ -35,15 +36,17 @@ pub struct Post<'a> {
     pub body_start: usize,
     pub timestamp: Option<TimestampComment>,
     pub header: Option<HeaderLink>,
-    pub anchors: Vec<Anchor>,
+    /// Every link in the body, parsed on first use.
+    anchors: OnceCell<Vec<Anchor>>,
     /// The front matter `date`, read once.
     pub date: Option<DateField>,
     /// The timestamp comment's instant, read once.
     pub timestamp_value: Option<Result<Timestamp, String>>,
     /// The source URL entry (the first configured source key present).
     pub source: Option<SourceField>,
-    /// Anchors whose URL path matches a tag pattern.
-    pub tag_links: Vec<TagLink>,
+    /// Anchors whose URL path matches a tag pattern, found on first use.
+    tag_links: OnceCell<Vec<TagLink>>,
+    options: &'a Options,
 }
 
 /// The `date` key: where it is and what it means.
@@ -80,14 +83,8 @@ pub enum TagLinkError {
     Empty,
 }
 
-/// What the engine needs parsed; skipping what no enabled rule reads.
-#[derive(Clone, Copy, Debug)]
-pub struct Needs {
-    pub anchors: bool,
-}
-
 impl<'a> Post<'a> {
-    pub fn parse(text: &'a str, options: &Options, needs: Needs) -> Post<'a> {
+    pub fn parse(text: &'a str, options: &'a Options) -> Post<'a> {
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let front_matter = front_matter::parse(text, start);
         let body_start = match &front_matter {
@@ -96,11 +93,6 @@ impl<'a> Post<'a> {
             other => other.block().map_or(start, |b| b.body_start),
         };
         let (timestamp, header) = body::parse(text, body_start);
-        let anchors = if needs.anchors {
-            anchors::parse(text, body_start..text.len(), header.as_ref().map(|h| h.span.clone()))
-        } else {
-            Vec::new()
-        };
         let date = front_matter.get("date").and_then(|e| read_date(&e.value));
         let timestamp_value = timestamp
             .as_ref()
@@ -110,11 +102,6 @@ impl<'a> Post<'a> {
             .iter()
             .find_map(|k| front_matter.get(k))
             .map(read_source);
-        let tag_links = anchors
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| read_tag_link(text, i, a, options))
-            .collect();
         Post {
             text,
             start,
@@ -122,12 +109,40 @@ impl<'a> Post<'a> {
             body_start,
             timestamp,
             header,
-            anchors,
+            anchors: OnceCell::new(),
             date,
             timestamp_value,
             source,
-            tag_links,
+            tag_links: OnceCell::new(),
+            options,
         }
+    }
+
+    /// Every anchor in the body: HTML `<a href>` and Markdown links.
+    pub fn anchors(&self) -> &[Anchor] {
+        self.anchors.get_or_init(|| {
+            let header = self.header.as_ref().map(|h| h.span.clone());
+            anchors::parse(self.text, self.body_start..self.text.len(), header)
+        })
+    }
+
+    /// The anchors that point at a tag. A body that holds none of the
+    /// literal parts of the tag patterns (such as `/tag/`) has none, and its
+    /// HTML is not parsed at all.
+    pub fn tag_links(&self) -> &[TagLink] {
+        self.tag_links.get_or_init(|| {
+            let body = &self.text[self.body_start..];
+            let needles = tag::required_literals(&self.options.tag_patterns);
+            let found = |n: &String| memchr::memmem::find(body.as_bytes(), n.as_bytes()).is_some();
+            if needles.as_ref().is_some_and(|n| !n.iter().any(found)) {
+                return Vec::new();
+            }
+            self.anchors()
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| read_tag_link(self.text, i, a, self.options))
+                .collect()
+        })
     }
 
     /// The source text of a span.
@@ -138,7 +153,10 @@ impl<'a> Post<'a> {
 
 fn read_date(node: &Node) -> Option<DateField> {
     let value = match &node.kind {
-        NodeKind::Scalar { value: Scalar::Null, .. } => return None,
+        NodeKind::Scalar {
+            value: Scalar::Null,
+            ..
+        } => return None,
         NodeKind::Scalar {
             text,
             value: Scalar::Str | Scalar::Date | Scalar::Timestamp,
@@ -184,14 +202,14 @@ pub fn read_timestamp(value: &str, unit: TimestampUnit) -> Result<Timestamp, Str
 
 fn read_source(entry: &Entry) -> SourceField {
     let text = match &entry.value.kind {
-        NodeKind::Scalar { value: Scalar::Null, .. } => Some(String::new()),
+        NodeKind::Scalar {
+            value: Scalar::Null,
+            ..
+        } => Some(String::new()),
         NodeKind::Scalar { text, .. } => Some(text.trim().to_string()),
         _ => None,
     };
-    let url = text
-        .as_deref()
-        .filter(|t| !t.is_empty())
-        .map(Url::parse);
+    let url = text.as_deref().filter(|t| !t.is_empty()).map(Url::parse);
     SourceField {
         key: entry.key.clone(),
         key_span: entry.key_span.clone(),
@@ -205,7 +223,8 @@ fn read_tag_link(text: &str, index: usize, anchor: &Anchor, options: &Options) -
     let href = &text[anchor.href.clone()];
     let (path_start, path) = tag::raw_path(href)?;
     let tag_range = options.tag_patterns.iter().find_map(|p| p.matches(path))?;
-    let tag = anchor.href.start + path_start + tag_range.start..anchor.href.start + path_start + tag_range.end;
+    let tag = anchor.href.start + path_start + tag_range.start
+        ..anchor.href.start + path_start + tag_range.end;
     let decoded_href = entities::decode(href);
     let base = Url::parse("http://postlint.invalid/").expect("static base URL");
     let decoded = match Url::options().base_url(Some(&base)).parse(&decoded_href) {

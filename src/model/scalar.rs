@@ -217,7 +217,9 @@ fn is_float(s: &str) -> bool {
     let Some((int, frac)) = mantissa.split_once('.') else {
         return false;
     };
-    let int_ok = int.bytes().all(|c| c.is_ascii_digit() || c == b'_' || c == b',');
+    let int_ok = int
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b'_' || c == b',');
     let frac_ok = frac.bytes().all(|c| c.is_ascii_digit() || c == b'_');
     let exp_ok = exp.is_none_or(|e| {
         let e = e.strip_prefix(['+', '-']).unwrap_or(e);

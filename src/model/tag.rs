@@ -9,7 +9,10 @@ enum Segment {
     One,
     Literal(String),
     /// A segment holding `{tag}`, with literal text around it.
-    Tag { prefix: String, suffix: String },
+    Tag {
+        prefix: String,
+        suffix: String,
+    },
 }
 
 /// A URL path pattern naming where the tag sits, such as `**/tag/{tag}.html`.
@@ -93,16 +96,39 @@ fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::R
             let found = match first {
                 Segment::One => Some(None),
                 Segment::Literal(l) => (l == seg).then_some(None),
-                Segment::Tag { prefix, suffix } => {
-                    (seg.len() >= prefix.len() + suffix.len() && seg.starts_with(prefix.as_str()) && seg.ends_with(suffix.as_str()))
-                        .then(|| Some(offset + prefix.len()..offset + seg.len() - suffix.len()))
-                }
+                Segment::Tag { prefix, suffix } => (seg.len() >= prefix.len() + suffix.len()
+                    && seg.starts_with(prefix.as_str())
+                    && seg.ends_with(suffix.as_str()))
+                .then(|| Some(offset + prefix.len()..offset + seg.len() - suffix.len())),
                 Segment::Any => unreachable!(),
             }?;
             let inner = match_from(rest, tail)?;
             Some(found.unwrap_or(inner))
         }
     }
+}
+
+/// Substrings that every tag link's href must contain, one per pattern: the
+/// literal segment before the tag (`/tag/`) or the literal around it. `None`
+/// when some pattern has no literal part, so that nothing can be ruled out.
+pub fn required_literals(patterns: &[TagPattern]) -> Option<Vec<String>> {
+    patterns
+        .iter()
+        .map(|p| {
+            let at = p
+                .segments
+                .iter()
+                .position(|s| matches!(s, Segment::Tag { .. }))?;
+            match (&p.segments[at], at.checked_sub(1).map(|i| &p.segments[i])) {
+                (_, Some(Segment::Literal(lit))) => Some(format!("/{lit}/")),
+                (Segment::Tag { prefix, .. }, _) if !prefix.is_empty() => {
+                    Some(format!("/{prefix}"))
+                }
+                (Segment::Tag { suffix, .. }, _) if !suffix.is_empty() => Some(suffix.clone()),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// The path of a raw href: after the scheme and authority, before `?`/`#`.
@@ -113,8 +139,8 @@ pub fn raw_path(href: &str) -> Option<(usize, &str)> {
     let start = if let Some(i) = head.find("://") {
         let after = i + 3;
         after + head[after..].find('/')?
-    } else if head.starts_with("//") {
-        2 + head[2..].find('/')?
+    } else if let Some(rest) = head.strip_prefix("//") {
+        2 + rest.find('/')?
     } else if head.starts_with('/') {
         0
     } else {
@@ -143,7 +169,10 @@ pub fn percent_decode_strict(s: &str) -> Result<String, DecodeError> {
     while i < b.len() {
         if b[i] == b'%' {
             let hex = |c: u8| (c as char).to_digit(16);
-            match (b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+            match (
+                b.get(i + 1).copied().and_then(hex),
+                b.get(i + 2).copied().and_then(hex),
+            ) {
                 (Some(h), Some(l)) => {
                     out.push((h * 16 + l) as u8);
                     i += 3;
@@ -162,7 +191,7 @@ pub fn percent_decode_strict(s: &str) -> Result<String, DecodeError> {
 mod tests {
     use super::*;
 
-    fn tag<'a>(path: &'a str) -> Option<&'a str> {
+    fn tag(path: &str) -> Option<&str> {
         TagPattern::defaults()
             .iter()
             .find_map(|p| p.matches(path))
@@ -190,8 +219,21 @@ mod tests {
     }
 
     #[test]
+    fn literals_rule_out_bodies() {
+        let lits = required_literals(&TagPattern::defaults()).unwrap();
+        assert!(lits.contains(&"/tag/".to_string()) && lits.contains(&"/tags/".to_string()));
+        assert_eq!(
+            required_literals(&[TagPattern::parse("**/{tag}").unwrap()]),
+            None
+        );
+    }
+
+    #[test]
     fn raw_paths() {
-        assert_eq!(raw_path("https://h.test/gb/tag/x.html?q#f"), Some((14, "/gb/tag/x.html")));
+        assert_eq!(
+            raw_path("https://h.test/gb/tag/x.html?q#f"),
+            Some((14, "/gb/tag/x.html"))
+        );
         assert_eq!(raw_path("/tag/x"), Some((0, "/tag/x")));
         assert_eq!(raw_path("#top"), None);
         assert_eq!(raw_path("https://h.test"), None);

@@ -22,7 +22,8 @@ pub enum NodeKind {
         text: String,
         /// What the text resolves to under YAML 1.1, as Jekyll's Psych reads it.
         value: Scalar,
-        /// Written without quotes (a plain scalar).
+        /// Written without quotes and without a tag (a plain scalar, whose
+        /// type YAML resolves from its text).
         plain: bool,
     },
     Sequence(Vec<Node>),
@@ -94,9 +95,11 @@ pub fn parse(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
         let range = base + range.start..base + range.end;
         let node = match event {
             Event::Scalar(text, style, _, tag) => {
-                let plain = style == ScalarStyle::Plain;
+                let plain = style == ScalarStyle::Plain && tag.is_none();
                 let value = match &tag {
-                    Some(tag) if tag.is_yaml_core_schema() => scalar::resolve_tagged(&text, tag.suffix()),
+                    Some(tag) if tag.is_yaml_core_schema() => {
+                        scalar::resolve_tagged(&text, tag.suffix())
+                    }
                     Some(_) => Scalar::Str,
                     None if plain => scalar::resolve_plain(&text),
                     None => Scalar::Str,
@@ -202,7 +205,11 @@ mod tests {
     fn alias_bomb_is_not_expanded() {
         let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for i in 0..30 {
-            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
             src.push_str(&format!(
                 "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
             ));
@@ -214,7 +221,9 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let src = format!("a: {}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(parse(&src, 0).is_err());
-        let block: String = (0..2000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let block: String = (0..2000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         let _ = parse(&block, 0);
     }
 

@@ -39,7 +39,11 @@ impl Excerpt {
     /// Cut the lines covering `spans` (plus one line of context each side)
     /// out of `text`.
     pub fn new(name: &str, text: &str, index: &LineIndex, spans: &[Range<usize>]) -> Excerpt {
-        let first = spans.iter().map(|s| index.line_of(s.start)).min().unwrap_or(0);
+        let first = spans
+            .iter()
+            .map(|s| index.line_of(s.start))
+            .min()
+            .unwrap_or(0);
         let last = spans
             .iter()
             .map(|s| index.line_of(s.end.max(s.start)))
@@ -65,7 +69,9 @@ impl Excerpt {
                     .filter(|&p| p >= start && p <= end)
                     .collect();
                 let (lo, hi) = match (points.iter().min(), points.iter().max()) {
-                    (Some(&lo), Some(&hi)) => (lo.saturating_sub(MARGIN).max(start), (hi + MARGIN).min(end)),
+                    (Some(&lo), Some(&hi)) => {
+                        (lo.saturating_sub(MARGIN).max(start), (hi + MARGIN).min(end))
+                    }
                     _ => (start, start + MARGIN),
                 };
                 let lo = floor_char_boundary(text, lo);
@@ -73,7 +79,7 @@ impl Excerpt {
                 if lo > start {
                     out.text.push('…');
                 }
-                let column = text[start..lo].chars().count();
+                let column = index.position(lo).column - 1;
                 out.push(text, lo..hi, line, column);
                 if hi < end {
                     out.text.push('…');
@@ -144,7 +150,9 @@ impl SourceCode for Excerpt {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
         let (line, column) = self.file_position(inner.span().offset());
         let line = if context_lines_before == 0 && context_lines_after == 0 {
             line
@@ -175,7 +183,11 @@ mod tests {
         text.push_str("\nb\n");
         let index = LineIndex::new(&text);
         let at = text.find("TARGET").unwrap();
-        let excerpt = Excerpt::new("f", &text, &index, &[at..at + 6]);
+        let spans = [std::ops::Range {
+            start: at,
+            end: at + 6,
+        }];
+        let excerpt = Excerpt::new("f", &text, &index, &spans);
         let mapped = excerpt.map(&(at..at + 6));
         assert_eq!(&excerpt.text[mapped.clone()], "TARGET");
         assert!(excerpt.text.len() < 400);

@@ -3,7 +3,9 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode,
+};
 
 use super::{FileReport, Finding, Reporter, Summary, plural, thousands};
 use crate::diagnostic::Severity;
@@ -14,7 +16,12 @@ pub struct Human {
 }
 
 impl Reporter for Human {
-    fn report(&self, out: &mut dyn Write, files: &[FileReport], summary: &Summary) -> io::Result<()> {
+    fn report(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        summary: &Summary,
+    ) -> io::Result<()> {
         let theme = if self.color {
             GraphicalTheme::unicode()
         } else {
@@ -44,9 +51,17 @@ pub fn summary_line(s: &Summary) -> String {
         return format!("No problems found in {}", plural(s.files, "file"));
     }
     let mut parts = Vec::new();
-    for (n, word) in [(s.errors, "error"), (s.warnings, "warning"), (s.infos, "info")] {
+    for (n, word) in [
+        (s.errors, "error"),
+        (s.warnings, "warning"),
+        (s.infos, "info"),
+    ] {
         if n > 0 {
-            parts.push(if word == "info" { format!("{} info", thousands(n)) } else { plural(n, word) });
+            parts.push(if word == "info" {
+                format!("{} info", thousands(n))
+            } else {
+                plural(n, word)
+            });
         }
     }
     format!(
@@ -90,10 +105,13 @@ impl MietteDiagnostic for Rendered<'_> {
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let d = &self.0.diagnostic;
-        let fix = d
-            .fix
-            .as_ref()
-            .map(|f| format!(" (fix available, {}: {})", f.applicability.as_str(), f.title));
+        let fix = d.fix.as_ref().map(|f| {
+            format!(
+                " (fix available, {}: {})",
+                f.applicability.as_str(),
+                f.title
+            )
+        });
         match (&d.help, fix) {
             (Some(h), Some(fix)) => Some(Box::new(format!("{h}{fix}"))),
             (Some(h), None) => Some(Box::new(h.clone())),

@@ -55,7 +55,12 @@ fn at(start: Position, end: Position) -> (usize, usize, usize, usize) {
 }
 
 impl Reporter for Json {
-    fn report(&self, out: &mut dyn Write, files: &[FileReport], _summary: &Summary) -> io::Result<()> {
+    fn report(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        _summary: &Summary,
+    ) -> io::Result<()> {
         let mut items = Vec::new();
         for file in files {
             for f in &file.findings {

@@ -82,7 +82,12 @@ impl Summary {
 
 /// An output format. Reports arrive sorted by path, findings by position.
 pub trait Reporter {
-    fn report(&self, out: &mut dyn Write, files: &[FileReport], summary: &Summary) -> io::Result<()>;
+    fn report(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        summary: &Summary,
+    ) -> io::Result<()>;
 }
 
 /// `1234567` as `1,234,567`.
@@ -90,7 +95,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -102,8 +107,8 @@ pub fn thousands(n: usize) -> String {
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{} {word}", thousands(n))
-    } else if word.ends_with('y') {
-        format!("{} {}ies", thousands(n), &word[..word.len() - 1])
+    } else if let Some(stem) = word.strip_suffix('y') {
+        format!("{} {stem}ies", thousands(n))
     } else {
         format!("{} {word}s", thousands(n))
     }

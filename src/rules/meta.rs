@@ -36,14 +36,22 @@ pub struct Example {
 
 impl RuleMeta {
     pub fn parse(doc: &str) -> Result<RuleMeta, String> {
-        let rest = doc.strip_prefix("---\n").ok_or("the document must start with `---`")?;
-        let end = rest.find("\n---\n").ok_or("the header is not closed with `---`")?;
+        let rest = doc
+            .strip_prefix("---\n")
+            .ok_or("the document must start with `---`")?;
+        let end = rest
+            .find("\n---\n")
+            .ok_or("the header is not closed with `---`")?;
         let header = &rest[..end];
         let body = &rest[end + 5..];
         let get = |key: &str| -> Result<String, String> {
             header
                 .lines()
-                .find_map(|l| l.strip_prefix(key)?.strip_prefix(':').map(|v| v.trim().to_string()))
+                .find_map(|l| {
+                    l.strip_prefix(key)?
+                        .strip_prefix(':')
+                        .map(|v| v.trim().to_string())
+                })
                 .ok_or_else(|| format!("the header has no `{key}`"))
         };
         let id = get("id")?;

@@ -4,9 +4,9 @@ use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let post = ctx.post;
-    for link in &post.tag_links {
+    for link in post.tag_links() {
         let Err(error) = &link.decoded else { continue };
-        let anchor = &post.anchors[link.anchor];
+        let anchor = &post.anchors()[link.anchor];
         let (span, message, label) = match error {
             TagLinkError::NotUrl(e) => (anchor.href.clone(), format!("tag link href is not a valid URL: {e}"), "not a URL".to_string()),
             TagLinkError::BadEscape(at) => (

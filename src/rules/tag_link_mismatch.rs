@@ -5,9 +5,9 @@ use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let post = ctx.post;
-    for link in &post.tag_links {
+    for link in post.tag_links() {
         let Ok(tag) = &link.decoded else { continue };
-        let anchor = &post.anchors[link.anchor];
+        let anchor = &post.anchors()[link.anchor];
         let text = normalize(&entities::decode(&anchor.text));
         let mode = ctx.options.tag_compare;
         if text.is_empty() || same(&text, &normalize(tag), mode) {
@@ -30,7 +30,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "point the link at the tag named by its text",
                 vec![Edit {
                     range: link.tag.clone(),
-                    content: percent_encode(&text),
+                    content: percent_encode(&new_tag(&text, tag)),
                 }],
             )),
         );
@@ -54,10 +54,29 @@ fn same(text: &str, tag: &str, mode: TagCompare) -> bool {
     }
 }
 
-/// Letters and digits only, lower-cased, common Latin accents removed:
-/// `China's Belt & Road` and `chinas-belt-and-road` differ only in `and`.
+/// The tag the link should point at to match `text`: written as a slug
+/// (`harbour-tunnel`) when the site's existing tag is one, else the text.
+fn new_tag(text: &str, old: &str) -> String {
+    let slug_like = old.is_ascii() && !old.contains(' ') && old == old.to_lowercase();
+    if !slug_like {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.replace('&', " and ").chars().flat_map(char::to_lowercase).map(fold_accent) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') && (c.is_whitespace() || c == '-' || c == '_' || c == '+') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Letters and digits only, lower-cased, common Latin accents removed, `&`
+/// read as `and`: `China's Belt & Road` is `chinas-belt-and-road`.
 fn slug(s: &str) -> String {
-    s.chars()
+    s.replace('&', "and")
+        .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .map(fold_accent)

@@ -11,11 +11,17 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let Ok(date_value) = &date.value else { return };
-    let diff = stamp.as_millisecond() as i128 - date_value.as_millisecond() as i128;
+    let written = post.slice(&comment.value);
+    // A comment in seconds is compared with `date` cut to whole seconds.
+    let date_ms = if in_seconds(ctx.options.timestamp_unit, Some(written)) {
+        date_value.as_second() as i128 * 1000
+    } else {
+        date_value.as_millisecond() as i128
+    };
+    let diff = stamp.as_millisecond() as i128 - date_ms;
     if diff.unsigned_abs() <= ctx.options.tolerance_ms as u128 {
         return;
     }
-    let written = post.slice(&comment.value);
     let value = comment_value(*date_value, ctx.options.timestamp_unit, Some(written));
     let direction = if diff > 0 { "later" } else { "earlier" };
     out.push(
@@ -48,14 +54,18 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// The comment text for `date`: milliseconds, or seconds when the unit says
 /// so (or, in `auto`, when the existing comment is written in seconds).
 pub fn comment_value(date: Timestamp, unit: TimestampUnit, written: Option<&str>) -> String {
-    let seconds = match unit {
-        TimestampUnit::Seconds => true,
-        TimestampUnit::Milliseconds => false,
-        TimestampUnit::Auto => written.is_some_and(|w| w.trim_start_matches('-').len() == 10),
-    };
-    if seconds {
+    if in_seconds(unit, written) {
         date.as_second().to_string()
     } else {
         date.as_millisecond().to_string()
+    }
+}
+
+/// Is the comment (as `written`, if there is one) in seconds?
+fn in_seconds(unit: TimestampUnit, written: Option<&str>) -> bool {
+    match unit {
+        TimestampUnit::Seconds => true,
+        TimestampUnit::Milliseconds => false,
+        TimestampUnit::Auto => written.is_some_and(|w| w.trim_start_matches('-').len() == 10),
     }
 }

@@ -23,7 +23,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "insert the comment from `date`",
                 vec![Edit {
                     range: post.body_start..post.body_start,
-                    content: format!("<!--{value}-->{newline}"),
+                    // A file ending right after `---` needs a line break first.
+                    content: if post.body_start == block.close.end {
+                        format!("{newline}<!--{value}-->{newline}")
+                    } else {
+                        format!("<!--{value}-->{newline}")
+                    },
                 }],
             ));
         }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Times `postlint check` over the shared corpus against `rg -c '<a '` over the
+# same files, in the same run, and prints both medians and their ratio, plus
+# postlint's peak memory.
+#
+#   scripts/bench.sh [RUNS]        (default 7 runs each)
+#
+# Needs ripgrep (`apt-get install ripgrep`) and the corpus: it unpacks
+# ../shared/corpus/oped2-posts.tar.zst into target/corpus when that is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-7}
+
+corpus=target/corpus
+if [ ! -d "$corpus/_posts" ]; then
+  archive=../shared/corpus/oped2-posts.tar.zst
+  if [ ! -f "$archive" ]; then
+    echo "bench: no corpus at $corpus and no $archive; nothing to measure" >&2
+    exit 0
+  fi
+  mkdir -p "$corpus"
+  tar --zstd -xf "$archive" -C "$corpus"
+fi
+if ! command -v rg >/dev/null; then
+  echo "bench: ripgrep (rg) is needed as the reference; install it with 'apt-get install ripgrep'" >&2
+  exit 1
+fi
+
+cargo build --release --quiet
+bin=target/release/postlint
+files=$(find "$corpus/_posts" -type f | wc -l)
+bytes=$(du -sb "$corpus/_posts" | cut -f1)
+
+# Median wall time in milliseconds of running "$@" $runs times (output discarded).
+median_ms() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+# Warm the page cache for both.
+"$bin" check "$corpus" >/dev/null 2>&1 || true
+rg -c '<a ' "$corpus/_posts" >/dev/null 2>&1 || true
+
+postlint_ms=$(median_ms "$bin" check "$corpus" --format json)
+rg_ms=$(median_ms rg -c '<a ' "$corpus/_posts")
+rss_kb=$( { /usr/bin/time -f '%M' "$bin" check "$corpus" --format json >/dev/null; } 2>&1 | tail -1 || echo "?")
+
+echo "corpus: $files files, $((bytes / 1024 / 1024)) MiB, $(nproc) cores, median of $runs runs"
+echo "postlint check:  ${postlint_ms} ms  (peak RSS ${rss_kb} KiB)"
+echo "rg -c '<a ':     ${rg_ms} ms"
+awk -v p="$postlint_ms" -v r="$rg_ms" 'BEGIN { if (r > 0) printf "ratio:           %.2fx\n", p / r }'

@@ -1,0 +1,57 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A clean synthetic post with every part postlint reads.
+pub const CLEAN_POST: &str = r#"---
+layout: post
+title: "Harbour bridge reopens"
+date: 2022-10-31T16:39:58.000Z
+author: Example News
+from: https://news.example.com/2022/10/31/bridge.html
+tags: [ city ]
+comments: True
+categories: [ city ]
+---
+<!--1667234398000-->
+[Harbour bridge reopens](https://news.example.com/2022/10/31/bridge.html)
+------
+
+<div>
+<p>The <a href="https://news.example.com/tag/%E6%B8%AF%E5%8F%A3.html">港口</a> bridge reopened.</p>
+</div>
+"#;
+
+/// `postlint` with a clean environment: no colour, fixed width.
+pub fn postlint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("postlint").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
+    cmd
+}
+
+/// A temporary site with the given files (path relative to the site, text).
+pub fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        write(dir.path(), path, text.as_bytes());
+    }
+    dir
+}
+
+pub fn write(root: &Path, path: &str, bytes: &[u8]) -> PathBuf {
+    let full = root.join(path);
+    fs::create_dir_all(full.parent().unwrap()).unwrap();
+    fs::write(&full, bytes).unwrap();
+    full
+}
+
+/// The repository's bundled example site.
+pub fn example_site() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}

@@ -1,0 +1,53 @@
+//! The registry, `src/rules/*.rs` and `rules/*.md` agree both ways.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use postlint::rules::{FAMILIES, RULES};
+
+fn names(dir: &str, ext: &str) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(ext).map(str::to_string)
+        })
+        .collect()
+}
+
+#[test]
+fn every_doc_is_registered_and_every_rule_has_a_doc() {
+    let docs = names(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"), ".md");
+    let registered: BTreeSet<String> = RULES.iter().map(|r| r.id.to_string()).collect();
+    assert_eq!(docs, registered, "rules/*.md and the registry differ");
+}
+
+#[test]
+fn every_rule_has_one_source_file() {
+    let mut files = names(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules"), ".rs");
+    files.remove("mod");
+    files.remove("meta");
+    let expected: BTreeSet<String> = RULES.iter().map(|r| r.id.replace('-', "_")).collect();
+    assert_eq!(files, expected, "src/rules/*.rs and the registry differ");
+}
+
+#[test]
+fn ids_are_kebab_case_and_start_with_a_family() {
+    let mut seen = BTreeSet::new();
+    for rule in RULES {
+        assert!(seen.insert(rule.id), "{} is registered twice", rule.id);
+        assert!(
+            rule.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{} is not kebab-case",
+            rule.id
+        );
+        assert!(
+            FAMILIES
+                .iter()
+                .any(|f| rule.id.starts_with(&format!("{f}-"))),
+            "{} does not start with a family",
+            rule.id
+        );
+        assert!(FAMILIES.contains(&rule.meta().family.as_str()));
+    }
+}

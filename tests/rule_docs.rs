@@ -1,0 +1,200 @@
+//! Every rule document's examples run as tests: a `bad` example must give
+//! findings of that rule and no other, a `good` example no finding at all,
+//! and a `fixed` example must equal the `bad` one with the rule's fixes
+//! applied. The bad examples' rendered diagnostics are snapshots.
+
+use std::path::Path;
+
+use postlint::config::Config;
+use postlint::report::human::Human;
+use postlint::report::{Reporter, Summary};
+use postlint::rules::{ExampleKind, RULES};
+use postlint::runner::check_text;
+
+/// The default configuration, with the rule under test turned on.
+fn config_for(id: &str) -> Config {
+    let mut config = Config::default();
+    let (index, rule) = postlint::rules::find(id).unwrap();
+    if config.level(index).is_none() {
+        config.set(
+            id,
+            Some(
+                rule.meta()
+                    .default_severity
+                    .unwrap_or(postlint::Severity::Warning),
+            ),
+        );
+    }
+    config
+}
+
+const EXAMPLE_PATH: &str = "_posts/2022-10-31-example.md";
+
+#[test]
+fn every_rule_has_bad_and_good_examples() {
+    for rule in RULES {
+        let meta = rule.meta();
+        assert_eq!(meta.id, rule.id, "rules/{}.md names another id", rule.id);
+        assert!(
+            rule.id.starts_with(&format!("{}-", meta.family)),
+            "{}: id must start with its family",
+            rule.id
+        );
+        let kinds: Vec<ExampleKind> = meta.examples.iter().map(|e| e.kind).collect();
+        assert!(
+            kinds.contains(&ExampleKind::Bad),
+            "rules/{}.md has no bad example",
+            rule.id
+        );
+        assert!(
+            kinds.contains(&ExampleKind::Good),
+            "rules/{}.md has no good example",
+            rule.id
+        );
+        if meta.fix.is_some() {
+            assert!(
+                kinds.contains(&ExampleKind::Fixed),
+                "rules/{}.md has a fix but no fixed example",
+                rule.id
+            );
+        }
+        for heading in ["## What it checks", "## Why it matters", "## Examples"] {
+            assert!(
+                meta.body.contains(heading),
+                "rules/{}.md lacks `{heading}`",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_examples_trigger_only_their_rule() {
+    for rule in RULES {
+        let config = config_for(rule.id);
+        for ex in rule
+            .meta()
+            .examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Bad)
+        {
+            let found = postlint::check(Path::new(EXAMPLE_PATH), &ex.text, &config);
+            assert!(
+                !found.is_empty(),
+                "rules/{}.md:{}: the bad example gives no finding",
+                rule.id,
+                ex.line
+            );
+            for d in &found {
+                assert_eq!(
+                    d.rule, rule.id,
+                    "rules/{}.md:{}: the bad example also triggers {}: {}",
+                    rule.id, ex.line, d.rule, d.message
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn good_examples_give_no_finding() {
+    for rule in RULES {
+        let config = config_for(rule.id);
+        for ex in rule
+            .meta()
+            .examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Good)
+        {
+            let found = postlint::check(Path::new(EXAMPLE_PATH), &ex.text, &config);
+            assert!(
+                found.is_empty(),
+                "rules/{}.md:{}: the good example gives {:?}",
+                rule.id,
+                ex.line,
+                found
+                    .iter()
+                    .map(|d| (d.rule, &d.message))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn fixed_examples_are_the_bad_ones_with_fixes_applied() {
+    for rule in RULES {
+        let config = config_for(rule.id);
+        let examples = &rule.meta().examples;
+        let bad: Vec<_> = examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Bad)
+            .collect();
+        for fixed in examples.iter().filter(|e| e.kind == ExampleKind::Fixed) {
+            // A fixed example answers the bad example just before it.
+            let source = bad
+                .iter()
+                .rev()
+                .find(|b| b.line < fixed.line)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "rules/{}.md:{}: no bad example before the fixed one",
+                        rule.id, fixed.line
+                    )
+                });
+            let found = postlint::check(Path::new(EXAMPLE_PATH), &source.text, &config);
+            let edits: Vec<_> = found
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .flat_map(|f| f.edits.iter().cloned())
+                .collect();
+            assert!(
+                !edits.is_empty(),
+                "rules/{}.md:{}: the bad example has no fix",
+                rule.id,
+                source.line
+            );
+            let (out, _) = postlint::fix::apply(&source.text, &edits);
+            assert_eq!(
+                out, fixed.text,
+                "rules/{}.md:{}: fixing the bad example",
+                rule.id, fixed.line
+            );
+            let again = postlint::check(Path::new(EXAMPLE_PATH), &out, &config);
+            assert!(
+                again.is_empty(),
+                "rules/{}.md:{}: the fixed example still gives {:?}",
+                rule.id,
+                fixed.line,
+                again
+            );
+        }
+    }
+}
+
+#[test]
+fn bad_examples_render() {
+    for rule in RULES {
+        let config = config_for(rule.id);
+        let mut rendered = String::new();
+        for ex in rule
+            .meta()
+            .examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Bad)
+        {
+            let report = check_text(EXAMPLE_PATH, Path::new(EXAMPLE_PATH), &ex.text, &config);
+            let mut summary = Summary::default();
+            summary.add(&report);
+            let mut out = Vec::new();
+            Human {
+                color: false,
+                width: 100,
+            }
+            .report(&mut out, &[report], &summary)
+            .unwrap();
+            rendered.push_str(&String::from_utf8(out).unwrap());
+        }
+        insta::assert_snapshot!(rule.id, rendered);
+    }
+}
