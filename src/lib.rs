@@ -26,6 +26,18 @@ use rules::{Context, RULES};
 ///
 /// Diagnostics come back sorted by position, each with the severity the
 /// configuration gives its rule.
+///
+/// ```
+/// use std::path::Path;
+/// use postlint::{check, Config};
+///
+/// let post = "---\ntitle: \"Bridge reopens\"\ndate: 2022-10-31T16:39:58Z\n\
+///             from: https://news.example.com/a.html\n---\n<!--NaN-->\n";
+/// let found = check(Path::new("_posts/2022-10-31-bridge.md"), post, &Config::default());
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].rule, "timestamp-malformed");
+/// assert_eq!(&post[found[0].span.clone()], "<!--NaN-->");
+/// ```
 pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
     let post = Post::parse(text, &config.options);
     let ctx = Context {

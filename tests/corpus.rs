@@ -11,7 +11,8 @@ use std::process::Command;
 
 #[test]
 fn corpus_findings_are_exactly_the_known_defects() {
-    let archive = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/oped2-posts.tar.zst");
+    let archive =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/oped2-posts.tar.zst");
     if !archive.exists() {
         eprintln!("skipped: {} is absent", archive.display());
         return;
@@ -32,12 +33,23 @@ fn corpus_findings_are_exactly_the_known_defects() {
         .args(["check", "--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let mut counts = BTreeMap::new();
     for item in &items {
-        *counts.entry(item["rule"].as_str().unwrap().to_string()).or_insert(0) += 1;
+        *counts
+            .entry(item["rule"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
     }
     let expected: BTreeMap<String, i32> = [
         // 157 `<!--NaN-->` comments from one source in 2021.
@@ -59,6 +71,7 @@ fn corpus_findings_are_exactly_the_known_defects() {
     .map(|(k, v)| (k.to_string(), v))
     .collect();
     assert_eq!(counts, expected);
-    let files: std::collections::BTreeSet<_> = items.iter().map(|i| i["path"].as_str().unwrap()).collect();
+    let files: std::collections::BTreeSet<_> =
+        items.iter().map(|i| i["path"].as_str().unwrap()).collect();
     assert_eq!(files.len(), 275);
 }

@@ -10,14 +10,20 @@ fn run(format: &str) -> (String, i32) {
         .args(["check", "site", "--format", format])
         .output()
         .unwrap();
-    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap(),
+    )
 }
 
 #[test]
 fn human_report_snapshot() {
     let (out, code) = run("human");
     assert_eq!(code, 1);
-    assert!(!out.contains('\u{1b}'), "no colour codes when NO_COLOR is set and stdout is not a terminal");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour codes when NO_COLOR is set and stdout is not a terminal"
+    );
     insta::assert_snapshot!("human_example_site", out);
 }
 
@@ -35,7 +41,16 @@ fn json_contract() {
     assert!(!items.is_empty());
     let mut last: Option<(String, u64, u64)> = None;
     for item in &items {
-        for field in ["path", "rule", "severity", "message", "line", "column", "end_line", "end_column"] {
+        for field in [
+            "path",
+            "rule",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+        ] {
             assert!(item.get(field).is_some(), "missing {field} in {item}");
         }
         assert!(["error", "warning", "info"].contains(&item["severity"].as_str().unwrap()));
@@ -52,13 +67,25 @@ fn json_contract() {
     }
     // Columns count characters, not bytes: the mismatched tag link text sits
     // after CJK text on its line.
-    let mismatch = items.iter().find(|i| i["rule"] == "tag-link-mismatch").unwrap();
+    let mismatch = items
+        .iter()
+        .find(|i| i["rule"] == "tag-link-mismatch")
+        .unwrap();
     let path = example_site().join(mismatch["path"].as_str().unwrap());
     let text = std::fs::read_to_string(path).unwrap();
-    let line = text.lines().nth(mismatch["line"].as_u64().unwrap() as usize - 1).unwrap();
+    let line = text
+        .lines()
+        .nth(mismatch["line"].as_u64().unwrap() as usize - 1)
+        .unwrap();
     let byte = line.find(">博物馆<").unwrap() + 1;
-    assert_eq!(mismatch["column"].as_u64().unwrap() as usize, line[..byte].chars().count() + 1);
-    assert_eq!(mismatch["end_column"].as_u64().unwrap(), mismatch["column"].as_u64().unwrap() + 3);
+    assert_eq!(
+        mismatch["column"].as_u64().unwrap() as usize,
+        line[..byte].chars().count() + 1
+    );
+    assert_eq!(
+        mismatch["end_column"].as_u64().unwrap(),
+        mismatch["column"].as_u64().unwrap() + 3
+    );
 }
 
 #[test]
@@ -73,7 +100,8 @@ fn json_for_a_clean_site_is_an_empty_array() {
 
 #[test]
 fn seed_example_is_clean() {
-    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed-example.md");
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seed-example.md");
     if !seed.exists() {
         eprintln!("skipped: ../shared/corpus/seed-example.md is absent");
         return;
