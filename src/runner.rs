@@ -24,12 +24,29 @@ pub enum Outcome {
     },
 }
 
-/// Check `files` in parallel; the results keep the order of `files`.
-pub fn run(files: &[PathBuf], config: &Config) -> Vec<Outcome> {
-    files
-        .par_iter()
-        .map(|path| check_file(path, config))
-        .collect()
+/// Check `files` in parallel. `on_done` sees each outcome on the calling
+/// thread as soon as its file is checked (in completion order); the result
+/// keeps the order of `files`.
+pub fn run(files: &[PathBuf], config: &Config, mut on_done: impl FnMut(&Outcome)) -> Vec<Outcome> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(files.len());
+    slots.resize_with(files.len(), || None);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            files
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, path)| {
+                    // The receiver outlives the workers, so a send cannot fail.
+                    let _ = tx.send((i, check_file(path, config)));
+                });
+        });
+        for (i, outcome) in rx {
+            on_done(&outcome);
+            slots[i] = Some(outcome);
+        }
+    });
+    slots.into_iter().flatten().collect()
 }
 
 /// Display form of a path: without a leading `./`.

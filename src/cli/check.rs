@@ -31,7 +31,21 @@ pub fn run(args: &CheckArgs) -> u8 {
         );
     }
 
-    let outcomes = runner::run(&found.files, &config);
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(Human {
+            color: use_color(args.color),
+            width: terminal_width(),
+        }),
+        Format::Json => Box::new(Json),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut write_error = None;
+    let outcomes = runner::run(&found.files, &config, |outcome| {
+        if let (Outcome::Checked(report), None) = (outcome, &write_error) {
+            write_error = reporter.file(&mut out, report).err();
+        }
+    });
     let mut files: Vec<FileReport> = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         match outcome {
@@ -46,24 +60,14 @@ pub fn run(args: &CheckArgs) -> u8 {
     for f in &files {
         summary.add(f);
     }
-    let files_with_findings: Vec<FileReport> = files
-        .into_iter()
-        .filter(|f| !f.findings.is_empty())
-        .collect();
-
-    let reporter: Box<dyn Reporter> = match args.format {
-        Format::Human => Box::new(Human {
-            color: use_color(args.color),
-            width: terminal_width(),
-        }),
-        Format::Json => Box::new(Json),
+    files.retain(|f| !f.findings.is_empty());
+    let written = match write_error {
+        Some(e) => Err(e),
+        None => reporter
+            .report(&mut out, &files, &summary)
+            .and_then(|_| out.flush()),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if let Err(e) = reporter
-        .report(&mut out, &files_with_findings, &summary)
-        .and_then(|_| out.flush())
-    {
+    if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             error(format!("cannot write the report: {e}"));
         }
@@ -72,7 +76,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     if tool_error {
         exit::TOOL_ERROR
-    } else if files_with_findings
+    } else if files
         .iter()
         .flat_map(|f| &f.findings)
         .any(|f| f.diagnostic.severity == Severity::Error)

@@ -80,8 +80,16 @@ impl Summary {
     }
 }
 
-/// An output format. Reports arrive sorted by path, findings by position.
+/// An output format.
 pub trait Reporter {
+    /// One file's report, as soon as the file is checked (files arrive in
+    /// completion order). Streaming formats write here; others wait.
+    fn file(&self, _out: &mut dyn Write, _file: &FileReport) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Every file's report, sorted by path (findings by position), and the
+    /// summary. `files` holds only the files with findings.
     fn report(
         &self,
         out: &mut dyn Write,
