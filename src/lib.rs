@@ -40,22 +40,52 @@ use rules::{Context, RULES};
 /// ```
 pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
     let post = Post::parse(text, &config.options);
-    let ctx = Context {
+    let mut ctx = Context {
         path,
         post: &post,
         options: &config.options,
+        suppressions_used: &[],
     };
+    // Rules of the `suppression` family judge the suppressions, so they run
+    // after the others' findings have been suppressed.
+    let mut out = run_rules(&ctx, config, |family| family != "suppression");
+    let regions = &post.suppressions.regions;
+    let mut used = vec![false; regions.len()];
+    if !regions.is_empty() {
+        out.retain(|d| {
+            let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
+            let mut keep = true;
+            for (i, s) in regions.iter().enumerate() {
+                let names_it = s.name.as_deref().is_none_or(|n| n == d.rule || n == family);
+                if names_it && s.region.contains(&d.span.start) {
+                    used[i] = true;
+                    keep = false;
+                }
+            }
+            keep
+        });
+    }
+    ctx.suppressions_used = &used;
+    out.extend(run_rules(&ctx, config, |family| family == "suppression"));
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    out
+}
+
+/// Run the enabled rules whose family `select` accepts.
+fn run_rules(ctx: &Context, config: &Config, select: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
         let Some(level) = config.level(i) else {
             continue;
         };
+        if !select(&rule.meta().family) {
+            continue;
+        }
         let start = out.len();
-        (rule.check)(&ctx, &mut out);
+        (rule.check)(ctx, &mut out);
         for d in &mut out[start..] {
             d.severity = level;
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
 }

@@ -43,7 +43,7 @@ fn timestamp_candidate(inner: &str) -> bool {
 pub fn parse(text: &str, body_start: usize) -> (Option<TimestampComment>, Option<HeaderLink>) {
     let mut it = lines_from(text, body_start)
         .map(|r| trim_range(text, r))
-        .filter(|r| !r.is_empty());
+        .filter(|r| !r.is_empty() && !super::suppress::is_directive_line(&text[r.clone()]));
     let Some(first) = it.next() else {
         return (None, None);
     };

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod front_matter;
 pub mod lines;
 pub mod scalar;
+pub mod suppress;
 pub mod tag;
 pub mod yaml;
 
@@ -47,6 +48,8 @@ pub struct Post<'a> {
     /// Anchors whose URL path matches a tag pattern, found on first use.
     tag_links: OnceCell<Vec<TagLink>>,
     options: &'a Options,
+    /// Suppression comments and the front matter `postlint` key.
+    pub suppressions: suppress::Suppressions,
 }
 
 /// The `date` key: where it is and what it means.
@@ -93,6 +96,7 @@ impl<'a> Post<'a> {
             other => other.block().map_or(start, |b| b.body_start),
         };
         let (timestamp, header) = body::parse(text, body_start);
+        let suppressions = suppress::parse(text, body_start, &front_matter);
         let date = front_matter.get("date").and_then(|e| read_date(&e.value));
         let timestamp_value = timestamp
             .as_ref()
@@ -115,6 +119,7 @@ impl<'a> Post<'a> {
             source,
             tag_links: OnceCell::new(),
             options,
+            suppressions,
         }
     }
 

@@ -16,6 +16,9 @@ pub struct Context<'a> {
     pub path: &'a Path,
     pub post: &'a Post<'a>,
     pub options: &'a Options,
+    /// For each suppression region of the post, whether it suppressed a
+    /// finding. Filled only for the `suppression` family, which runs last.
+    pub suppressions_used: &'a [bool],
 }
 
 /// One rule: its id, its documentation (which holds its metadata), and its check.
@@ -46,7 +49,13 @@ impl Rule {
 }
 
 /// Rule families: the prefix of every rule id.
-pub const FAMILIES: &[&str] = &["front-matter", "timestamp", "tag-link", "source"];
+pub const FAMILIES: &[&str] = &[
+    "front-matter",
+    "timestamp",
+    "tag-link",
+    "source",
+    "suppression",
+];
 
 macro_rules! registry {
     ($($id:literal => $module:ident,)*) => {
@@ -78,6 +87,7 @@ registry! {
     "source-invalid" => source_invalid,
     "source-double-encoded" => source_double_encoded,
     "source-header-mismatch" => source_header_mismatch,
+    "suppression-unused" => suppression_unused,
 }
 
 /// Look a rule up by id.
