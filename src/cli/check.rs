@@ -6,7 +6,10 @@ use super::{CheckArgs, Color, Format, error, exit};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::discover;
-use crate::report::{FileReport, Reporter, Summary, human::Human, json::Json};
+use crate::report::{
+    FileReport, Reporter, Summary, concise::Concise, github::Github, gitlab::Gitlab, human::Human,
+    json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
+};
 use crate::runner::{self, Outcome};
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -37,6 +40,19 @@ pub fn run(args: &CheckArgs) -> u8 {
             width: terminal_width(),
         }),
         Format::Json => Box::new(Json),
+        Format::Concise => Box::new(Concise),
+        Format::JsonLines => Box::new(JsonLines),
+        Format::Github => Box::new(Github),
+        Format::Sarif => Box::new(Sarif),
+        Format::Junit => Box::new(Junit::new(
+            crate::rules::RULES
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| config.level(i).is_some())
+                .map(|(_, r)| r.id)
+                .collect(),
+        )),
+        Format::Gitlab => Box::new(Gitlab),
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -58,8 +58,22 @@ pub struct CheckArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Labelled source snippets and a summary line
     Human,
+    /// One JSON array of findings
     Json,
+    /// One line per finding: `path:line:col: severity rule message`
+    Concise,
+    /// One JSON object per finding and line, streamed as files finish
+    JsonLines,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// JUnit XML: a test suite per file, a test case per rule
+    Junit,
+    /// GitLab Code Quality JSON
+    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,8 +1,14 @@
 //! Reporters: one output format per file, all behind [`Reporter`].
 
+pub mod concise;
 pub mod excerpt;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -122,6 +128,21 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Text from a post made safe for a line-based report: control characters
+/// other than tab, CR and LF (such as the escape that starts a terminal
+/// colour code) become U+FFFD.
+pub fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\r' | '\n');
+    if s.contains(bad) {
+        s.chars()
+            .map(|c| if bad(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +154,17 @@ mod tests {
         assert_eq!(thousands(1_000_000), "1,000,000");
         assert_eq!(plural(1, "file"), "1 file");
         assert_eq!(plural(3, "problem"), "3 problems");
+    }
+
+    #[test]
+    fn controls_are_replaced() {
+        assert_eq!(
+            without_controls("a\u{1b}[31mb\u{9b}c\u{7f}\td\r\n"),
+            "a\u{fffd}[31mb\u{fffd}c\u{fffd}\td\r\n"
+        );
+        assert!(matches!(
+            without_controls("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }

@@ -1,0 +1,59 @@
+//! `--format concise`: one line per finding,
+//! `path:line:column: severity rule message`, sorted by path and position,
+//! then the summary line of the human report, as ruff's concise format ends
+//! with its summary. Columns count characters, as in the JSON output. The
+//! finding lines match the `%f:%l:%c: %m` pattern of editors' quickfix
+//! lists and are easy to grep; the summary line does not match it.
+
+use std::io::{self, Write};
+
+use super::human::summary_line;
+use super::{FileReport, Reporter, Summary, without_controls};
+
+pub struct Concise;
+
+impl Reporter for Concise {
+    fn report(
+        &self,
+        out: &mut dyn Write,
+        files: &[FileReport],
+        summary: &Summary,
+    ) -> io::Result<()> {
+        for file in files {
+            let path = one_line(&file.path);
+            for f in &file.findings {
+                let d = &f.diagnostic;
+                writeln!(
+                    out,
+                    "{path}:{}:{}: {} {} {}",
+                    f.start.line,
+                    f.start.column,
+                    d.severity.as_str(),
+                    d.rule,
+                    one_line(&d.message)
+                )?;
+            }
+        }
+        writeln!(out, "{}", summary_line(summary))
+    }
+}
+
+/// Keep a finding on one line: a line break becomes a space, and other
+/// control characters (a terminal escape) become U+FFFD.
+fn one_line(s: &str) -> String {
+    without_controls(s)
+        .replace("\r\n", " ")
+        .replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn line_breaks_become_spaces() {
+        assert_eq!(one_line("a\r\nb\nc\rd"), "a b c d");
+        assert_eq!(one_line("plain"), "plain");
+        assert_eq!(one_line("x\u{1b}[1m"), "x\u{fffd}[1m");
+    }
+}
