@@ -25,6 +25,15 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/_drafts/**/*.html",
 ];
 
+/// What is never walked into, unless `exclude` replaces it.
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    "**/_site/**",
+    "**/.jekyll-cache/**",
+    "**/.sass-cache/**",
+    "**/node_modules/**",
+    "**/vendor/**",
+];
+
 /// How the timestamp comment's number is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimestampUnit {
@@ -81,6 +90,14 @@ pub struct Config {
     pub root: PathBuf,
     /// The config file, when there is one.
     pub path: Option<PathBuf>,
+    /// Globs of files and folders never walked into (named files too, with
+    /// `--force-exclude`), relative to `root`.
+    pub exclude: Vec<String>,
+    /// Globs (relative to `root`; a glob without `/` also matches the file
+    /// name) and the rules or families turned off for matching files.
+    pub per_file_ignores: Vec<(String, Vec<String>)>,
+    /// `output-format`, checked against the format names by the caller.
+    pub output_format: Option<String>,
     /// Severity of each rule in registry order; `None` is off.
     levels: Vec<Option<Severity>>,
     pub options: Options,
@@ -92,6 +109,9 @@ impl Default for Config {
             include: DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect(),
             root: PathBuf::from("."),
             path: None,
+            exclude: DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
+            per_file_ignores: Vec::new(),
+            output_format: None,
             levels: RULES.iter().map(|r| r.meta().default_severity).collect(),
             options: Options::default(),
         }
@@ -114,6 +134,33 @@ impl Config {
             }
         }
         found
+    }
+
+    /// Turn on only the named rules and families (`--select`).
+    pub fn select_only(&mut self, names: &[String]) {
+        let before = self.levels.clone();
+        for level in &mut self.levels {
+            *level = None;
+        }
+        self.enable_from(names, &before);
+    }
+
+    /// Also turn on the named rules and families (`--extend-select`), at
+    /// their configured severity, else their default, else `warning`.
+    pub fn enable(&mut self, names: &[String]) {
+        let before = self.levels.clone();
+        self.enable_from(names, &before);
+    }
+
+    fn enable_from(&mut self, names: &[String], before: &[Option<Severity>]) {
+        for (i, rule) in RULES.iter().enumerate() {
+            let meta = rule.meta();
+            if names.iter().any(|n| n == rule.id || *n == meta.family) {
+                self.levels[i] = before[i]
+                    .or(meta.default_severity)
+                    .or(Some(Severity::Warning));
+            }
+        }
     }
 
     /// Turn on every rule, at its default severity or `warning`.
@@ -183,10 +230,47 @@ impl Config {
         })?;
         let mut config = Config::default();
         let mut reader = Reader { err: &err };
+        let mut extend_exclude = Vec::new();
         for (key, value) in table.get_ref().iter() {
             let span = value.span();
             match key.get_ref().as_ref() {
-                "include" => config.include = reader.strings(value)?,
+                "include" => config.include = reader.globs(value)?,
+                "exclude" => config.exclude = reader.globs(value)?,
+                "extend-exclude" => extend_exclude = reader.globs(value)?,
+                "output-format" => {
+                    use clap::ValueEnum;
+                    let name = reader.string(value)?;
+                    if crate::cli::Format::from_str(name, false).is_err() {
+                        let names: Vec<String> = crate::cli::Format::value_variants()
+                            .iter()
+                            .filter_map(|f| {
+                                f.to_possible_value()
+                                    .map(|v| format!("\"{}\"", v.get_name()))
+                            })
+                            .collect();
+                        return Err(err(
+                            value.span(),
+                            format!("unknown output format `{name}`"),
+                            Some(format!("use one of {}", names.join(", "))),
+                        ));
+                    }
+                    config.output_format = Some(name.to_string());
+                }
+                "per-file-ignores" => {
+                    for (glob, names) in reader.table(value)?.iter() {
+                        reader.check_glob(glob.get_ref(), glob.span())?;
+                        let list = reader.strings(names)?;
+                        let DeValue::Array(items) = names.get_ref() else {
+                            unreachable!()
+                        };
+                        for (name, item) in list.iter().zip(items) {
+                            reader.known_name(name, item.span())?;
+                        }
+                        config
+                            .per_file_ignores
+                            .push((glob.get_ref().to_string(), list));
+                    }
+                }
                 "rules" => {
                     let rules = reader.table(value)?;
                     for (id, setting) in rules.iter() {
@@ -202,12 +286,13 @@ impl Config {
                     return Err(err(
                         key.span(),
                         format!("unknown key `{other}`"),
-                        Some("top-level keys are `include`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
+                        Some("top-level keys are `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
                     ));
                 }
             }
             let _ = span;
         }
+        config.exclude.extend(extend_exclude);
         Ok(config)
     }
 }
@@ -255,6 +340,43 @@ impl Reader<'_> {
         }
     }
 
+    /// An error unless `name` is a rule id or a family.
+    fn known_name(&self, name: &str, span: Range<usize>) -> Result<(), ConfigError> {
+        if rules::find(name).is_some() || FAMILIES.contains(&name) {
+            return Ok(());
+        }
+        let help = match rules::suggest(name) {
+            Some(s) => format!("did you mean `{s}`? `postlint rules` lists every rule"),
+            None => "`postlint rules` lists every rule and family".to_string(),
+        };
+        self.fail(
+            span,
+            format!("unknown rule or family `{name}`"),
+            Some(&help),
+        )
+    }
+
+    fn check_glob(&self, glob: &str, span: Range<usize>) -> Result<(), ConfigError> {
+        match globset::Glob::new(glob) {
+            Ok(_) => Ok(()),
+            Err(e) => self.fail(span, format!("invalid glob: {}", e.kind()), None),
+        }
+    }
+
+    fn globs(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
+        let DeValue::Array(items) = value.get_ref() else {
+            return self.fail(value.span(), "expected an array of glob strings", None);
+        };
+        items
+            .iter()
+            .map(|item| {
+                let glob = self.string(item)?;
+                self.check_glob(glob, item.span())?;
+                Ok(glob.to_string())
+            })
+            .collect()
+    }
+
     fn integer(&self, value: &Spanned<DeValue<'_>>) -> Result<i64, ConfigError> {
         match value.get_ref() {
             DeValue::Integer(i) if i.radix() == 10 => match i.as_str().replace('_', "").parse() {
@@ -287,18 +409,7 @@ impl Reader<'_> {
         setting: &Spanned<DeValue<'_>>,
     ) -> Result<(), ConfigError> {
         let name = id.get_ref().as_ref();
-        let known = rules::find(name).is_some() || FAMILIES.contains(&name);
-        if !known {
-            let help = match rules::suggest(name) {
-                Some(s) => format!("did you mean `{s}`? `postlint rules` lists every rule"),
-                None => "`postlint rules` lists every rule and family".to_string(),
-            };
-            return self.fail(
-                id.span(),
-                format!("unknown rule or family `{name}`"),
-                Some(&help),
-            );
-        }
+        self.known_name(name, id.span())?;
         match setting.get_ref() {
             DeValue::String(_) => {
                 let level = self.level(setting)?;

@@ -1,11 +1,12 @@
-//! Which files to check: walk the given paths (honouring `.gitignore`) and
-//! keep the posts that `include` matches. Files named on the command line,
-//! or matched by a glob given there, are always checked.
+//! Which files to check: walk the given paths (honouring `.gitignore`),
+//! skip what `exclude` names, and keep the posts that `include` matches.
+//! Files named on the command line, or matched by a glob given there, are
+//! always checked, unless `--force-exclude` applies `exclude` to them too.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
 use crate::config::Config;
@@ -25,14 +26,80 @@ fn glob(pattern: &str) -> Result<Glob, globset::Error> {
     GlobBuilder::new(pattern).literal_separator(true).build()
 }
 
-/// Build the `include` matcher.
-pub fn include_set(config: &Config) -> Result<GlobSet, String> {
+fn glob_set(patterns: &[String], what: &str) -> Result<GlobSet, String> {
     let mut builder = GlobSetBuilder::new();
-    for pattern in &config.include {
-        builder
-            .add(glob(pattern).map_err(|e| format!("invalid include pattern `{pattern}`: {e}"))?);
+    for pattern in patterns {
+        builder.add(glob(pattern).map_err(|e| format!("invalid {what} pattern `{pattern}`: {e}"))?);
     }
     builder.build().map_err(|e| e.to_string())
+}
+
+/// The config's path globs, compiled once and matched against paths
+/// relative to the config's directory.
+pub struct PathFilter {
+    cwd: PathBuf,
+    root: PathBuf,
+    include: GlobSet,
+    exclude: GlobSet,
+    ignores: Vec<(GlobMatcher, bool, Vec<String>)>,
+}
+
+impl PathFilter {
+    pub fn new(config: &Config) -> Result<PathFilter, String> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let root = absolute(&cwd, &config.root);
+        let ignores = config
+            .per_file_ignores
+            .iter()
+            .map(|(pattern, names)| {
+                let matcher = glob(pattern)
+                    .map_err(|e| format!("invalid per-file-ignores pattern `{pattern}`: {e}"))?
+                    .compile_matcher();
+                Ok((matcher, !pattern.contains('/'), names.clone()))
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(PathFilter {
+            include: glob_set(&config.include, "include")?,
+            exclude: glob_set(&config.exclude, "exclude")?,
+            ignores,
+            cwd,
+            root,
+        })
+    }
+
+    /// `path` relative to the config's directory, or absolute outside it.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        let abs = absolute(&self.cwd, path);
+        match abs.strip_prefix(&self.root) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => abs,
+        }
+    }
+
+    pub fn is_post(&self, path: &Path) -> bool {
+        self.include.is_match(self.relative(path))
+    }
+
+    /// Is this file, or this folder (and so all below it), excluded?
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        // `**/_site/**` names what is inside `_site`; matching `_site/.`
+        // lets the walk skip the folder itself.
+        self.exclude.is_match(&rel) || self.exclude.is_match(rel.join("."))
+    }
+
+    /// The rules and families `per-file-ignores` turns off for `path`.
+    pub fn ignored(&self, path: &Path) -> Vec<&str> {
+        let rel = self.relative(path);
+        let name = rel.file_name().map(Path::new);
+        let mut out = Vec::new();
+        for (matcher, by_name, names) in &self.ignores {
+            if matcher.is_match(&rel) || (*by_name && name.is_some_and(|n| matcher.is_match(n))) {
+                out.extend(names.iter().map(String::as_str));
+            }
+        }
+        out
+    }
 }
 
 fn is_glob(arg: &str) -> bool {
@@ -40,17 +107,11 @@ fn is_glob(arg: &str) -> bool {
 }
 
 /// Find the files to check for `args` (the current directory when empty).
-pub fn discover(args: &[String], config: &Config) -> Result<Discovery, String> {
-    let include = include_set(config)?;
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let root = absolute(&cwd, &config.root);
-    let included = |path: &Path| {
-        let abs = absolute(&cwd, path);
-        match abs.strip_prefix(&root) {
-            Ok(rel) => include.is_match(rel),
-            Err(_) => include.is_match(&abs),
-        }
-    };
+pub fn discover(
+    args: &[String],
+    filter: &PathFilter,
+    force_exclude: bool,
+) -> Result<Discovery, String> {
     let default = [".".to_string()];
     let args = if args.is_empty() { &default[..] } else { args };
     let mut found = BTreeSet::new();
@@ -58,14 +119,19 @@ pub fn discover(args: &[String], config: &Config) -> Result<Discovery, String> {
     for arg in args {
         let path = Path::new(arg);
         let before = found.len();
-        if path.is_file() {
-            found.insert(path.to_path_buf());
+        if path.is_file() || (path.is_symlink() && !path.exists()) {
+            // A named file is checked even where a walk would not go; a
+            // dangling or looping link is named too, so that reading it
+            // reports why it cannot be read.
+            if !(force_exclude && filter.is_excluded(path)) {
+                found.insert(path.to_path_buf());
+            }
             continue;
         }
         if path.is_dir() {
-            for entry in walk(path) {
+            for entry in walk(path, filter) {
                 match entry {
-                    Ok(p) if included(&p) => {
+                    Ok(p) if filter.is_post(&p) => {
                         found.insert(p);
                     }
                     Ok(_) => {}
@@ -76,8 +142,7 @@ pub fn discover(args: &[String], config: &Config) -> Result<Discovery, String> {
             let matcher = glob(arg)
                 .map_err(|e| format!("invalid glob `{arg}`: {e}"))?
                 .compile_matcher();
-            let base = glob_base(arg);
-            for entry in walk(&base) {
+            for entry in walk(&glob_base(arg), filter) {
                 match entry {
                     Ok(p)
                         if matcher.is_match(&p)
@@ -105,16 +170,25 @@ pub fn discover(args: &[String], config: &Config) -> Result<Discovery, String> {
     Ok(out)
 }
 
-/// Every file under `dir`, honouring `.gitignore`, `.ignore` and hidden files.
-fn walk(dir: &Path) -> impl Iterator<Item = Result<PathBuf, String>> {
+/// Every file under `dir`, honouring `.gitignore`, `.ignore`, hidden files
+/// and `exclude`.
+fn walk<'f>(
+    dir: &Path,
+    filter: &'f PathFilter,
+) -> impl Iterator<Item = Result<PathBuf, String>> + 'f {
+    let root = dir.to_path_buf();
     WalkBuilder::new(dir)
         .require_git(false)
         .follow_links(false)
         .build()
-        .filter_map(|entry| match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => Some(Ok(e.into_path())),
+        .filter_map(move |entry| match entry {
+            Ok(e)
+                if e.file_type().is_some_and(|t| t.is_file()) && !filter.is_excluded(e.path()) =>
+            {
+                Some(Ok(e.into_path()))
+            }
             Ok(_) => None,
-            Err(e) => Some(Err(e.to_string())),
+            Err(e) => Some(Err(format!("{}: {e}", root.display()))),
         })
 }
 
@@ -143,7 +217,7 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     // Drop `.` components so that prefixes compare equal.
     joined
         .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .filter(|c| !matches!(c, Component::CurDir))
         .collect()
 }
 
@@ -155,5 +229,27 @@ mod tests {
     fn glob_bases() {
         assert_eq!(glob_base("site/_posts/*.md"), PathBuf::from("site/_posts"));
         assert_eq!(glob_base("**/*.md"), PathBuf::from("."));
+    }
+
+    #[test]
+    fn exclude_and_per_file_ignores() {
+        let mut config = Config::default();
+        config.per_file_ignores = vec![
+            ("legacy/**".into(), vec!["timestamp".into()]),
+            ("*-draft.md".into(), vec!["source-missing".into()]),
+        ];
+        let filter = PathFilter::new(&config).unwrap();
+        assert!(filter.is_excluded(Path::new("_site")));
+        assert!(filter.is_excluded(Path::new("_site/_posts/a.md")));
+        assert!(!filter.is_excluded(Path::new("_posts/a.md")));
+        assert_eq!(
+            filter.ignored(Path::new("legacy/_posts/a.md")),
+            vec!["timestamp"]
+        );
+        assert_eq!(
+            filter.ignored(Path::new("_posts/x/a-draft.md")),
+            vec!["source-missing"]
+        );
+        assert!(filter.ignored(Path::new("_posts/a.md")).is_empty());
     }
 }

@@ -2,12 +2,14 @@
 //! checks it and keeps only its findings (with small excerpts), so memory
 //! does not grow with the size of the repository's text.
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::discover::PathFilter;
 use crate::line_index::LineIndex;
 use crate::report::{FileReport, Finding};
 
@@ -27,7 +29,12 @@ pub enum Outcome {
 /// Check `files` in parallel. `on_done` sees each outcome on the calling
 /// thread as soon as its file is checked (in completion order); the result
 /// keeps the order of `files`.
-pub fn run(files: &[PathBuf], config: &Config, mut on_done: impl FnMut(&Outcome)) -> Vec<Outcome> {
+pub fn run(
+    files: &[PathBuf],
+    config: &Config,
+    filter: &PathFilter,
+    mut on_done: impl FnMut(&Outcome),
+) -> Vec<Outcome> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(files.len());
     slots.resize_with(files.len(), || None);
@@ -38,7 +45,7 @@ pub fn run(files: &[PathBuf], config: &Config, mut on_done: impl FnMut(&Outcome)
                 .enumerate()
                 .for_each_with(tx, |tx, (i, path)| {
                     // The receiver outlives the workers, so a send cannot fail.
-                    let _ = tx.send((i, check_file(path, config)));
+                    let _ = tx.send((i, check_file(path, config, filter)));
                 });
         });
         for (i, outcome) in rx {
@@ -55,15 +62,33 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
-fn check_file(path: &Path, config: &Config) -> Outcome {
+fn check_file(path: &Path, config: &Config, filter: &PathFilter) -> Outcome {
     let shown = display_path(path);
     match read_post(path) {
-        Ok(text) => Outcome::Checked(check_text(&shown, path, &text, config)),
+        Ok(text) => Outcome::Checked(check_text(
+            &shown,
+            path,
+            &text,
+            &config_for(config, filter, path),
+        )),
         Err(message) => Outcome::Failed {
             path: shown,
             message,
         },
     }
+}
+
+/// The configuration for one file: `per-file-ignores` applied.
+pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> Cow<'c, Config> {
+    let ignored = filter.ignored(path);
+    if ignored.is_empty() {
+        return Cow::Borrowed(config);
+    }
+    let mut own = config.clone();
+    for name in ignored {
+        own.set(name, None);
+    }
+    Cow::Owned(own)
 }
 
 /// Check text already in memory (a file, or standard input).

@@ -1,40 +1,47 @@
 //! `postlint check`: load the config, find the posts, check them, report.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
+
+use clap::ValueEnum;
 
 use super::{CheckArgs, Color, Format, error, exit};
 use crate::config::Config;
-use crate::diagnostic::Severity;
-use crate::discover::discover;
+use crate::discover::{PathFilter, discover};
+use crate::report::statistics::Statistics;
 use crate::report::{
     FileReport, Reporter, Summary, concise::Concise, github::Github, gitlab::Gitlab, human::Human,
     json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
 };
+use crate::rules;
 use crate::runner::{self, Outcome};
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let config = match load_config(args) {
+    let mut config = match load_config(args) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let found = match discover(&args.paths, &config) {
+    if let Err(e) = apply_selection(&mut config, args) {
+        error(e);
+        return exit::TOOL_ERROR;
+    }
+    let filter = match PathFilter::new(&config) {
         Ok(f) => f,
         Err(e) => {
             error(e);
             return exit::TOOL_ERROR;
         }
     };
-    let mut tool_error = !found.errors.is_empty();
-    for e in &found.errors {
-        error(e);
-    }
-    for arg in &found.empty {
-        eprintln!(
-            "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
-        );
-    }
 
-    let reporter: Box<dyn Reporter> = match args.format {
+    let format = args
+        .format
+        .or_else(|| {
+            config
+                .output_format
+                .as_deref()
+                .and_then(|f| Format::from_str(f, false).ok())
+        })
+        .unwrap_or(Format::Human);
+    let reporter: Box<dyn Reporter> = match format {
         Format::Human => Box::new(Human {
             color: use_color(args.color),
             width: terminal_width(),
@@ -54,24 +61,25 @@ pub fn run(args: &CheckArgs) -> u8 {
         )),
         Format::Gitlab => Box::new(Gitlab),
     };
+    let reporter: Box<dyn Reporter> = if args.statistics {
+        Box::new(Statistics)
+    } else {
+        reporter
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut write_error = None;
-    let outcomes = runner::run(&found.files, &config, |outcome| {
-        if let (Outcome::Checked(report), None) = (outcome, &write_error) {
+    let mut on_done = |report: &FileReport| {
+        if write_error.is_none() {
             write_error = reporter.file(&mut out, report).err();
         }
-    });
-    let mut files: Vec<FileReport> = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Checked(report) => files.push(report),
-            Outcome::Failed { path, message } => {
-                error(format!("{path}: {message}"));
-                tool_error = true;
-            }
-        }
-    }
+    };
+
+    let (mut files, mut tool_error) = match &args.stdin_filename {
+        Some(path) => check_stdin(path, &config, &filter, args.force_exclude, &mut on_done),
+        None => check_paths(args, &config, &filter, &mut on_done),
+    };
+
     let mut summary = Summary::default();
     for f in &files {
         summary.add(f);
@@ -87,20 +95,131 @@ pub fn run(args: &CheckArgs) -> u8 {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             error(format!("cannot write the report: {e}"));
         }
-        return exit::TOOL_ERROR;
+        tool_error = true;
     }
 
     if tool_error {
         exit::TOOL_ERROR
-    } else if files
-        .iter()
-        .flat_map(|f| &f.findings)
-        .any(|f| f.diagnostic.severity == Severity::Error)
-    {
+    } else if args.exit_zero {
+        exit::OK
+    } else if summary.errors > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max) {
         exit::FINDINGS
     } else {
         exit::OK
     }
+}
+
+/// Discover and check the files named by the arguments. Returns every
+/// checked file's report and whether a tool error happened.
+fn check_paths(
+    args: &CheckArgs,
+    config: &Config,
+    filter: &PathFilter,
+    on_done: &mut dyn FnMut(&FileReport),
+) -> (Vec<FileReport>, bool) {
+    let found = match discover(&args.paths, filter, args.force_exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            error(e);
+            return (Vec::new(), true);
+        }
+    };
+    let mut tool_error = !found.errors.is_empty();
+    for e in &found.errors {
+        error(e);
+    }
+    for arg in &found.empty {
+        eprintln!(
+            "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
+        );
+    }
+    let outcomes = runner::run(&found.files, config, filter, |outcome| {
+        if let Outcome::Checked(report) = outcome {
+            on_done(report);
+        }
+    });
+    let mut files = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(report) => files.push(report),
+            Outcome::Failed { path, message } => {
+                error(format!("{path}: {message}"));
+                tool_error = true;
+            }
+        }
+    }
+    (files, tool_error)
+}
+
+/// Check standard input as the file at `path` (which need not exist).
+fn check_stdin(
+    path: &std::path::Path,
+    config: &Config,
+    filter: &PathFilter,
+    force_exclude: bool,
+    on_done: &mut dyn FnMut(&FileReport),
+) -> (Vec<FileReport>, bool) {
+    if force_exclude && filter.is_excluded(path) {
+        return (Vec::new(), false);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin()
+        .take(runner::MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+    {
+        error(format!("cannot read standard input: {e}"));
+        return (Vec::new(), true);
+    }
+    let shown = runner::display_path(path);
+    if bytes.len() as u64 > runner::MAX_FILE_SIZE {
+        error(format!(
+            "{shown}: standard input is over the 64 MiB limit for a post"
+        ));
+        return (Vec::new(), true);
+    }
+    match runner::decode(bytes) {
+        Ok(text) => {
+            let report = runner::check_text(
+                &shown,
+                path,
+                &text,
+                &runner::config_for(config, filter, path),
+            );
+            on_done(&report);
+            (vec![report], false)
+        }
+        Err(message) => {
+            error(format!("{shown}: {message}"));
+            (Vec::new(), true)
+        }
+    }
+}
+
+/// `--select`, `--extend-select` and `--ignore`, which win over the file.
+fn apply_selection(config: &mut Config, args: &CheckArgs) -> Result<(), String> {
+    for name in args
+        .select
+        .iter()
+        .chain(&args.extend_select)
+        .chain(&args.ignore)
+    {
+        if rules::find(name).is_none() && !rules::FAMILIES.contains(&name.as_str()) {
+            return Err(match rules::suggest(name) {
+                Some(s) => format!("unknown rule or family `{name}`; did you mean `{s}`?"),
+                None => {
+                    format!("unknown rule or family `{name}`; `postlint rules` lists every rule")
+                }
+            });
+        }
+    }
+    if !args.select.is_empty() {
+        config.select_only(&args.select);
+    }
+    config.enable(&args.extend_select);
+    for name in &args.ignore {
+        config.set(name, None);
+    }
+    Ok(())
 }
 
 fn load_config(args: &CheckArgs) -> Result<Config, u8> {

@@ -48,12 +48,36 @@ pub struct CheckArgs {
     /// Use this config file instead of searching for postlint.toml
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format [default: `output-format` in postlint.toml, else human]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// When to use colour in human output
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Check only these rules or families (comma-separated), replacing the config's choice
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Also check these rules or families (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not check these rules or families (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when there are error findings (tool errors still exit 2)
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Exit 1 when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Print the number of findings per rule instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Check standard input as if it were the file at PATH
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<std::path::PathBuf>,
+    /// Apply `exclude` to files named on the command line too (for pre-commit)
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,0 +1,93 @@
+//! The pre-commit hook for real: `pre-commit try-repo` installs postlint
+//! from this repository into its own environment (language: rust) and runs
+//! it in a temporary git repository holding a good and a bad post.
+//!
+//! Needs `pre-commit` (from PyPI) and `git`; `.ci/run` installs pre-commit.
+//! Without them the test skips, except under CI, where it fails.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn available(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=postlint",
+            "-c",
+            "user.email=postlint@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn pre_commit_hook_passes_good_posts_and_fails_bad_ones() {
+    if !available("pre-commit") || !available("git") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "pre-commit and git are needed under CI"
+        );
+        eprintln!("skipped: pre-commit or git is not installed");
+        return;
+    }
+    let repo = env!("CARGO_MANIFEST_DIR");
+    let home = tempfile::tempdir().unwrap();
+    let site = tempfile::tempdir().unwrap();
+    let good = "_posts/2022-10-31-good.md";
+    let bad = "_posts/2022-11-01-bad.md";
+    common::write(site.path(), good, common::CLEAN_POST.as_bytes());
+    common::write(
+        site.path(),
+        bad,
+        common::CLEAN_POST
+            .replace("<!--1667234398000-->", "<!--NaN-->")
+            .as_bytes(),
+    );
+    git(site.path(), &["init", "-q"]);
+    git(site.path(), &["add", "."]);
+    git(site.path(), &["commit", "-q", "-m", "posts"]);
+
+    let run = |files: &[&str]| {
+        Command::new("pre-commit")
+            .args(["try-repo", repo, "postlint", "--verbose", "--files"])
+            .args(files)
+            .current_dir(site.path())
+            .env("PRE_COMMIT_HOME", home.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let ok = run(&[good]);
+    let ok_out = String::from_utf8_lossy(&ok.stdout);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{ok_out}\n{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(ok_out.contains("No problems found in 1 file"), "{ok_out}");
+
+    let failed = run(&[good, bad]);
+    let out = String::from_utf8_lossy(&failed.stdout);
+    assert_eq!(
+        failed.status.code(),
+        Some(1),
+        "{out}\n{}",
+        String::from_utf8_lossy(&failed.stderr)
+    );
+    assert!(out.contains(bad), "the bad post is named: {out}");
+    assert!(out.contains("timestamp-malformed"), "{out}");
+    assert!(!out.contains(&format!("{good}:")), "{out}");
+}
