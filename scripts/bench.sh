@@ -50,7 +50,10 @@ rg -c '<a ' "$corpus/_posts" >/dev/null 2>&1 || true
 
 postlint_ms=$(median_ms "$bin" check "$corpus" --format json)
 rg_ms=$(median_ms rg -c '<a ' "$corpus/_posts")
-rss_kb=$( { /usr/bin/time -f '%M' "$bin" check "$corpus" --format json >/dev/null; } 2>&1 | tail -1 || echo "?")
+rss_file=$(mktemp)
+/usr/bin/time -f '%M' -o "$rss_file" "$bin" check "$corpus" --format json >/dev/null 2>&1 || true
+rss_kb=$(tail -1 "$rss_file")
+rm -f "$rss_file"
 
 echo "corpus: $files files, $((bytes / 1024 / 1024)) MiB, $(nproc) cores, median of $runs runs"
 echo "postlint check:  ${postlint_ms} ms  (peak RSS ${rss_kb} KiB)"

@@ -163,13 +163,6 @@ impl Config {
         }
     }
 
-    /// Turn on every rule, at its default severity or `warning`.
-    pub fn enable_all(&mut self) {
-        for (i, rule) in RULES.iter().enumerate() {
-            self.levels[i] = Some(rule.meta().default_severity.unwrap_or(Severity::Warning));
-        }
-    }
-
     /// Read a config file. `Err` carries a diagnostic pointing into it.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -232,7 +225,6 @@ impl Config {
         let mut reader = Reader { err: &err };
         let mut extend_exclude = Vec::new();
         for (key, value) in table.get_ref().iter() {
-            let span = value.span();
             match key.get_ref().as_ref() {
                 "include" => config.include = reader.globs(value)?,
                 "exclude" => config.exclude = reader.globs(value)?,
@@ -290,7 +282,6 @@ impl Config {
                     ));
                 }
             }
-            let _ = span;
         }
         config.exclude.extend(extend_exclude);
         Ok(config)
