@@ -56,6 +56,15 @@ pub enum TagCompare {
     Slug,
 }
 
+/// Which side of a timestamp mismatch the fix rewrites.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixDirection {
+    /// Rewrite the comment from `date`.
+    Comment,
+    /// Rewrite `date` from the comment, in the style `date` is written in.
+    Date,
+}
+
 /// Rule options. Each is documented in the rule that reads it.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -65,6 +74,7 @@ pub struct Options {
     pub tag_patterns: Vec<TagPattern>,
     pub tag_compare: TagCompare,
     pub source_keys: Vec<String>,
+    pub fix_direction: FixDirection,
 }
 
 impl Default for Options {
@@ -76,6 +86,7 @@ impl Default for Options {
             tag_patterns: TagPattern::defaults(),
             tag_compare: TagCompare::Slug,
             source_keys: vec!["from".into()],
+            fix_direction: FixDirection::Comment,
         }
     }
 }
@@ -100,6 +111,8 @@ pub struct Config {
     pub output_format: Option<String>,
     /// Severity of each rule in registry order; `None` is off.
     levels: Vec<Option<Severity>>,
+    /// Whether `--fix` may apply each rule's fix, in registry order.
+    fixable: Vec<bool>,
     pub options: Options,
 }
 
@@ -113,6 +126,7 @@ impl Default for Config {
             per_file_ignores: Vec::new(),
             output_format: None,
             levels: RULES.iter().map(|r| r.meta().default_severity).collect(),
+            fixable: vec![true; RULES.len()],
             options: Options::default(),
         }
     }
@@ -122,6 +136,32 @@ impl Config {
     /// The severity of the rule at `index` in the registry, or `None` if off.
     pub fn level(&self, index: usize) -> Option<Severity> {
         self.levels[index]
+    }
+
+    /// May `--fix` apply this rule's fixes? (`fixable` and `unfixable`.)
+    pub fn is_fixable(&self, rule: &str) -> bool {
+        rules::find(rule).is_some_and(|(i, _)| self.fixable[i])
+    }
+
+    /// Let only the named rules and families be fixed (`fixable`).
+    pub fn set_fixable_only(&mut self, names: &[String]) {
+        for (i, rule) in RULES.iter().enumerate() {
+            self.fixable[i] = names
+                .iter()
+                .any(|n| n == rule.id || *n == rule.meta().family);
+        }
+    }
+
+    /// Never fix the named rules and families (`unfixable`).
+    pub fn set_unfixable(&mut self, names: &[String]) {
+        for (i, rule) in RULES.iter().enumerate() {
+            if names
+                .iter()
+                .any(|n| n == rule.id || *n == rule.meta().family)
+            {
+                self.fixable[i] = false;
+            }
+        }
     }
 
     /// Set a rule or family to a severity (`None` turns it off).
@@ -224,6 +264,8 @@ impl Config {
         let mut config = Config::default();
         let mut reader = Reader { err: &err };
         let mut extend_exclude = Vec::new();
+        let mut fixable = None;
+        let mut unfixable = Vec::new();
         for (key, value) in table.get_ref().iter() {
             match key.get_ref().as_ref() {
                 "include" => config.include = reader.globs(value)?,
@@ -248,16 +290,12 @@ impl Config {
                     }
                     config.output_format = Some(name.to_string());
                 }
+                "fixable" => fixable = Some(reader.names(value)?),
+                "unfixable" => unfixable = reader.names(value)?,
                 "per-file-ignores" => {
                     for (glob, names) in reader.table(value)?.iter() {
                         reader.check_glob(glob.get_ref(), glob.span())?;
-                        let list = reader.strings(names)?;
-                        let DeValue::Array(items) = names.get_ref() else {
-                            unreachable!()
-                        };
-                        for (name, item) in list.iter().zip(items) {
-                            reader.known_name(name, item.span())?;
-                        }
+                        let list = reader.names(names)?;
                         config
                             .per_file_ignores
                             .push((glob.get_ref().to_string(), list));
@@ -278,12 +316,16 @@ impl Config {
                     return Err(err(
                         key.span(),
                         format!("unknown key `{other}`"),
-                        Some("top-level keys are `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
+                        Some("top-level keys are `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `fixable`, `unfixable`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
                     ));
                 }
             }
         }
         config.exclude.extend(extend_exclude);
+        if let Some(names) = fixable {
+            config.set_fixable_only(&names);
+        }
+        config.set_unfixable(&unfixable);
         Ok(config)
     }
 }
@@ -329,6 +371,18 @@ impl Reader<'_> {
                 .collect(),
             _ => self.fail(value.span(), "expected an array of strings", None),
         }
+    }
+
+    /// An array of rule ids and families, each checked at its own span.
+    fn names(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
+        let list = self.strings(value)?;
+        let DeValue::Array(items) = value.get_ref() else {
+            unreachable!("strings() accepts only arrays")
+        };
+        for (name, item) in list.iter().zip(items) {
+            self.known_name(name, item.span())?;
+        }
+        Ok(list)
     }
 
     /// An error unless `name` is a rule id or a family.
@@ -426,6 +480,19 @@ impl Reader<'_> {
                                 );
                             }
                             config.options.tolerance_ms = n;
+                        }
+                        ("fix-direction", "timestamp-mismatch") => {
+                            config.options.fix_direction = match self.string(value)? {
+                                "comment" => FixDirection::Comment,
+                                "date" => FixDirection::Date,
+                                other => {
+                                    return self.fail(
+                                        value.span(),
+                                        format!("unknown fix direction `{other}`"),
+                                        Some("use \"comment\" (rewrite the comment from `date`) or \"date\" (rewrite `date` from the comment)"),
+                                    );
+                                }
+                            }
                         }
                         ("compare", "tag-link-mismatch") => {
                             config.options.tag_compare = match self.string(value)? {

@@ -1,6 +1,114 @@
-//! Applying fix edits to a text.
+//! Applying fixes: the pure part of `--fix`. [`fix`] checks a text, applies
+//! the fixes the settings allow, checks again and repeats until nothing
+//! changes. No I/O: `crate::write` puts the result on disk.
 
-use crate::diagnostic::Edit;
+use std::ops::Range;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+
+/// At most this many check-and-fix passes over one text.
+pub const MAX_ITERATIONS: usize = 100;
+
+/// The result of fixing one text.
+#[derive(Clone, Debug)]
+pub struct Fixed {
+    /// The text with every applicable fix applied.
+    pub text: String,
+    /// How many fixes were applied, over all passes.
+    pub fixes: usize,
+    /// The findings of the fixed text.
+    pub remaining: Vec<Diagnostic>,
+}
+
+/// Which fixes may be applied: safe ones always (for the rules the config
+/// lets fix), unsafe ones only when `unsafe_fixes` is set.
+pub fn applicable<'d>(d: &'d Diagnostic, config: &Config, unsafe_fixes: bool) -> Option<&'d Fix> {
+    let fix = d.fix.as_ref()?;
+    let allowed = fix.applicability == Applicability::Safe || unsafe_fixes;
+    (allowed && config.is_fixable(d.rule)).then_some(fix)
+}
+
+/// Check `text`, apply the applicable fixes, and repeat on the new text until
+/// a pass applies nothing (at most [`MAX_ITERATIONS`] passes). Fixes whose
+/// edits overlap are never applied in the same pass: the later one waits for
+/// the next pass, where it is computed afresh. Bytes outside the applied
+/// edits never change.
+pub fn fix(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> Fixed {
+    let mut current = text.to_string();
+    let mut fixes = 0;
+    let mut found = crate::check(path, &current, config);
+    for _ in 0..MAX_ITERATIONS {
+        let chosen: Vec<&Fix> = found
+            .iter()
+            .filter_map(|d| applicable(d, config, unsafe_fixes))
+            .collect();
+        let (next, applied) = apply_fixes(&current, &chosen);
+        if applied == 0 || next == current {
+            break;
+        }
+        fixes += applied;
+        current = next;
+        found = crate::check(path, &current, config);
+    }
+    Fixed {
+        text: current,
+        fixes,
+        remaining: found,
+    }
+}
+
+/// Apply whole fixes, in order of their first edit. A fix is applied with
+/// all its edits or not at all: if any of its edits overlaps an edit already
+/// taken in this pass, or falls outside the text, the whole fix is skipped.
+/// Returns the new text and the number of fixes applied.
+pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> (String, usize) {
+    let mut order: Vec<&Fix> = fixes.to_vec();
+    order.sort_by_key(|f| {
+        f.edits
+            .iter()
+            .map(|e| (e.range.start, e.range.end))
+            .min()
+            .unwrap_or((usize::MAX, usize::MAX))
+    });
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut applied = 0;
+    for fix in order {
+        let valid = !fix.edits.is_empty()
+            && fix.edits.iter().all(|e| in_text(text, &e.range))
+            && fix.edits.iter().enumerate().all(|(i, e)| {
+                fix.edits[..i].iter().all(|o| !overlaps(&o.range, &e.range))
+                    && taken.iter().all(|t| !overlaps(&t.range, &e.range))
+            });
+        if valid {
+            taken.extend(&fix.edits);
+            applied += 1;
+        }
+    }
+    let edits: Vec<Edit> = taken.into_iter().cloned().collect();
+    let (out, skipped) = apply(text, &edits);
+    debug_assert!(skipped.is_empty());
+    (out, applied)
+}
+
+/// Is `range` a valid range of `text`, on character boundaries?
+fn in_text(text: &str, range: &Range<usize>) -> bool {
+    range.start <= range.end
+        && range.end <= text.len()
+        && text.is_char_boundary(range.start)
+        && text.is_char_boundary(range.end)
+}
+
+/// Do two edits' ranges conflict? Ranges that only touch do not, but two
+/// insertions at the same place do (their order would be arbitrary), and so
+/// does an insertion strictly inside a replaced range.
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    if a.is_empty() && b.is_empty() {
+        return a.start == b.start;
+    }
+    a.start < b.end && b.start < a.end
+}
 
 /// Apply `edits` to `text`. Edits are applied in order of position; an edit
 /// that overlaps one already taken is left out and returned, so that a later
@@ -12,7 +120,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
     let mut pos = 0;
     let mut skipped = Vec::new();
     for edit in sorted {
-        if edit.range.start < pos || edit.range.end > text.len() {
+        if edit.range.start < pos || !in_text(text, &edit.range) {
             skipped.push(edit.clone());
             continue;
         }
@@ -28,7 +136,7 @@ pub fn apply(text: &str, edits: &[Edit]) -> (String, Vec<Edit>) {
 mod tests {
     use super::*;
 
-    fn edit(range: std::ops::Range<usize>, content: &str) -> Edit {
+    fn edit(range: Range<usize>, content: &str) -> Edit {
         Edit {
             range,
             content: content.into(),
@@ -49,5 +157,52 @@ mod tests {
     fn insertions() {
         let (out, _) = apply("ab", &[edit(1..1, "-"), edit(2..2, "!")]);
         assert_eq!(out, "a-b!");
+    }
+
+    #[test]
+    fn a_fix_is_applied_whole_or_not_at_all() {
+        let first = Fix::safe("first", vec![edit(0..2, "AB")]);
+        // Its second edit overlaps the first fix, so neither edit is applied.
+        let second = Fix::safe("second", vec![edit(4..5, "E"), edit(1..2, "x")]);
+        let third = Fix::unsafe_("third", vec![edit(5..6, "F")]);
+        let (out, applied) = apply_fixes("abcdef", &[&second, &first, &third]);
+        assert_eq!(out, "ABcdeF");
+        assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn conflicting_ranges() {
+        assert!(overlaps(&(0..2), &(1..3)));
+        assert!(!overlaps(&(0..2), &(2..3)));
+        assert!(overlaps(&(2..2), &(2..2)));
+        assert!(!overlaps(&(2..2), &(2..4)));
+        assert!(overlaps(&(3..3), &(2..4)));
+        assert!(!overlaps(&(4..4), &(2..4)));
+    }
+
+    #[test]
+    fn edits_off_the_text_or_inside_a_character_skip_the_fix() {
+        let fix = Fix::safe("bad", vec![edit(0..1, "x"), edit(1..2, "y")]);
+        let (out, applied) = apply_fixes("é", &[&fix]);
+        assert_eq!((out.as_str(), applied), ("é", 0));
+        let fix = Fix::safe("bad", vec![edit(3..9, "x")]);
+        assert_eq!(apply_fixes("abc", &[&fix]), ("abc".to_string(), 0));
+    }
+
+    #[test]
+    fn fixing_repeats_until_nothing_changes() {
+        let post = "---\ntitle: \"Bridge\"\ndate: 2022-10-31T16:39:58Z\nfrom: https://news.example.com/a.html\ntitle: \"Bridge\"\n---\n<!--NaN-->\n";
+        let config = Config::default();
+        let path = Path::new("_posts/2022-10-31-bridge.md");
+        let safe = fix(path, post, &config, false);
+        assert_eq!(safe.fixes, 1);
+        assert_eq!(safe.remaining.len(), 1);
+        assert_eq!(safe.remaining[0].rule, "timestamp-malformed");
+        let all = fix(path, post, &config, true);
+        assert_eq!(all.fixes, 2);
+        assert!(all.remaining.is_empty(), "{:?}", all.remaining);
+        assert!(all.text.ends_with("---\n<!--1667234398000-->\n"));
+        let again = fix(path, &all.text, &config, true);
+        assert_eq!((again.fixes, again.text), (0, all.text));
     }
 }

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod discover;
 pub mod fix;
 pub mod line_index;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod runner;
+pub mod write;
 
 use std::path::Path;
 
@@ -67,6 +69,12 @@ pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
     }
     ctx.suppressions_used = &used;
     out.extend(run_rules(&ctx, config, |family| family == "suppression"));
+    // `fixable` and `unfixable` decide which findings carry their fix.
+    for d in &mut out {
+        if d.fix.is_some() && !config.is_fixable(d.rule) {
+            d.fix = None;
+        }
+    }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     out
 }

@@ -127,6 +127,150 @@ pub fn parse(text: &str) -> Result<Timestamp, DateError> {
         .map_err(|_| DateError(format!("`{text}` is out of range")))
 }
 
+/// Write `instant` in the style of the date `written` (as it appears in the
+/// front matter, quotes included): the same separator, precision, zone form
+/// and offset, with seconds or a fraction added only when the instant needs
+/// them. `None` when `written` is not a date this module reads, or the result
+/// would not read back as `instant`.
+pub fn restyle(written: &str, instant: Timestamp) -> Option<String> {
+    let quote = match written.as_bytes() {
+        [q @ (b'"' | b'\''), .., last] if q == last && written.len() >= 2 => Some(*q as char),
+        _ => None,
+    };
+    let inner = match quote {
+        Some(_) => &written[1..written.len() - 1],
+        None => written,
+    };
+    let s = inner.trim();
+    let b = s.as_bytes();
+    // `YYYY-MM-DD`, then the rest of the text, which gives the style.
+    if b.len() < 8 {
+        return None;
+    }
+    parse(s).ok()?;
+    let after_date = {
+        let mut dashes = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'-' {
+                dashes += 1;
+            }
+            i += 1;
+            if dashes == 2 {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                break;
+            }
+        }
+        i
+    };
+    let rest = &s[after_date..];
+    let mut out = String::new();
+    if rest.is_empty() {
+        // A date alone is midnight UTC; add a time only when it is needed.
+        let dt = Offset::UTC.to_datetime(instant);
+        out.push_str(&dt.date().strftime("%Y-%m-%d").to_string());
+        if dt.time() != Time::midnight() {
+            out.push('T');
+            out.push_str(&time_text(dt.time(), 2, true, 0));
+            out.push('Z');
+        }
+    } else {
+        let sep_len = rest
+            .bytes()
+            .position(|c| c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        let sep = &rest[..sep_len];
+        let time = &rest[sep_len..];
+        let hour_digits = time.bytes().take_while(u8::is_ascii_digit).count();
+        let tb = time.as_bytes();
+        let after_minutes = hour_digits + 3;
+        let has_seconds = tb.get(after_minutes) == Some(&b':');
+        let mut end = if has_seconds {
+            after_minutes + 3
+        } else {
+            after_minutes
+        };
+        let mut frac_digits = 0;
+        if has_seconds && tb.get(end) == Some(&b'.') {
+            frac_digits = tb[end + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            end += 1 + frac_digits;
+        }
+        let zone = time.get(end..)?;
+        let zone_text = zone.trim_start();
+        let zone_gap = &zone[..zone.len() - zone_text.len()];
+        let offset = zone_offset(zone_text)?;
+        let dt = offset.to_datetime(instant);
+        out.push_str(&dt.date().strftime("%Y-%m-%d").to_string());
+        out.push_str(sep);
+        out.push_str(&time_text(dt.time(), hour_digits, has_seconds, frac_digits));
+        out.push_str(zone_gap);
+        out.push_str(zone_text);
+    }
+    if parse(&out).ok()? != instant {
+        return None;
+    }
+    Some(match quote {
+        Some(q) => format!("{q}{out}{q}"),
+        None => out,
+    })
+}
+
+/// The offset a zone suffix names: empty (UTC), `Z`, `+08:00`, `+0800`, `+08`.
+fn zone_offset(zone: &str) -> Option<Offset> {
+    if zone.is_empty() || zone == "Z" || zone == "z" {
+        return Some(Offset::UTC);
+    }
+    let sign = match zone.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = zone[1..].chars().filter(|c| *c != ':').collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => {
+            let split = digits.len() - 2;
+            (digits[..split].parse().ok()?, digits[split..].parse().ok()?)
+        }
+        _ => return None,
+    };
+    Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
+}
+
+/// `HH:MM[:SS[.fff]]`, adding seconds and a fraction when the time needs them.
+fn time_text(t: Time, hour_digits: usize, seconds: bool, frac_digits: usize) -> String {
+    let nanos = t.subsec_nanosecond();
+    let frac_digits = if nanos == 0 {
+        frac_digits
+    } else {
+        let mut needed: usize = 9;
+        while needed > 0 && nanos % 10i32.pow(10 - needed as u32) == 0 {
+            needed -= 1;
+        }
+        // Milliseconds, microseconds or nanoseconds: whole groups of three.
+        frac_digits.max(needed.div_ceil(3) * 3).min(9)
+    };
+    let seconds = seconds || t.second() != 0 || frac_digits > 0;
+    let mut out = if hour_digits < 2 {
+        format!("{}:{:02}", t.hour(), t.minute())
+    } else {
+        format!("{:02}:{:02}", t.hour(), t.minute())
+    };
+    if seconds {
+        out.push_str(&format!(":{:02}", t.second()));
+    }
+    if frac_digits > 0 {
+        let frac = nanos / 10i32.pow(9 - frac_digits as u32);
+        out.push_str(&format!(".{frac:0frac_digits$}"));
+    }
+    out
+}
+
 /// Format an instant for messages: ISO 8601 in UTC, milliseconds only when
 /// there are some.
 pub fn iso(ts: Timestamp) -> String {
@@ -178,6 +322,58 @@ mod tests {
         assert_eq!(ms("2022-10-31 16:39:58"), 1667234398000);
         assert_eq!(ms("2022-10-31T16:39:58.5Z"), 1667234398500);
         assert_eq!(ms("2022-10-31"), 1667174400000);
+    }
+
+    #[test]
+    fn restyled_dates_keep_their_style() {
+        let at = |s: &str| parse(s).unwrap();
+        let cases = [
+            (
+                "2022-10-31T16:39:58.000Z",
+                "2022-11-02T08:30:00Z",
+                "2022-11-02T08:30:00.000Z",
+            ),
+            (
+                "2022-10-31 16:39:58 +08:00",
+                "2022-11-02T08:30:00Z",
+                "2022-11-02 16:30:00 +08:00",
+            ),
+            (
+                "2022-10-31 16:39:58 +0800",
+                "2022-11-02T08:30:00.250Z",
+                "2022-11-02 16:30:00.250 +0800",
+            ),
+            (
+                "\"2022-10-31 16:39\"",
+                "2022-11-02T08:30:00Z",
+                "\"2022-11-02 08:30\"",
+            ),
+            (
+                "2022-10-31 16:39",
+                "2022-11-02T08:30:05Z",
+                "2022-11-02 08:30:05",
+            ),
+            ("2022-10-31", "2022-11-02T00:00:00Z", "2022-11-02"),
+            ("2022-10-31", "2022-11-02T08:30:00Z", "2022-11-02T08:30:00Z"),
+            (
+                "2022-10-31T16:39:58.5Z",
+                "2022-11-02T08:30:00.125Z",
+                "2022-11-02T08:30:00.125Z",
+            ),
+            (
+                "2022-10-31T6:39:58-05:00",
+                "2022-11-02T08:30:00Z",
+                "2022-11-02T3:30:00-05:00",
+            ),
+        ];
+        for (written, instant, expected) in cases {
+            assert_eq!(
+                restyle(written, at(instant)).as_deref(),
+                Some(expected),
+                "{written}"
+            );
+        }
+        assert_eq!(restyle("yesterday", at("2022-11-02")), None);
     }
 
     #[test]

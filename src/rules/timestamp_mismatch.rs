@@ -1,8 +1,8 @@
 use jiff::Timestamp;
 
-use crate::config::TimestampUnit;
+use crate::config::{FixDirection, TimestampUnit};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::model::date::{human_difference, iso};
+use crate::model::date::{human_difference, iso, restyle};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -24,8 +24,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let value = comment_value(*date_value, ctx.options.timestamp_unit, Some(written));
     let direction = if diff > 0 { "later" } else { "earlier" };
-    out.push(
-        Diagnostic::new(
+    let mut d = Diagnostic::new(
             "timestamp-mismatch",
             comment.value.clone(),
             format!(
@@ -41,14 +40,26 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             "if `date` is right, write the comment as `<!--{value}-->`; if the comment is right, set `date: {}`",
             iso(*stamp)
         ))
-        .fix(Fix::unsafe_(
-            "rewrite the comment from `date`",
-            vec![Edit {
-                range: comment.value.clone(),
-                content: value,
-            }],
-        )),
-    );
+    ;
+    d.fix = match ctx.options.fix_direction {
+            FixDirection::Comment => Some(Fix::unsafe_(
+                "rewrite the comment from `date`",
+                vec![Edit {
+                    range: comment.value.clone(),
+                    content: value,
+                }],
+            )),
+            FixDirection::Date => restyle(post.slice(&date.span), *stamp).map(|content| {
+                Fix::unsafe_(
+                    "rewrite `date` from the comment",
+                    vec![Edit {
+                        range: date.span.clone(),
+                        content,
+                    }],
+                )
+            }),
+    };
+    out.push(d);
 }
 
 /// The comment text for `date`: milliseconds, or seconds when the unit says
