@@ -369,6 +369,11 @@ fn hostile_files_never_panic() {
         )
         .as_bytes(),
     );
+    write(
+        root,
+        "_posts/escapes.md",
+        "---\ntitle: t\ndate: 2022-10-31\nfrom: https://a.example/\n---\n<a href=\"/tag/%王\">王</a> <a href=\"/tag/a&amp;%zz\">x</a>\n".as_bytes(),
+    );
     let out = postlint(root)
         .args(["check", "--format", "json"])
         .assert()
@@ -398,6 +403,14 @@ fn hostile_files_never_panic() {
     );
     assert!(
         !rules.iter().any(|(p, _)| *p == "_posts/bomb.md"),
+        "{rules:?}"
+    );
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|(p, _)| *p == "_posts/escapes.md")
+            .count(),
+        2,
         "{rules:?}"
     );
     assert_eq!(

@@ -237,10 +237,18 @@ fn read_tag_link(text: &str, index: usize, anchor: &Anchor, options: &Options) -
         Ok(_) => {
             let raw = entities::decode(&text[tag.clone()]);
             match tag::percent_decode_strict(&raw) {
-                Err(DecodeError::BadEscape(i)) => {
-                    let at = tag.start + i.min(tag.len());
-                    Err(TagLinkError::BadEscape(at..(at + 3).min(tag.end)))
+                // The escape is `%` and up to two characters after it; when
+                // entities were decoded first, offsets no longer line up, so
+                // the whole tag is the place.
+                Err(DecodeError::BadEscape(i)) if raw.len() == tag.len() => {
+                    let at = tag.start + i;
+                    let end = text[at..tag.end]
+                        .char_indices()
+                        .nth(3)
+                        .map_or(tag.end, |(n, _)| at + n);
+                    Err(TagLinkError::BadEscape(at..end))
                 }
+                Err(DecodeError::BadEscape(_)) => Err(TagLinkError::BadEscape(tag.clone())),
                 Err(DecodeError::NotUtf8) => Err(TagLinkError::NotUtf8),
                 Ok(s) if s.trim().is_empty() => Err(TagLinkError::Empty),
                 Ok(s) => Ok(s),
