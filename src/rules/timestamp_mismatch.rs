@@ -80,3 +80,33 @@ fn in_seconds(unit: TimestampUnit, written: Option<&str>) -> bool {
         TimestampUnit::Auto => written.is_some_and(|w| w.trim_start_matches('-').len() == 10),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::{Config, FixDirection};
+
+    fn fixed(date: &str, direction: FixDirection) -> String {
+        let post = format!(
+            "---\ntitle: \"Archive\"\ndate: {date}\nfrom: https://news.example.com/a.html\n---\n<!--1667345400000-->\n"
+        );
+        let mut config = Config::default();
+        config.options.fix_direction = direction;
+        let out = crate::fix::fix(Path::new("_posts/a.md"), &post, &config, true);
+        assert!(out.remaining.is_empty(), "{:?}", out.remaining);
+        out.text
+    }
+
+    #[test]
+    fn the_fix_rewrites_the_chosen_side() {
+        assert!(
+            fixed("2022-11-03T09:15:00Z", FixDirection::Comment).contains("<!--1667466900000-->")
+        );
+        let out = fixed("2022-11-03T09:15:00.000Z", FixDirection::Date);
+        assert!(out.contains("\ndate: 2022-11-01T23:30:00.000Z\n"), "{out}");
+        assert!(out.contains("<!--1667345400000-->"));
+        let out = fixed("\"2022-11-03 17:15:00 +08:00\"", FixDirection::Date);
+        assert!(out.contains("\ndate: \"2022-11-02 07:30:00 +08:00\"\n"), "{out}");
+    }
+}
