@@ -16,6 +16,15 @@ use crate::report::{FileReport, Finding};
 /// Files larger than this are not checked (a post is a few hundred KiB).
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
+/// What to do with the fixes, when fixing (`--fix`, `--diff`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixRun {
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+    /// Write the fixed file (`--fix`), or only describe the change (`--diff`).
+    pub write: bool,
+}
+
 /// The outcome for one file.
 pub enum Outcome {
     Checked(FileReport),
@@ -33,6 +42,7 @@ pub fn run(
     files: &[PathBuf],
     config: &Config,
     filter: &PathFilter,
+    fix: Option<FixRun>,
     mut on_done: impl FnMut(&Outcome),
 ) -> Vec<Outcome> {
     let (tx, rx) = std::sync::mpsc::channel();
@@ -45,7 +55,7 @@ pub fn run(
                 .enumerate()
                 .for_each_with(tx, |tx, (i, path)| {
                     // The receiver outlives the workers, so a send cannot fail.
-                    let _ = tx.send((i, check_file(path, config, filter)));
+                    let _ = tx.send((i, check_file(path, config, filter, fix)));
                 });
         });
         for (i, outcome) in rx {
@@ -62,20 +72,59 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
-fn check_file(path: &Path, config: &Config, filter: &PathFilter) -> Outcome {
+fn check_file(path: &Path, config: &Config, filter: &PathFilter, fix: Option<FixRun>) -> Outcome {
     let shown = display_path(path);
-    match read_post(path) {
-        Ok(text) => Outcome::Checked(check_text(
-            &shown,
-            path,
-            &text,
-            &config_for(config, filter, path),
-        )),
-        Err(message) => Outcome::Failed {
+    let text = match read_post(path) {
+        Ok(text) => text,
+        Err(message) => {
+            return Outcome::Failed {
+                path: shown,
+                message,
+            };
+        }
+    };
+    let config = config_for(config, filter, path);
+    let Some(run) = fix else {
+        return Outcome::Checked(check_text(&shown, path, &text, &config));
+    };
+    let (report, fixed) = fix_text(&shown, path, &text, &config, run);
+    if run.write
+        && fixed != text
+        && let Err(e) = crate::write::write_atomic(path, &fixed)
+    {
+        return Outcome::Failed {
             path: shown,
-            message,
-        },
+            message: format!("cannot write the fixed file, left unchanged: {e}"),
+        };
     }
+    Outcome::Checked(report)
+}
+
+/// Fix text already in memory: the report of what is left (with the number
+/// of fixes, and with `--diff` the diff), and the fixed text.
+pub fn fix_text(
+    shown: &str,
+    path: &Path,
+    text: &str,
+    config: &Config,
+    run: FixRun,
+) -> (FileReport, String) {
+    let fixed = crate::fix::fix(path, text, config, run.unsafe_fixes);
+    let index = LineIndex::new(&fixed.text);
+    let findings = fixed
+        .remaining
+        .into_iter()
+        .map(|d| Finding::new(shown, &fixed.text, &index, d))
+        .collect();
+    let diff =
+        (!run.write && fixed.text != text).then(|| crate::diff::unified(shown, text, &fixed.text));
+    let report = FileReport {
+        path: shown.to_string(),
+        findings,
+        fixed: fixed.fixes,
+        diff,
+    };
+    (report, fixed.text)
 }
 
 /// The configuration for one file: `per-file-ignores` applied.
@@ -106,6 +155,8 @@ pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> File
     FileReport {
         path: shown.to_string(),
         findings,
+        fixed: 0,
+        diff: None,
     }
 }
 

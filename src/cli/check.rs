@@ -10,10 +10,19 @@ use crate::discover::{PathFilter, discover};
 use crate::report::statistics::Statistics;
 use crate::report::{
     FileReport, Reporter, Summary, concise::Concise, github::Github, gitlab::Gitlab, human::Human,
-    json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
+    json::Json, json_lines::JsonLines, junit::Junit, plural, sarif::Sarif, thousands,
 };
 use crate::rules;
-use crate::runner::{self, Outcome};
+use crate::runner::{self, FixRun, Outcome};
+
+/// Reports nothing: `--fix-only` and `--diff` print no findings.
+struct Silent;
+
+impl Reporter for Silent {
+    fn report(&self, _: &mut dyn Write, _: &[FileReport], _: &Summary) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 pub fn run(args: &CheckArgs) -> u8 {
     let mut config = match load_config(args) {
@@ -61,7 +70,15 @@ pub fn run(args: &CheckArgs) -> u8 {
         )),
         Format::Gitlab => Box::new(Gitlab),
     };
-    let reporter: Box<dyn Reporter> = if args.statistics {
+    let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
+        unsafe_fixes: args.unsafe_fixes,
+        write: !args.diff,
+    });
+    // Fixed standard input goes to standard output, in place of a report.
+    let stdin_fix = fix.is_some() && args.stdin_filename.is_some();
+    let reporter: Box<dyn Reporter> = if args.fix_only || args.diff || stdin_fix {
+        Box::new(Silent)
+    } else if args.statistics {
         Box::new(Statistics)
     } else {
         reporter
@@ -76,21 +93,74 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
 
     let (mut files, mut tool_error) = match &args.stdin_filename {
-        Some(path) => check_stdin(path, &config, &filter, args.force_exclude, &mut on_done),
-        None => check_paths(args, &config, &filter, &mut on_done),
+        Some(path) => check_stdin(
+            path,
+            &config,
+            &filter,
+            args.force_exclude,
+            fix,
+            &mut on_done,
+        ),
+        None => check_paths(args, &config, &filter, fix, &mut on_done),
     };
 
     let mut summary = Summary::default();
     for f in &files {
         summary.add(f);
     }
+    let fixed: usize = files.iter().map(|f| f.fixed).sum();
+    let changed = files.iter().any(|f| f.diff.is_some());
+    let mut stdin_text = None;
+    if stdin_fix {
+        stdin_text = files.first_mut().and_then(|f| f.diff.take());
+    }
+    let diffs: Vec<String> = if args.diff && !stdin_fix {
+        files.iter_mut().filter_map(|f| f.diff.take()).collect()
+    } else {
+        Vec::new()
+    };
     files.retain(|f| !f.findings.is_empty());
     let written = match write_error {
         Some(e) => Err(e),
         None => reporter
             .report(&mut out, &files, &summary)
+            .and_then(|_| {
+                for diff in &diffs {
+                    out.write_all(diff.as_bytes())?;
+                }
+                if let Some(text) = &stdin_text {
+                    out.write_all(text.as_bytes())?;
+                }
+                Ok(())
+            })
             .and_then(|_| out.flush()),
     };
+    if let Some(run) = fix {
+        let verb = if args.diff { "Would fix" } else { "Fixed" };
+        eprintln!(
+            "{verb} {} ({} remaining)",
+            plural(fixed, "problem"),
+            thousands(summary.problems())
+        );
+        let hidden = files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .filter(|f| {
+                f.diagnostic
+                    .fix
+                    .as_ref()
+                    .is_some_and(|x| x.applicability == crate::Applicability::Unsafe)
+            })
+            .count();
+        if !run.unsafe_fixes && hidden > 0 {
+            let more = if hidden == 1 {
+                "1 more fix".to_string()
+            } else {
+                format!("{} more fixes", thousands(hidden))
+            };
+            eprintln!("{more} can be applied with `--unsafe-fixes`");
+        }
+    }
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             error(format!("cannot write the report: {e}"));
@@ -100,7 +170,9 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     if tool_error {
         exit::TOOL_ERROR
-    } else if args.exit_zero {
+    } else if args.diff {
+        if changed { exit::FINDINGS } else { exit::OK }
+    } else if args.exit_zero || args.fix_only {
         exit::OK
     } else if summary.errors > 0 || args.max_warnings.is_some_and(|max| summary.warnings > max) {
         exit::FINDINGS
@@ -115,6 +187,7 @@ fn check_paths(
     args: &CheckArgs,
     config: &Config,
     filter: &PathFilter,
+    fix: Option<FixRun>,
     on_done: &mut dyn FnMut(&FileReport),
 ) -> (Vec<FileReport>, bool) {
     let found = match discover(&args.paths, filter, args.force_exclude) {
@@ -133,7 +206,7 @@ fn check_paths(
             "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
         );
     }
-    let outcomes = runner::run(&found.files, config, filter, |outcome| {
+    let outcomes = runner::run(&found.files, config, filter, fix, |outcome| {
         if let Outcome::Checked(report) = outcome {
             on_done(report);
         }
@@ -157,6 +230,7 @@ fn check_stdin(
     config: &Config,
     filter: &PathFilter,
     force_exclude: bool,
+    fix: Option<FixRun>,
     on_done: &mut dyn FnMut(&FileReport),
 ) -> (Vec<FileReport>, bool) {
     if force_exclude && filter.is_excluded(path) {
@@ -179,12 +253,19 @@ fn check_stdin(
     }
     match runner::decode(bytes) {
         Ok(text) => {
-            let report = runner::check_text(
-                &shown,
-                path,
-                &text,
-                &runner::config_for(config, filter, path),
-            );
+            let config = runner::config_for(config, filter, path);
+            let report = match fix {
+                None => runner::check_text(&shown, path, &text, &config),
+                // Standard input is never written back: `--fix` prints the
+                // fixed text (carried in `diff`), `--diff` the diff.
+                Some(run) => {
+                    let (mut report, fixed) = runner::fix_text(&shown, path, &text, &config, run);
+                    if run.write {
+                        report.diff = Some(fixed);
+                    }
+                    report
+                }
+            };
             on_done(&report);
             (vec![report], false)
         }

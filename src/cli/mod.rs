@@ -78,6 +78,18 @@ pub struct CheckArgs {
     /// Apply `exclude` to files named on the command line too (for pre-commit)
     #[arg(long)]
     pub force_exclude: bool,
+    /// Apply safe fixes, then report what is left
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, --fix-only or --diff: apply unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Apply fixes and report nothing else; exit 0 unless postlint fails
+    #[arg(long)]
+    pub fix_only: bool,
+    /// Print a unified diff of what --fix would change and write nothing; exit 1 if there is a change
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -54,7 +54,12 @@ impl Finding {
 pub struct FileReport {
     /// The path as shown to the user.
     pub path: String,
+    /// With `--fix`, the findings left after fixing.
     pub findings: Vec<Finding>,
+    /// With `--fix` or `--diff`: how many fixes were applied.
+    pub fixed: usize,
+    /// With `--diff`: the unified diff of what `--fix` would change.
+    pub diff: Option<String>,
 }
 
 /// Counts for the closing summary.
