@@ -1,0 +1,261 @@
+//! Properties of fixing, over generated synthetic posts: clean ones and ones
+//! with injected defects (bad or mismatched timestamp comments, a
+//! double-encoded source URL, a repeated key, `title: no`, a tag link whose
+//! text is another tag), with LF or CRLF, with or without a BOM and a final
+//! newline.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use postlint::fix::fix;
+use postlint::{Config, Diagnostic};
+use proptest::prelude::*;
+
+const PATH: &str = "_posts/2022-10-31-generated.md";
+
+/// Tags as (text, percent-encoded); all in one script, so a mismatch between
+/// two of them is always compared.
+const TAGS: &[(&str, &str)] = &[
+    ("港口", "%E6%B8%AF%E5%8F%A3"),
+    ("王毅", "%E7%8E%8B%E6%AF%85"),
+    ("图书馆", "%E5%9B%BE%E4%B9%A6%E9%A6%86"),
+];
+
+#[derive(Clone, Debug)]
+struct Spec {
+    ms: i64,
+    date_style: u8,
+    comment: u8,
+    other_ms: i64,
+    title_no: bool,
+    duplicate: bool,
+    double_encoded: bool,
+    tag: usize,
+    tag_text: usize,
+    crlf: bool,
+    bom: bool,
+    final_newline: bool,
+}
+
+fn spec() -> impl Strategy<Value = Spec> {
+    (
+        (1_400_000_000_000i64..1_700_000_000_000, 0u8..3, 0u8..4),
+        (
+            1_400_000_000_000i64..1_700_000_000_000,
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        (any::<bool>(), 0..TAGS.len(), 0..TAGS.len()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
+    )
+        .prop_map(
+            |(
+                (ms, date_style, comment),
+                (other_ms, title_no, duplicate),
+                (double_encoded, tag, tag_text),
+                (crlf, bom, final_newline),
+            )| Spec {
+                ms,
+                date_style,
+                comment,
+                other_ms,
+                title_no,
+                duplicate,
+                double_encoded,
+                tag,
+                tag_text,
+                crlf,
+                bom,
+                final_newline,
+            },
+        )
+}
+
+fn post(s: &Spec) -> String {
+    let at = jiff::Timestamp::from_millisecond(s.ms).unwrap();
+    let date = match s.date_style {
+        0 => at.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+        1 => format!(
+            "{} +08:00",
+            jiff::tz::offset(8)
+                .to_datetime(at)
+                .strftime("%Y-%m-%d %H:%M:%S%.3f")
+        ),
+        _ => format!("\"{}\"", at.strftime("%Y-%m-%d %H:%M:%S%.3f")),
+    };
+    let comment = match s.comment {
+        0 | 1 => s.ms.to_string(),
+        2 => "NaN".to_string(),
+        _ => s.other_ms.to_string(),
+    };
+    let title = if s.title_no { "no" } else { "\"River guide\"" };
+    let header = if s.title_no { "no" } else { "River guide" };
+    let segment = if s.double_encoded {
+        "%25E6%25B2%25B3"
+    } else {
+        "%E6%B2%B3"
+    };
+    let from = format!("https://news.example.com/2022/10/31/{segment}.html");
+    let duplicate = if s.duplicate { "author: Desk\n" } else { "" };
+    let (text, _) = TAGS[s.tag_text];
+    let (_, href) = TAGS[s.tag];
+    let mut out = format!(
+        "---\nlayout: post\ntitle: {title}\ndate: {date}\nauthor: Desk\nfrom: {from}\n{duplicate}---\n<!--{comment}-->\n[{header}]({from})\n------\n\n<p>See <a href=\"https://news.example.com/tag/{href}.html\">{text}</a>.</p>\n"
+    );
+    if !s.final_newline {
+        out.pop();
+    }
+    if s.crlf {
+        out = out.replace('\n', "\r\n");
+    }
+    if s.bom {
+        out.insert(0, '\u{feff}');
+    }
+    out
+}
+
+fn family(d: &Diagnostic) -> String {
+    postlint::rules::find(d.rule)
+        .map(|(_, r)| r.meta().family.clone())
+        .unwrap()
+}
+
+/// The 0-based lines a byte range touches.
+fn lines_of(text: &str, range: &std::ops::Range<usize>) -> std::ops::RangeInclusive<usize> {
+    let first = text[..range.start].matches('\n').count();
+    let last = text[..range.end].matches('\n').count();
+    first..=last
+}
+
+/// The 0-based lines of `old` that differ in `new`, by a line LCS.
+fn changed_lines(old: &str, new: &str) -> BTreeSet<usize> {
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
+    let (n, m) = (a.len(), b.len());
+    let mut t = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if a[i] == b[j] {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let mut out = BTreeSet::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j == m || (i < n && t[i + 1][j] >= t[i][j + 1]) {
+            out.insert(i);
+            i += 1;
+        } else {
+            // An inserted line sits between lines i-1 and i.
+            out.insert(i.saturating_sub(1));
+            j += 1;
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fixing_is_idempotent_local_and_never_adds_a_family(s in spec(), unsafe_fixes in any::<bool>()) {
+        let text = post(&s);
+        let config = Config::default();
+        let path = Path::new(PATH);
+        let before = postlint::check(path, &text, &config);
+        let fixed = fix(path, &text, &config, unsafe_fixes);
+
+        // Fixing the fixed text changes nothing.
+        let again = fix(path, &fixed.text, &config, unsafe_fixes);
+        prop_assert_eq!(again.fixes, 0);
+        prop_assert_eq!(&again.text, &fixed.text);
+
+        // A post with no finding is left byte for byte.
+        if before.is_empty() {
+            prop_assert_eq!(fixed.fixes, 0);
+            prop_assert_eq!(&fixed.text, &text);
+        }
+        if fixed.fixes == 0 {
+            prop_assert_eq!(&fixed.text, &text);
+        }
+
+        // Only the lines the fixes edit change; the BOM, the line endings
+        // and the final newline stay as they were.
+        let edited: BTreeSet<usize> = before
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .flat_map(|f| f.edits.iter())
+            .flat_map(|e| lines_of(&text, &e.range))
+            .collect();
+        let changed = changed_lines(&text, &fixed.text);
+        prop_assert!(changed.is_subset(&edited), "changed {:?}, edited {:?}\n{}\n---\n{}", changed, edited, text, fixed.text);
+        prop_assert_eq!(fixed.text.starts_with('\u{feff}'), s.bom);
+        prop_assert_eq!(fixed.text.contains("\r\n"), s.crlf);
+        prop_assert_eq!(fixed.text.matches('\n').count() == fixed.text.matches("\r\n").count(), s.crlf);
+        prop_assert_eq!(fixed.text.ends_with('\n'), s.final_newline);
+
+        // Fixing never brings up a finding of a family that was not there.
+        let families: BTreeSet<String> = before.iter().map(family).collect();
+        for d in &fixed.remaining {
+            prop_assert!(families.contains(&family(d)), "new {} after fixing:\n{}", d.rule, fixed.text);
+        }
+        // What is left is what a fresh check of the fixed text finds.
+        prop_assert_eq!(&fixed.remaining, &postlint::check(path, &fixed.text, &config));
+    }
+}
+
+#[test]
+fn the_generator_injects_what_it_says() {
+    let mut s = Spec {
+        ms: 1_667_234_398_000,
+        date_style: 1,
+        comment: 2,
+        other_ms: 1_667_234_399_000,
+        title_no: true,
+        duplicate: true,
+        double_encoded: true,
+        tag: 0,
+        tag_text: 1,
+        crlf: true,
+        bom: true,
+        final_newline: false,
+    };
+    let config = Config::default();
+    let path = Path::new(PATH);
+    let text = post(&s);
+    let rules: BTreeSet<&str> = postlint::check(path, &text, &config)
+        .iter()
+        .map(|d| d.rule)
+        .collect();
+    assert_eq!(
+        rules,
+        BTreeSet::from([
+            "front-matter-duplicate-key",
+            "front-matter-wrong-type",
+            "source-double-encoded",
+            "tag-link-mismatch",
+            "timestamp-malformed",
+        ])
+    );
+    let fixed = fix(path, &text, &config, true);
+    assert!(fixed.remaining.is_empty(), "{:?}", fixed.remaining);
+    assert_eq!(fixed.fixes, 5);
+    s.comment = 3;
+    let found = postlint::check(path, &post(&s), &config);
+    assert!(found.iter().any(|d| d.rule == "timestamp-mismatch"));
+    let clean = Spec {
+        comment: 0,
+        title_no: false,
+        duplicate: false,
+        double_encoded: false,
+        tag_text: 0,
+        ..s
+    };
+    assert_eq!(postlint::check(path, &post(&clean), &config), vec![]);
+}
