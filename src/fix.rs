@@ -78,7 +78,10 @@ pub fn apply_fixes(text: &str, fixes: &[&Fix]) -> (String, usize) {
         let valid = !fix.edits.is_empty()
             && fix.edits.iter().all(|e| in_text(text, &e.range))
             && fix.edits.iter().enumerate().all(|(i, e)| {
-                fix.edits[..i].iter().all(|o| !overlaps(&o.range, &e.range))
+                // A fix's own insertions at one place keep their order.
+                fix.edits[..i]
+                    .iter()
+                    .all(|o| !(o.range.start < e.range.end && e.range.start < o.range.end))
                     && taken.iter().all(|t| !overlaps(&t.range, &e.range))
             });
         if valid {
@@ -168,6 +171,14 @@ mod tests {
         let (out, applied) = apply_fixes("abcdef", &[&second, &first, &third]);
         assert_eq!(out, "ABcdeF");
         assert_eq!(applied, 2);
+    }
+
+    #[test]
+    fn one_fix_may_insert_twice_at_one_place() {
+        let fix = Fix::safe("two", vec![edit(1..1, "x"), edit(1..1, "y")]);
+        assert_eq!(apply_fixes("ab", &[&fix]), ("axyb".to_string(), 1));
+        let other = Fix::safe("other", vec![edit(1..1, "z")]);
+        assert_eq!(apply_fixes("ab", &[&fix, &other]), ("axyb".to_string(), 1));
     }
 
     #[test]
