@@ -8,12 +8,28 @@ use std::path::Path;
 use postlint::config::Config;
 use postlint::report::human::Human;
 use postlint::report::{Reporter, Summary};
-use postlint::rules::{ExampleKind, RULES};
+use postlint::rules::{Example, ExampleKind, RULES};
 use postlint::runner::check_text;
+
+/// The configuration of the example at `index`: the ```` ```toml config ````
+/// block just before it, else the default; with the rule under test on.
+fn example_config(id: &str, examples: &[Example], index: usize) -> Config {
+    match index.checked_sub(1).map(|i| &examples[i]) {
+        Some(c) if c.kind == ExampleKind::Config => {
+            let config = Config::parse(&c.text, &format!("rules/{id}.md:{}", c.line))
+                .unwrap_or_else(|e| panic!("rules/{id}.md:{}: {e}", c.line));
+            with_rule_on(config, id)
+        }
+        _ => config_for(id),
+    }
+}
 
 /// The default configuration, with the rule under test turned on.
 fn config_for(id: &str) -> Config {
-    let mut config = Config::default();
+    with_rule_on(Config::default(), id)
+}
+
+fn with_rule_on(mut config: Config, id: &str) -> Config {
     let (index, rule) = postlint::rules::find(id).unwrap();
     if config.level(index).is_none() {
         config.set(
@@ -71,13 +87,13 @@ fn every_rule_has_bad_and_good_examples() {
 #[test]
 fn bad_examples_trigger_only_their_rule() {
     for rule in RULES {
-        let config = config_for(rule.id);
-        for ex in rule
-            .meta()
-            .examples
+        let examples = &rule.meta().examples;
+        for (i, ex) in examples
             .iter()
-            .filter(|e| e.kind == ExampleKind::Bad)
+            .enumerate()
+            .filter(|(_, e)| e.kind == ExampleKind::Bad)
         {
+            let config = example_config(rule.id, examples, i);
             let found = postlint::check(Path::new(EXAMPLE_PATH), &ex.text, &config);
             assert!(
                 !found.is_empty(),
@@ -99,13 +115,13 @@ fn bad_examples_trigger_only_their_rule() {
 #[test]
 fn good_examples_give_no_finding() {
     for rule in RULES {
-        let config = config_for(rule.id);
-        for ex in rule
-            .meta()
-            .examples
+        let examples = &rule.meta().examples;
+        for (i, ex) in examples
             .iter()
-            .filter(|e| e.kind == ExampleKind::Good)
+            .enumerate()
+            .filter(|(_, e)| e.kind == ExampleKind::Good)
         {
+            let config = example_config(rule.id, examples, i);
             let found = postlint::check(Path::new(EXAMPLE_PATH), &ex.text, &config);
             assert!(
                 found.is_empty(),
@@ -124,24 +140,25 @@ fn good_examples_give_no_finding() {
 #[test]
 fn fixed_examples_are_the_bad_ones_with_fixes_applied() {
     for rule in RULES {
-        let config = config_for(rule.id);
         let examples = &rule.meta().examples;
         let bad: Vec<_> = examples
             .iter()
-            .filter(|e| e.kind == ExampleKind::Bad)
+            .enumerate()
+            .filter(|(_, e)| e.kind == ExampleKind::Bad)
             .collect();
         for fixed in examples.iter().filter(|e| e.kind == ExampleKind::Fixed) {
             // A fixed example answers the bad example just before it.
-            let source = bad
+            let &(index, source) = bad
                 .iter()
                 .rev()
-                .find(|b| b.line < fixed.line)
+                .find(|(_, b)| b.line < fixed.line)
                 .unwrap_or_else(|| {
                     panic!(
                         "rules/{}.md:{}: no bad example before the fixed one",
                         rule.id, fixed.line
                     )
                 });
+            let config = example_config(rule.id, examples, index);
             let found = postlint::check(Path::new(EXAMPLE_PATH), &source.text, &config);
             let edits: Vec<_> = found
                 .iter()
@@ -175,14 +192,14 @@ fn fixed_examples_are_the_bad_ones_with_fixes_applied() {
 #[test]
 fn bad_examples_render() {
     for rule in RULES {
-        let config = config_for(rule.id);
+        let examples = &rule.meta().examples;
         let mut rendered = String::new();
-        for ex in rule
-            .meta()
-            .examples
+        for (i, ex) in examples
             .iter()
-            .filter(|e| e.kind == ExampleKind::Bad)
+            .enumerate()
+            .filter(|(_, e)| e.kind == ExampleKind::Bad)
         {
+            let config = example_config(rule.id, examples, i);
             let report = check_text(EXAMPLE_PATH, Path::new(EXAMPLE_PATH), &ex.text, &config);
             let mut summary = Summary::default();
             summary.add(&report);

@@ -24,6 +24,8 @@ pub enum ExampleKind {
     Bad,
     Good,
     Fixed,
+    /// `postlint.toml` text for the example that follows.
+    Config,
 }
 
 #[derive(Clone, Debug)]
@@ -90,6 +92,7 @@ fn examples(body: &str, line_offset: usize) -> Vec<Example> {
                     "```post bad" => ExampleKind::Bad,
                     "```post good" => ExampleKind::Good,
                     "```post fixed" => ExampleKind::Fixed,
+                    "```toml config" => ExampleKind::Config,
                     _ => continue,
                 };
                 current = Some(Example {
