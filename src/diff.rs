@@ -25,6 +25,7 @@ pub fn unified(name: &str, old: &str, new: &str) -> String {
     let a: Vec<&str> = old.split_inclusive('\n').collect();
     let b: Vec<&str> = new.split_inclusive('\n').collect();
     let ops = script(&a, &b);
+    let name = quote(name);
     let mut out = format!("--- {name}\n+++ {name}\n");
     // Positions (in `ops`) of the changes, grouped into hunks whose
     // contexts touch or overlap.
@@ -83,6 +84,35 @@ pub fn unified(name: &str, old: &str, new: &str) -> String {
         }
     }
     out
+}
+
+/// A file name for a diff header, quoted the way git quotes one when it
+/// holds white space, a quote, a backslash or a control character, so that
+/// `patch` and `git apply` read all of it.
+fn quote(name: &str) -> std::borrow::Cow<'_, str> {
+    let special = |c: char| c.is_whitespace() || c.is_control() || c == '"' || c == '\\';
+    if !name.contains(special) {
+        return name.into();
+    }
+    let mut out = String::from("\"");
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("\\{b:03o}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out.into()
 }
 
 /// `start,count` as `diff -u` writes it: 1-based, the count left out when it
@@ -216,6 +246,14 @@ pub(crate) fn patch(old: &str, diff: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_spaces_or_quotes_are_quoted() {
+        assert_eq!(quote("_posts/a.md"), "_posts/a.md");
+        assert_eq!(quote("_posts/a b.md"), "\"_posts/a b.md\"");
+        assert_eq!(quote("a\"b\\c\td"), "\"a\\\"b\\\\c\\td\"");
+        assert!(unified("a b", "x\n", "y\n").starts_with("--- \"a b\"\n+++ \"a b\"\n"));
+    }
 
     #[test]
     fn equal_texts_give_nothing() {
