@@ -362,3 +362,20 @@ fn standard_input_is_fixed_to_standard_output() {
         )));
     assert!(!dir.path().join(PATH).exists());
 }
+
+#[test]
+fn excluded_standard_input_is_given_back_unchanged() {
+    let dir = site(&[("postlint.toml", "extend-exclude = [\"_posts/**\"]\n")]);
+    postlint(dir.path())
+        .args([
+            "check",
+            "--fix",
+            "--force-exclude",
+            "--stdin-filename",
+            PATH,
+        ])
+        .write_stdin(with_duplicate())
+        .assert()
+        .code(0)
+        .stdout(with_duplicate());
+}

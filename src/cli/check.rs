@@ -233,7 +233,8 @@ fn check_stdin(
     fix: Option<FixRun>,
     on_done: &mut dyn FnMut(&FileReport),
 ) -> (Vec<FileReport>, bool) {
-    if force_exclude && filter.is_excluded(path) {
+    let excluded = force_exclude && filter.is_excluded(path);
+    if excluded && !fix.is_some_and(|run| run.write) {
         return (Vec::new(), false);
     }
     let mut bytes = Vec::new();
@@ -252,6 +253,17 @@ fn check_stdin(
         return (Vec::new(), true);
     }
     match runner::decode(bytes) {
+        // An excluded file is not fixed, but `--fix` still gives back its
+        // text, so that an editor replacing its buffer loses nothing.
+        Ok(text) if excluded => (
+            vec![FileReport {
+                path: shown,
+                findings: Vec::new(),
+                fixed: 0,
+                diff: Some(text),
+            }],
+            false,
+        ),
         Ok(text) => {
             let config = runner::config_for(config, filter, path);
             let report = match fix {
