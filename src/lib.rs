@@ -14,6 +14,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod runner;
+pub mod server;
 pub mod write;
 
 use std::path::Path;

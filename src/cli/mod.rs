@@ -39,6 +39,8 @@ enum Command {
         /// The rule id, such as `timestamp-mismatch`
         id: String,
     },
+    /// Run the language server over standard input and output (for editors)
+    Server,
 }
 
 #[derive(clap::Args, Debug)]
@@ -137,6 +139,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Rules => rules::list(),
         Command::Rule { id } => rules::show(&id),
+        Command::Server => crate::server::run(),
     };
     ExitCode::from(code)
 }
