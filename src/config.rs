@@ -75,6 +75,8 @@ pub struct Options {
     pub tag_compare: TagCompare,
     pub source_keys: Vec<String>,
     pub fix_direction: FixDirection,
+    /// Keys whose values are text (front-matter-ambiguous-scalar).
+    pub text_keys: Vec<String>,
 }
 
 impl Default for Options {
@@ -87,6 +89,9 @@ impl Default for Options {
             tag_compare: TagCompare::Slug,
             source_keys: vec!["from".into()],
             fix_direction: FixDirection::Comment,
+            text_keys: ["author", "description", "excerpt", "subtitle"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }
@@ -469,6 +474,9 @@ impl Reader<'_> {
                         }
                         ("required", "front-matter-missing-key") => {
                             config.options.required_keys = self.strings(value)?
+                        }
+                        ("keys", "front-matter-ambiguous-scalar") => {
+                            config.options.text_keys = self.strings(value)?
                         }
                         ("tolerance-ms", "timestamp-mismatch") => {
                             let n = self.integer(value)?;

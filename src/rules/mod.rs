@@ -78,6 +78,7 @@ registry! {
     "front-matter-missing-key" => front_matter_missing_key,
     "front-matter-wrong-type" => front_matter_wrong_type,
     "front-matter-invalid-date" => front_matter_invalid_date,
+    "front-matter-ambiguous-scalar" => front_matter_ambiguous_scalar,
     "timestamp-malformed" => timestamp_malformed,
     "timestamp-mismatch" => timestamp_mismatch,
     "timestamp-missing" => timestamp_missing,
