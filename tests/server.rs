@@ -422,9 +422,12 @@ fn safe_fixes_fix_all_and_front_matter_disables() {
     assert_eq!(actions["result"][0]["isPreferred"], true);
     assert_eq!(actions["result"][2]["kind"], "source.fixAll.postlint");
     let (disabled, _) = apply(text, &actions["result"][1], &uri, false);
-    assert!(disabled.ends_with(
-        "<!--1667234398000-->\n<!-- postlint-disable-file front-matter-duplicate-key -->\n"
-    ));
+    assert!(
+        disabled.ends_with(
+            "title: \"港口 😀\"\npostlint:\n  disable: [front-matter-duplicate-key]\n---\n<!--1667234398000-->\n"
+        ),
+        "{disabled}"
+    );
 
     let all = client.call(
         "textDocument/codeAction",

@@ -624,7 +624,18 @@ impl Server {
             }
         };
         if kind_wanted(lsp::CodeActionKind::QUICKFIX.as_str()) {
-            let body_start = crate::model::Post::parse(text, &config.options).body_start;
+            let post = crate::model::Post::parse(text, &config.options);
+            let body_start = post.body_start;
+            // Where `postlint: { disable: [...] }` can go: before the closing
+            // `---` of a front matter that has no `postlint` key yet.
+            let front_matter_end = match &post.front_matter {
+                crate::model::FrontMatter::Parsed { block, .. }
+                    if post.front_matter.get("postlint").is_none() =>
+                {
+                    Some(block.close.start)
+                }
+                _ => None,
+            };
             for d in &found {
                 let touches = d.span.start <= wanted.end && wanted.start <= d.span.end;
                 if !touches {
@@ -660,7 +671,11 @@ impl Server {
                         ));
                     }
                 }
-                let edits = [disable_file_edit(text, d)];
+                let in_front_matter = d.span.start < body_start;
+                let edits = match front_matter_end {
+                    Some(at) if in_front_matter => [disable_in_front_matter(text, at, d)],
+                    _ => [disable_file_edit(text, d)],
+                };
                 if suppresses(&path, text, &config, d, &edits) {
                     actions.push(quickfix(
                         format!("Disable {} for this file", d.rule),
@@ -781,6 +796,20 @@ fn disable_file_edit(text: &str, d: &Diagnostic) -> crate::Edit {
     crate::Edit {
         range: text.len()..text.len(),
         content: format!("{before}<!-- postlint-disable-file {} -->{newline}", d.rule),
+    }
+}
+
+/// Add `postlint:\n  disable: [RULE]` to the front matter, before its
+/// closing line at `at`.
+fn disable_in_front_matter(text: &str, at: usize, d: &Diagnostic) -> crate::Edit {
+    let newline = if text[..at].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    crate::Edit {
+        range: at..at,
+        content: format!("postlint:{newline}  disable: [{}]{newline}", d.rule),
     }
 }
 
