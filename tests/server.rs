@@ -86,10 +86,13 @@ impl Client {
     }
 
     fn send(&mut self, message: Value) {
-        let body = serde_json::to_vec(&message).unwrap();
+        self.send_raw(&serde_json::to_vec(&message).unwrap());
+    }
+
+    fn send_raw(&mut self, body: &[u8]) {
         let stdin = self.stdin.as_mut().unwrap();
         write!(stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
-        stdin.write_all(&body).unwrap();
+        stdin.write_all(body).unwrap();
         stdin.flush().unwrap();
     }
 
@@ -526,6 +529,11 @@ fn bad_requests_get_errors_and_the_server_keeps_serving() {
     assert_eq!(unknown["error"]["code"], -32602, "{unknown}");
     let malformed = client.call("textDocument/codeAction", json!({ "textDocument": 7 }));
     assert_eq!(malformed["error"]["code"], -32602, "{malformed}");
+    // Bytes that are not JSON, and JSON that is not JSON-RPC.
+    client.send_raw(b"{not json");
+    client.send_raw(br#"{"jsonrpc":"2.0","id":"odd","method":7}"#);
+    let odd = client.wait(|m| m["id"] == "odd");
+    assert_eq!(odd["error"]["code"], -32600, "{odd}");
     let method = client.call("textDocument/definition", json!({}));
     assert_eq!(method["error"]["code"], -32601, "{method}");
     // Notifications with bad params are logged, not fatal.

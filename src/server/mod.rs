@@ -6,6 +6,7 @@
 //! `catch_unwind`, so a bug answers one request with an error instead of
 //! ending the server.
 
+mod io;
 mod position;
 
 use std::collections::{HashMap, HashSet};
@@ -94,7 +95,7 @@ struct Server {
 /// Run the server on standard input and output; the return value is the
 /// process exit code (0 after `shutdown` then `exit`, 1 otherwise).
 pub fn run() -> u8 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, writer) = io::stdio();
     let code = match serve(connection) {
         Ok(code) => code,
         Err(e) => {
@@ -102,9 +103,9 @@ pub fn run() -> u8 {
             1
         }
     };
-    if let Err(e) = io_threads.join() {
-        eprintln!("postlint server: {e}");
-    }
+    // `serve` has dropped the connection: the writer ends once it has
+    // written everything.
+    let _ = writer.join();
     code
 }
 
@@ -204,7 +205,7 @@ fn serve(connection: Connection) -> Result<u8, String> {
 }
 
 impl Server {
-    fn main_loop(&mut self) -> Result<u8, String> {
+    fn main_loop(mut self) -> Result<u8, String> {
         loop {
             let message = match self.deadline {
                 Some(deadline) => {

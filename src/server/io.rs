@@ -1,0 +1,159 @@
+//! Standard input and output for the server. lsp-server's own stdio
+//! transport stops reading at the first message that is not valid JSON-RPC;
+//! this one skips such a message (answering it with an error when it has an
+//! id) and goes on, so that one bad message from a client does not end the
+//! session.
+
+use std::io::{self, BufRead, Write};
+use std::thread::JoinHandle;
+
+use crossbeam_channel::{Sender, unbounded};
+use lsp_server::{Connection, ErrorCode, Message, Notification, RequestId, Response};
+use serde_json::Value;
+
+/// A connection over standard input and output, and the writer thread
+/// (joined to flush the last messages). The reader thread ends at the end
+/// of standard input; nobody waits for it.
+pub fn stdio() -> (Connection, JoinHandle<()>) {
+    let (to_client, outgoing) = unbounded::<Message>();
+    let writer = std::thread::spawn(move || {
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        for message in outgoing {
+            if message.write(&mut out).is_err() || out.flush().is_err() {
+                return;
+            }
+        }
+    });
+    let (incoming, receiver) = unbounded::<Message>();
+    let replies = to_client.clone();
+    std::thread::spawn(move || {
+        let stdin = io::stdin();
+        read_messages(&mut stdin.lock(), &incoming, &replies);
+    });
+    (
+        Connection {
+            sender: to_client,
+            receiver,
+        },
+        writer,
+    )
+}
+
+/// Read framed messages until the end of input, passing on the good ones.
+pub fn read_messages(
+    input: &mut impl BufRead,
+    incoming: &Sender<Message>,
+    replies: &Sender<Message>,
+) {
+    loop {
+        let body = match read_frame(input) {
+            Ok(Some(body)) => body,
+            Ok(None) => return,
+            Err(e) => {
+                log(replies, format!("unreadable message skipped: {e}"));
+                continue;
+            }
+        };
+        match serde_json::from_slice::<Message>(&body) {
+            Ok(message) => {
+                if incoming.send(message).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                let id = serde_json::from_slice::<Value>(&body)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .and_then(|id| serde_json::from_value::<RequestId>(id).ok());
+                match id {
+                    Some(id) => {
+                        let _ = replies.send(
+                            Response::new_err(
+                                id,
+                                ErrorCode::InvalidRequest as i32,
+                                format!("not a JSON-RPC message: {e}"),
+                            )
+                            .into(),
+                        );
+                    }
+                    None => log(replies, format!("malformed message skipped: {e}")),
+                }
+            }
+        }
+    }
+}
+
+/// One message body: headers, a blank line, then `Content-Length` bytes.
+/// `Ok(None)` at the end of input.
+fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Vec<u8>>> {
+    let mut length = None;
+    let mut saw_header = false;
+    loop {
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            if saw_header {
+                break;
+            }
+            continue;
+        }
+        saw_header = true;
+        if let Some((name, value)) = line.split_once(':')
+            && name.trim().eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse::<usize>().ok();
+        }
+    }
+    let Some(length) = length else {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "no valid Content-Length header",
+        ));
+    };
+    let mut body = vec![0; length];
+    input.read_exact(&mut body)?;
+    Ok(Some(body))
+}
+
+fn log(replies: &Sender<Message>, message: String) {
+    let params = lsp_types::LogMessageParams {
+        typ: lsp_types::MessageType::ERROR,
+        message,
+    };
+    let _ = replies.send(Notification::new("window/logMessage".into(), params).into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    #[test]
+    fn bad_messages_are_skipped_or_answered() {
+        let input = [
+            frame("{not json"),
+            frame(r#"{"jsonrpc":"2.0","id":7,"method":5}"#),
+            "Content-Type: x\r\n\r\n".to_string(),
+            frame(r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#),
+        ]
+        .concat();
+        let (incoming, received) = unbounded();
+        let (replies, answered) = unbounded();
+        read_messages(&mut input.as_bytes(), &incoming, &replies);
+        let good: Vec<Message> = received.try_iter().collect();
+        assert_eq!(good.len(), 1);
+        assert!(matches!(&good[0], Message::Notification(n) if n.method == "initialized"));
+        let replies: Vec<Message> = answered.try_iter().collect();
+        assert_eq!(replies.len(), 3, "{replies:?}");
+        assert!(
+            matches!(&replies[1], Message::Response(r) if r.id == RequestId::from(7) && r.response_result.is_err())
+        );
+    }
+}
