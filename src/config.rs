@@ -77,6 +77,9 @@ pub struct Options {
     pub fix_direction: FixDirection,
     /// Keys whose values are text (front-matter-ambiguous-scalar).
     pub text_keys: Vec<String>,
+    /// The Jekyll site's `timezone` (from its `_config.yml`, set per file by
+    /// the runner): dates without an offset are read in it. UTC otherwise.
+    pub site_timezone: jiff::tz::TimeZone,
 }
 
 impl Default for Options {
@@ -92,6 +95,7 @@ impl Default for Options {
             text_keys: ["author", "description", "excerpt", "subtitle"]
                 .map(String::from)
                 .to_vec(),
+            site_timezone: jiff::tz::TimeZone::UTC,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod report;
 pub mod rules;
 pub mod runner;
 pub mod server;
+pub mod site;
 pub mod write;
 
 use std::path::Path;

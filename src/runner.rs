@@ -127,13 +127,18 @@ pub fn fix_text(
     (report, fixed.text)
 }
 
-/// The configuration for one file: `per-file-ignores` applied.
+/// The configuration for one file: `per-file-ignores` applied, and the
+/// settings of the Jekyll site (`_config.yml`) it belongs to.
 pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> Cow<'c, Config> {
     let ignored = filter.ignored(path);
-    if ignored.is_empty() {
+    let site = crate::site::Site::of(path);
+    if ignored.is_empty() && site.timezone.is_none() {
         return Cow::Borrowed(config);
     }
     let mut own = config.clone();
+    if let Some(zone) = &site.timezone {
+        own.options.site_timezone = zone.clone();
+    }
     for name in ignored {
         own.set(name, None);
     }

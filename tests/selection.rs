@@ -26,9 +26,9 @@ fn suppression_comments_hide_findings() {
         .replace("</div>", "<!-- postlint-enable tag-link -->\n</div>");
     let file = format!("{}<!-- postlint-disable-file timestamp -->\n", nan());
     let dir = site(&[
-        ("_posts/next-line.md", &next_line),
-        ("_posts/block.md", &block),
-        ("_posts/file.md", &file),
+        ("_posts/2022-10-31-next-line.md", &next_line),
+        ("_posts/2022-10-31-block.md", &block),
+        ("_posts/2022-10-31-file.md", &file),
     ]);
     postlint(dir.path())
         .arg("check")
@@ -47,7 +47,10 @@ fn a_suppression_only_covers_its_region_and_names() {
         "<div>\n<p>",
         "<div>\n<!-- postlint-disable-next-line timestamp -->\n<p>",
     );
-    let dir = site(&[("_posts/a.md", &other_line), ("_posts/b.md", &other_rule)]);
+    let dir = site(&[
+        ("_posts/2022-10-31-a.md", &other_line),
+        ("_posts/2022-10-31-b.md", &other_rule),
+    ]);
     postlint(dir.path())
         .arg("check")
         .assert()
@@ -63,7 +66,7 @@ fn front_matter_key_suppresses_front_matter_findings() {
         "title: no\npostlint:\n  disable: [front-matter-wrong-type]",
     );
     let post = post.replace("[Harbour bridge reopens]", "[no]");
-    let dir = site(&[("_posts/a.md", &post)]);
+    let dir = site(&[("_posts/2022-10-31-a.md", &post)]);
     postlint(dir.path())
         .arg("check")
         .assert()
@@ -77,7 +80,7 @@ fn unused_suppressions_are_reported_when_asked() {
         "<div>\n",
         "<div>\n<!-- postlint-disable-next-line tag-link-mismatch -->\n",
     );
-    let dir = site(&[("_posts/a.md", &post)]);
+    let dir = site(&[("_posts/2022-10-31-a.md", &post)]);
     postlint(dir.path())
         .arg("check")
         .assert()
@@ -97,17 +100,17 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
     let dir = site(&[
         (
             "postlint.toml",
-            "[per-file-ignores]\n\"_posts/legacy-*.md\" = [\"timestamp\"]\n\"*.markdown\" = [\"timestamp-malformed\"]\n",
+            "[per-file-ignores]\n\"_posts/legacy/*.md\" = [\"timestamp\"]\n\"*.markdown\" = [\"timestamp-malformed\"]\n",
         ),
-        ("_posts/legacy-a.md", &nan()),
-        ("_posts/2022/b.markdown", &nan()),
-        ("_posts/c.md", &nan()),
+        ("_posts/legacy/2022-10-31-a.md", &nan()),
+        ("_posts/2022/2022-10-31-b.markdown", &nan()),
+        ("_posts/2022-10-31-c.md", &nan()),
     ]);
     postlint(dir.path())
         .arg("check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("_posts/c.md"))
+        .stdout(predicate::str::contains("_posts/2022-10-31-c.md"))
         .stdout(predicate::str::contains(
             "Found 1 problem (1 error) in 1 of 3 files",
         ));
@@ -132,9 +135,9 @@ fn per_file_ignores_names_are_checked() {
 #[test]
 fn exclude_skips_site_output_and_configured_globs() {
     let dir = site(&[
-        ("_posts/a.md", CLEAN_POST),
-        ("_site/_posts/copy.md", "oops\n"),
-        ("old/_posts/b.md", "oops\n"),
+        ("_posts/2022-10-31-a.md", CLEAN_POST),
+        ("_site/_posts/2022-10-31-copy.md", "oops\n"),
+        ("old/_posts/2022-10-31-b.md", "oops\n"),
         ("postlint.toml", "extend-exclude = [\"old/**\"]\n"),
     ]);
     postlint(dir.path())
@@ -144,16 +147,16 @@ fn exclude_skips_site_output_and_configured_globs() {
         .stdout("No problems found in 1 file\n");
     // A file named on the command line is checked unless --force-exclude.
     postlint(dir.path())
-        .args(["check", "old/_posts/b.md"])
+        .args(["check", "old/_posts/2022-10-31-b.md"])
         .assert()
         .code(1);
     postlint(dir.path())
-        .args(["check", "--force-exclude", "old/_posts/b.md"])
+        .args(["check", "--force-exclude", "old/_posts/2022-10-31-b.md"])
         .assert()
         .code(0)
         .stdout("No problems found in 0 files\n");
     let dir = site(&[
-        ("_site/_posts/copy.md", "oops\n"),
+        ("_site/_posts/2022-10-31-copy.md", "oops\n"),
         ("postlint.toml", "exclude = []\n"),
     ]);
     postlint(dir.path()).arg("check").assert().code(1);
@@ -164,7 +167,7 @@ fn select_ignore_and_extend_select_win_over_the_file() {
     let post = nan().replace(">港口<", ">码头<");
     let dir = site(&[
         ("postlint.toml", "[rules]\ntag-link = \"off\"\n"),
-        ("_posts/a.md", &post),
+        ("_posts/2022-10-31-a.md", &post),
     ]);
     postlint(dir.path())
         .args(["check", "--statistics"])
@@ -197,13 +200,16 @@ fn select_ignore_and_extend_select_win_over_the_file() {
 
 #[test]
 fn exit_zero_and_max_warnings() {
-    let dir = site(&[("_posts/a.md", &nan()), ("_posts/b.md", &wrong_tag())]);
+    let dir = site(&[
+        ("_posts/2022-10-31-a.md", &nan()),
+        ("_posts/2022-10-31-b.md", &wrong_tag()),
+    ]);
     postlint(dir.path()).arg("check").assert().code(1);
     postlint(dir.path())
         .args(["check", "--exit-zero"])
         .assert()
         .code(0);
-    let dir = site(&[("_posts/b.md", &wrong_tag())]);
+    let dir = site(&[("_posts/2022-10-31-b.md", &wrong_tag())]);
     postlint(dir.path()).arg("check").assert().code(0);
     postlint(dir.path())
         .args(["check", "--max-warnings", "1"])
@@ -265,14 +271,14 @@ fn stdin_output_equals_the_output_for_the_file_on_disk() {
 fn output_format_comes_from_the_config_unless_given() {
     let dir = site(&[
         ("postlint.toml", "output-format = \"concise\"\n"),
-        ("_posts/a.md", &nan()),
+        ("_posts/2022-10-31-a.md", &nan()),
     ]);
     postlint(dir.path())
         .arg("check")
         .assert()
         .code(1)
         .stdout(predicate::str::starts_with(
-            "_posts/a.md:11:1: error timestamp-malformed ",
+            "_posts/2022-10-31-a.md:11:1: error timestamp-malformed ",
         ));
     postlint(dir.path())
         .args(["check", "--format", "json"])

@@ -4,7 +4,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime, Time};
-use jiff::tz::Offset;
+use jiff::tz::{Offset, TimeZone};
 
 /// A date that could not be read, with a message for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +57,12 @@ const EXPECTED: &str =
 
 /// Parse a date. A value without a zone is read in UTC.
 pub fn parse(text: &str) -> Result<Timestamp, DateError> {
+    parse_in(text, &TimeZone::UTC)
+}
+
+/// Parse a date; a value without a zone is read in `zone`, as Jekyll reads
+/// it in the site's `timezone`.
+pub fn parse_in(text: &str, zone: &TimeZone) -> Result<Timestamp, DateError> {
     let bad = || DateError(format!("`{text}` is not a date: {EXPECTED}"));
     let s = text.trim();
     let mut c = Cursor {
@@ -75,7 +81,7 @@ pub fn parse(text: &str) -> Result<Timestamp, DateError> {
     let date = Date::new(year as i16, month as i8, day as i8)
         .map_err(|_| DateError(format!("`{text}` is not a real calendar date")))?;
     let mut time = Time::midnight();
-    let mut offset = Offset::UTC;
+    let mut offset = None;
     if !c.done() {
         if !(c.eat(b'T') || c.eat(b't') || c.spaces() > 0) {
             return Err(bad());
@@ -105,6 +111,7 @@ pub fn parse(text: &str) -> Result<Timestamp, DateError> {
             .map_err(|_| DateError(format!("`{text}` has an impossible time of day")))?;
         c.spaces();
         if c.eat(b'Z') || c.eat(b'z') {
+            offset = Some(Offset::UTC);
         } else if let Some(&sign @ (b'+' | b'-')) = c.b.get(c.i) {
             c.i += 1;
             let hours = c.number(1, 2).ok_or_else(bad)?;
@@ -114,17 +121,22 @@ pub fn parse(text: &str) -> Result<Timestamp, DateError> {
                 return Err(DateError(format!("`{text}` has an impossible UTC offset")));
             }
             let secs = (hours * 3600 + minutes * 60) as i32;
-            offset =
-                Offset::from_seconds(if sign == b'-' { -secs } else { secs }).map_err(|_| bad())?;
+            offset = Some(
+                Offset::from_seconds(if sign == b'-' { -secs } else { secs }).map_err(|_| bad())?,
+            );
         }
         if !c.done() {
             return Err(bad());
         }
     }
     let dt = DateTime::from_parts(date, time);
-    offset
-        .to_timestamp(dt)
-        .map_err(|_| DateError(format!("`{text}` is out of range")))
+    let out_of_range = |_| DateError(format!("`{text}` is out of range"));
+    match offset {
+        Some(offset) => offset.to_timestamp(dt).map_err(out_of_range),
+        // Jekyll reads a zoneless time as local time in the site's zone; a
+        // time skipped by a clock change moves forward, as Ruby's does.
+        None => zone.to_timestamp(dt).map_err(out_of_range),
+    }
 }
 
 /// Write `instant` in the style of the date `written` (as it appears in the

@@ -5,6 +5,7 @@ pub mod body;
 pub mod date;
 pub mod entities;
 pub mod front_matter;
+pub mod jekyll;
 pub mod lines;
 pub mod scalar;
 pub mod suppress;
@@ -97,7 +98,9 @@ impl<'a> Post<'a> {
         };
         let (timestamp, header) = body::parse(text, body_start);
         let suppressions = suppress::parse(text, body_start, &front_matter);
-        let date = front_matter.get("date").and_then(|e| read_date(&e.value));
+        let date = front_matter
+            .get("date")
+            .and_then(|e| read_date(&e.value, &options.site_timezone));
         let timestamp_value = timestamp
             .as_ref()
             .map(|t| read_timestamp(&text[t.value.clone()], options.timestamp_unit));
@@ -156,7 +159,7 @@ impl<'a> Post<'a> {
     }
 }
 
-fn read_date(node: &Node) -> Option<DateField> {
+fn read_date(node: &Node, zone: &jiff::tz::TimeZone) -> Option<DateField> {
     let value = match &node.kind {
         NodeKind::Scalar {
             value: Scalar::Null,
@@ -166,7 +169,7 @@ fn read_date(node: &Node) -> Option<DateField> {
             text,
             value: Scalar::Str | Scalar::Date | Scalar::Timestamp,
             ..
-        } => date::parse(text),
+        } => date::parse_in(text, zone),
         other => Err(DateError(format!(
             "`date` is {}, not a date",
             match other {

@@ -74,7 +74,7 @@ mod tests {
         )
         .unwrap();
         let text = "---\ntitle: no\ndate: 2022-11-05T12:00:00Z\nfrom: yes\ntags: [on]\nauthor: off\n---\n";
-        let mut rules: Vec<&str> = crate::check(Path::new("_posts/a.md"), text, &config)
+        let mut rules: Vec<&str> = crate::check(Path::new("_posts/2022-11-05-a.md"), text, &config)
             .iter()
             .map(|d| d.rule)
             .collect();

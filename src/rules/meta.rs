@@ -34,6 +34,9 @@ pub struct Example {
     /// The 1-based line of the opening fence in the document.
     pub line: usize,
     pub text: String,
+    /// The path the example is checked as, when the fence names one
+    /// (```` ```post bad _posts/notes.md ````).
+    pub path: Option<String>,
 }
 
 impl RuleMeta {
@@ -88,17 +91,19 @@ fn examples(body: &str, line_offset: usize) -> Vec<Example> {
     for (i, line) in body.lines().enumerate() {
         match &mut current {
             None => {
-                let kind = match line.trim_end() {
-                    "```post bad" => ExampleKind::Bad,
-                    "```post good" => ExampleKind::Good,
-                    "```post fixed" => ExampleKind::Fixed,
-                    "```toml config" => ExampleKind::Config,
+                let mut words = line.split_whitespace();
+                let kind = match (words.next(), words.next()) {
+                    (Some("```post"), Some("bad")) => ExampleKind::Bad,
+                    (Some("```post"), Some("good")) => ExampleKind::Good,
+                    (Some("```post"), Some("fixed")) => ExampleKind::Fixed,
+                    (Some("```toml"), Some("config")) => ExampleKind::Config,
                     _ => continue,
                 };
                 current = Some(Example {
                     kind,
                     line: line_offset + i + 1,
                     text: String::new(),
+                    path: words.next().map(str::to_string),
                 });
             }
             Some(example) => {

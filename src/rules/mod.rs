@@ -54,6 +54,7 @@ pub const FAMILIES: &[&str] = &[
     "timestamp",
     "tag-link",
     "source",
+    "jekyll",
     "suppression",
 ];
 
@@ -88,6 +89,9 @@ registry! {
     "source-invalid" => source_invalid,
     "source-double-encoded" => source_double_encoded,
     "source-header-mismatch" => source_header_mismatch,
+    "jekyll-filename" => jekyll_filename,
+    "jekyll-date-mismatch" => jekyll_date_mismatch,
+    "jekyll-empty-slug" => jekyll_empty_slug,
     "suppression-unused" => suppression_unused,
 }
 

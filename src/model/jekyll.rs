@@ -1,0 +1,104 @@
+//! What Jekyll derives from a post's path: the date and slug of a
+//! `_posts/YYYY-MM-DD-slug.ext` file name, and its URL slug.
+
+use std::path::{Component, Path};
+
+use jiff::civil::Date;
+
+/// Whether `path` is inside a `_posts` folder, where Jekyll needs dated names.
+pub fn in_posts(path: &Path) -> bool {
+    path.parent().is_some_and(|p| {
+        p.components()
+            .any(|c| c == Component::Normal("_posts".as_ref()))
+    })
+}
+
+/// A `_posts` file name as Jekyll's `DATE_FILENAME_MATCHER` splits it.
+#[derive(Debug, PartialEq)]
+pub struct PostName<'a> {
+    /// `YYYY-MM-DD` as written.
+    pub date_text: &'a str,
+    /// The date, or `None` when it is not on the calendar.
+    pub date: Option<Date>,
+    /// Everything between the date's `-` and the extension; may be empty.
+    pub slug: &'a str,
+}
+
+/// Split a file name as Jekyll does: `\d{2,4}-\d{1,2}-\d{1,2}-`, a slug
+/// (possibly empty), and an extension `.[^.]+`. `None` when it does not match.
+pub fn post_name(name: &str) -> Option<PostName<'_>> {
+    let dot = name.rfind('.')?;
+    let (stem, ext) = name.split_at(dot);
+    if ext.len() < 2 {
+        return None;
+    }
+    let mut parts = stem.splitn(4, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let slug = parts.next()?;
+    let digits =
+        |s: &str, min, max| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 2, 4) && digits(m, 1, 2) && digits(d, 1, 2)) {
+        return None;
+    }
+    let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok();
+    Some(PostName {
+        date_text: &stem[..y.len() + m.len() + d.len() + 2],
+        date,
+        slug,
+    })
+}
+
+/// Jekyll's `Utils.slugify(s, mode: "pretty", cased: true)`: every run of
+/// characters other than letters, digits and `._~!$&'()+,;=@` becomes `-`,
+/// and a leading or trailing `-` is dropped.
+pub fn slugify_pretty(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_run = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c) {
+            out.push(c);
+            in_run = false;
+        } else if !in_run {
+            out.push('-');
+            in_run = true;
+        }
+    }
+    let out = out.strip_prefix('-').unwrap_or(&out);
+    out.strip_suffix('-').unwrap_or(out).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        let n = post_name("2022-10-31-bridge-reopens.md").unwrap();
+        assert_eq!((n.date_text, n.slug), ("2022-10-31", "bridge-reopens"));
+        assert!(n.date.is_some());
+        let n = post_name("2019-10-14-.md").unwrap();
+        assert_eq!(n.slug, "");
+        let n = post_name("2022-2-3-v1.2 notes.html").unwrap();
+        assert_eq!((n.date_text, n.slug), ("2022-2-3", "v1.2 notes"));
+        assert!(post_name("2022-02-30-x.md").unwrap().date.is_none());
+        for bad in [
+            "bridge.md",
+            "2022-10-31.md",
+            "2022-10-31-x",
+            "20221031-x.md",
+            "2022-10-x-y.md",
+        ] {
+            assert_eq!(post_name(bad), None, "{bad}");
+        }
+        assert!(in_posts(Path::new("site/_posts/2022/a.md")));
+        assert!(!in_posts(Path::new("site/_drafts/a.md")));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify_pretty("Bridge reopens!"), "Bridge-reopens!");
+        assert_eq!(slugify_pretty("  王毅 访问 "), "王毅-访问");
+        assert_eq!(slugify_pretty("a/b?c"), "a-b-c");
+        assert_eq!(slugify_pretty("???"), "");
+    }
+}

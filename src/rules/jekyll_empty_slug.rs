@@ -1,0 +1,41 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::jekyll::{in_posts, post_name, slugify_pretty};
+use crate::rules::Context;
+
+pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    if !in_posts(ctx.path) {
+        return;
+    }
+    let Some(name) = ctx.path.file_name().and_then(|n| n.to_str()).and_then(post_name) else {
+        return;
+    };
+    // Jekyll's `:title` is the front matter `slug` if set, else the file
+    // name's slug, slugified in "pretty" mode.
+    let slug_entry = ctx.post.front_matter.get("slug");
+    let (written, span, from_key) = match slug_entry.and_then(|e| e.value.as_str().map(|s| (s, e))) {
+        Some((text, entry)) if !text.is_empty() => (text, entry.value.span.clone(), true),
+        _ => (name.slug, ctx.post.start..ctx.post.start, false),
+    };
+    let slug = slugify_pretty(written);
+    let problem = if slug.is_empty() {
+        "is empty"
+    } else if slug.starts_with('.') {
+        "starts with `.`"
+    } else {
+        return;
+    };
+    let source = if from_key { "the front matter `slug`" } else { "the file name's slug" };
+    out.push(
+        Diagnostic::new(
+            "jekyll-empty-slug",
+            span,
+            format!("the URL slug from {source} {problem}: Jekyll writes the post to a hidden file such as `.html`"),
+        )
+        .label(if written.is_empty() {
+            "no slug after the date".to_string()
+        } else {
+            format!("slug `{written}`")
+        })
+        .help("give the post a slug of letters or digits, in its file name (`YYYY-MM-DD-slug.md`) or as `slug:`"),
+    );
+}

@@ -1,0 +1,77 @@
+//! The Jekyll site a post belongs to: the nearest `_config.yml` above it,
+//! and the settings postlint follows from it. Read in the I/O layer; the
+//! pure core sees them as options.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use jiff::tz::TimeZone;
+
+use crate::model::yaml::{self, NodeKind};
+
+/// What postlint reads from a site's `_config.yml`.
+#[derive(Clone, Debug, Default)]
+pub struct Site {
+    /// `timezone`: dates without an offset are in this zone. Ruby, and so
+    /// Jekyll, falls back to UTC for a zone it does not know; so does this.
+    pub timezone: Option<TimeZone>,
+}
+
+impl Site {
+    /// Read the settings from the text of a `_config.yml`. Text that is not
+    /// a YAML mapping gives the defaults: Jekyll reports it itself.
+    pub fn parse(text: &str) -> Site {
+        let Ok(Some(root)) = yaml::parse(text, 0) else {
+            return Site::default();
+        };
+        let NodeKind::Mapping(entries) = root.kind else {
+            return Site::default();
+        };
+        let mut site = Site::default();
+        for (key, value) in &entries {
+            if key.as_str() == Some("timezone") {
+                site.timezone = value.as_str().and_then(|name| TimeZone::get(name).ok());
+            }
+        }
+        site
+    }
+
+    /// The site of the post at `path`: the nearest `_config.yml` in its
+    /// folder or above. Each folder is looked at once per process.
+    pub fn of(path: &Path) -> Arc<Site> {
+        static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Site>>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(Default::default);
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        if let Some(site) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&dir) {
+            return site.clone();
+        }
+        let site = Arc::new(
+            dir.ancestors()
+                .map(|d| d.join("_config.yml"))
+                .find(|f| f.is_file())
+                .and_then(|f| std::fs::read_to_string(f).ok())
+                .map(|text| Site::parse(&text))
+                .unwrap_or_default(),
+        );
+        cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir, site.clone());
+        site
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_timezone() {
+        let site = Site::parse("title: News\ntimezone: UTC\n");
+        assert_eq!(site.timezone, Some(TimeZone::UTC));
+        assert!(Site::parse("timezone: Not/AZone\n").timezone.is_none());
+        assert!(Site::parse("- a list\n").timezone.is_none());
+        assert!(Site::parse(": : :\n").timezone.is_none());
+    }
+}

@@ -1,0 +1,122 @@
+//! Jekyll fidelity from the command line: the site's `_config.yml`, the
+//! `_posts` file names, and what a whole site folder holds besides posts.
+
+mod common;
+
+use common::{CLEAN_POST, postlint, site};
+
+/// Whether this machine's time zone database knows `name` (CI images
+/// without tzdata skip the tests that need a named zone).
+fn zone_known(name: &str) -> bool {
+    let known = postlint::site::Site::parse(&format!("timezone: {name}\n"))
+        .timezone
+        .is_some();
+    if !known {
+        eprintln!("skipped: the time zone database has no {name}");
+    }
+    known
+}
+
+#[test]
+fn the_site_timezone_moves_the_date_of_a_post() {
+    if !zone_known("Asia/Shanghai") {
+        return;
+    }
+    // 16:39 UTC on the 31st is 00:39 on 1 November in Shanghai.
+    let dir = site(&[
+        ("_config.yml", "title: News\ntimezone: Asia/Shanghai\n"),
+        ("_posts/2022-10-31-bridge.md", CLEAN_POST),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "_posts/2022-10-31-bridge.md:4:7: warning jekyll-date-mismatch `date` is 2022-11-01 in the site's time zone (Asia/Shanghai), but the file name says 2022-10-31",
+        ));
+    // Without the config, the site is in UTC and the dates agree.
+    let dir = site(&[("_posts/2022-10-31-bridge.md", CLEAN_POST)]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+}
+
+#[test]
+fn a_date_without_offset_is_in_the_site_timezone() {
+    if !zone_known("Asia/Shanghai") {
+        return;
+    }
+    // 00:39:58 in Shanghai is 16:39:58 UTC the day before: the instant of
+    // the comment, so timestamp-mismatch has nothing to say.
+    let post = CLEAN_POST.replace("2022-10-31T16:39:58.000Z", "2022-11-01 00:39:58");
+    let dir = site(&[
+        ("blog/_config.yml", "timezone: Asia/Shanghai\n"),
+        ("blog/_posts/2022-11-01-bridge.md", &post),
+    ]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+    // Read in UTC instead, it is 8h after the comment.
+    let dir = site(&[("blog/_posts/2022-11-01-bridge.md", &post)]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("error timestamp-mismatch"));
+}
+
+#[test]
+fn an_unknown_timezone_is_utc_as_in_ruby() {
+    let dir = site(&[
+        ("_config.yml", "timezone: Nowhere/Special\n"),
+        ("_posts/2022-10-31-bridge.md", CLEAN_POST),
+    ]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+}
+
+#[test]
+fn post_file_names_follow_jekyll() {
+    let dir = site(&[
+        ("_posts/bridge.md", CLEAN_POST),
+        ("_posts/2022-10-31-.md", CLEAN_POST),
+        ("_drafts/bridge.md", CLEAN_POST),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(
+            "_posts/2022-10-31-.md:1:1: error jekyll-empty-slug the URL slug from the file name's slug is empty: Jekyll writes the post to a hidden file such as `.html`\n\
+             _posts/bridge.md:1:1: error jekyll-filename `bridge.md` is in `_posts` but not named `YYYY-MM-DD-slug.ext`: Jekyll does not publish it\n\
+             Found 2 problems (2 errors) in 2 of 3 files\n",
+        );
+}
+
+#[test]
+fn a_whole_site_folder_checks_only_its_posts() {
+    let broken = "---\ntitle: [\n---\n";
+    let dir = site(&[
+        ("_config.yml", "title: News\n"),
+        ("_posts/2022-10-31-bridge.md", CLEAN_POST),
+        // Jekyll's output, layouts, includes and pages are not posts.
+        ("_site/_posts/2022-10-31-bridge.md", broken),
+        ("_site/2022/10/31/bridge.html", broken),
+        ("_layouts/default.html", broken),
+        ("_includes/head.html", broken),
+        ("about.md", broken),
+        ("index.html", broken),
+    ]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+}
