@@ -1,8 +1,8 @@
 //! `postlint server`: a language server over standard input and output.
 //!
-//! Synchronous (lsp-server), one thread: every message is handled in order,
-//! and diagnostics are published once no message has come for
-//! [`DEBOUNCE`] after a change. Each message is handled under
+//! Synchronous (lsp-server), one thread: every message is handled in order.
+//! Diagnostics are published at once on open, and [`DEBOUNCE`] after the
+//! first of a run of changes, so a burst of edits is checked once. Each message is handled under
 //! `catch_unwind`, so a bug answers one request with an error instead of
 //! ending the server.
 
@@ -364,7 +364,14 @@ impl Server {
                 on_disk,
             },
         );
-        self.mark_dirty(doc.uri);
+        // Nothing to wait for on open: publish at once.
+        self.dirty.remove(&doc.uri);
+        if catch_unwind(AssertUnwindSafe(|| self.publish(&doc.uri))).is_err() {
+            self.log(
+                lsp::MessageType::ERROR,
+                format!("postlint failed while checking {}", doc.uri.as_str()),
+            );
+        }
     }
 
     fn did_change(&mut self, params: lsp::DidChangeTextDocumentParams) {
