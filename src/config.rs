@@ -80,6 +80,11 @@ pub struct Options {
     /// The Jekyll site's `timezone` (from its `_config.yml`, set per file by
     /// the runner): dates without an offset are read in it. UTC otherwise.
     pub site_timezone: jiff::tz::TimeZone,
+    /// The site's `future: true` (from its `_config.yml`): Jekyll publishes
+    /// posts dated in the future.
+    pub site_future: bool,
+    /// The time future dates are judged against (`--now`); the clock if unset.
+    pub now: Option<jiff::Timestamp>,
 }
 
 impl Default for Options {
@@ -96,6 +101,8 @@ impl Default for Options {
                 .map(String::from)
                 .to_vec(),
             site_timezone: jiff::tz::TimeZone::UTC,
+            site_future: false,
+            now: None,
         }
     }
 }

@@ -132,10 +132,11 @@ pub fn fix_text(
 pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> Cow<'c, Config> {
     let ignored = filter.ignored(path);
     let site = crate::site::Site::of(path);
-    if ignored.is_empty() && site.timezone.is_none() {
+    if ignored.is_empty() && site.timezone.is_none() && !site.future {
         return Cow::Borrowed(config);
     }
     let mut own = config.clone();
+    own.options.site_future = site.future;
     if let Some(zone) = &site.timezone {
         own.options.site_timezone = zone.clone();
     }

@@ -16,6 +16,8 @@ pub struct Site {
     /// `timezone`: dates without an offset are in this zone. Ruby, and so
     /// Jekyll, falls back to UTC for a zone it does not know; so does this.
     pub timezone: Option<TimeZone>,
+    /// `future: true`: posts dated in the future are published.
+    pub future: bool,
 }
 
 impl Site {
@@ -32,6 +34,9 @@ impl Site {
         for (key, value) in &entries {
             if key.as_str() == Some("timezone") {
                 site.timezone = value.as_str().and_then(|name| TimeZone::get(name).ok());
+            }
+            if key.as_str() == Some("future") {
+                site.future = value.scalar() == Some(&crate::model::scalar::Scalar::Bool(true));
             }
         }
         site
@@ -73,5 +78,8 @@ mod tests {
         assert!(Site::parse("timezone: Not/AZone\n").timezone.is_none());
         assert!(Site::parse("- a list\n").timezone.is_none());
         assert!(Site::parse(": : :\n").timezone.is_none());
+        assert!(Site::parse("future: true\n").future);
+        assert!(!Site::parse("future: \"true\"\n").future);
+        assert!(!Site::parse("title: x\n").future);
     }
 }

@@ -120,3 +120,31 @@ fn a_whole_site_folder_checks_only_its_posts() {
         .code(0)
         .stdout("No problems found in 1 file\n");
 }
+
+#[test]
+fn future_dates_are_judged_against_now_unless_the_site_publishes_them() {
+    let dir = site(&[("_posts/2022-10-31-bridge.md", CLEAN_POST)]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise", "--now", "2022-10-31T12:00:00Z"])
+        .assert()
+        .code(0)
+        .stdout(
+            "_posts/2022-10-31-bridge.md:4:7: warning jekyll-future-date `date` 2022-10-31T16:39:58Z is in the future: Jekyll does not publish the post until then\n\
+             Found 1 problem (1 warning) in 1 of 1 file\n",
+        );
+    postlint(dir.path())
+        .args(["check", "--now", "2022-10-31T16:39:58Z"])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+    common::write(dir.path(), "_config.yml", b"future: true\n");
+    postlint(dir.path())
+        .args(["check", "--now", "2022-10-31T12:00:00Z"])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+    postlint(dir.path())
+        .args(["check", "--now", "yesterday"])
+        .assert()
+        .code(2);
+}

@@ -92,6 +92,9 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change and write nothing; exit 1 if there is a change
     #[arg(long)]
     pub diff: bool,
+    /// Judge future dates against this time instead of the clock (RFC 3339, such as 2024-01-01T00:00:00Z)
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<jiff::Timestamp>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

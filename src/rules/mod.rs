@@ -92,6 +92,7 @@ registry! {
     "jekyll-filename" => jekyll_filename,
     "jekyll-date-mismatch" => jekyll_date_mismatch,
     "jekyll-empty-slug" => jekyll_empty_slug,
+    "jekyll-future-date" => jekyll_future_date,
     "suppression-unused" => suppression_unused,
 }
 
