@@ -73,6 +73,9 @@ fn corpus_findings_are_exactly_the_known_defects() {
         ("jekyll-date-mismatch", 2),
         // `2019-10-14-.md`: no slug, so Jekyll writes it as a hidden `.html`.
         ("jekyll-empty-slug", 1),
+        // Six `{{bbox}}` placeholders of a map query quoted in one article:
+        // Liquid renders each as an empty string, so the query loses them.
+        ("jekyll-liquid", 6),
         // No other rule reports anything: in particular no author or
         // description there is an unquoted YAML 1.1 boolean or number
         // (front-matter-ambiguous-scalar), and every file name in `_posts`
@@ -84,6 +87,7 @@ fn corpus_findings_are_exactly_the_known_defects() {
     assert_eq!(counts, expected);
     let files: std::collections::BTreeSet<_> =
         items.iter().map(|i| i["path"].as_str().unwrap()).collect();
-    // 275 files with the older rules' findings, and two more from the jekyll rules.
-    assert_eq!(files.len(), 277);
+    // 275 files with the older rules' findings, and three more from the
+    // jekyll rules.
+    assert_eq!(files.len(), 278);
 }

@@ -148,3 +148,20 @@ fn future_dates_are_judged_against_now_unless_the_site_publishes_them() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn liquid_in_the_body_is_reported_outside_raw_blocks() {
+    let post = CLEAN_POST.replace(
+        "</div>\n",
+        "</div>\n{% raw %}{{ kept }}{%- endraw -%} {{ lost }}\n",
+    );
+    let dir = site(&[("_posts/2022-10-31-bridge.md", &post)]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(
+            "_posts/2022-10-31-bridge.md:18:35: warning jekyll-liquid the body holds a Liquid output tag `{{ lost }}`",
+        ))
+        .stdout(predicates::str::contains("Found 1 problem (1 warning)"));
+}

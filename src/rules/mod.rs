@@ -93,6 +93,7 @@ registry! {
     "jekyll-date-mismatch" => jekyll_date_mismatch,
     "jekyll-empty-slug" => jekyll_empty_slug,
     "jekyll-future-date" => jekyll_future_date,
+    "jekyll-liquid" => jekyll_liquid,
     "suppression-unused" => suppression_unused,
 }
 
