@@ -94,6 +94,7 @@ registry! {
     "jekyll-empty-slug" => jekyll_empty_slug,
     "jekyll-future-date" => jekyll_future_date,
     "jekyll-liquid" => jekyll_liquid,
+    "jekyll-unpublished" => jekyll_unpublished,
     "suppression-unused" => suppression_unused,
 }
 
