@@ -85,6 +85,10 @@ impl Fix {
 pub struct Label {
     pub span: Range<usize>,
     pub message: String,
+    /// The file the span is in, as shown to the user, when it is another
+    /// file than the diagnostic's (whole-repository rules point at the
+    /// other post). `None`: the same file.
+    pub path: Option<String>,
 }
 
 /// One finding in one file. Spans are byte ranges into the checked text.
@@ -128,6 +132,22 @@ impl Diagnostic {
         self.related.push(Label {
             span,
             message: message.into(),
+            path: None,
+        });
+        self
+    }
+
+    /// A place in another file (`path`, as shown to the user).
+    pub fn related_in(
+        mut self,
+        path: impl Into<String>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.related.push(Label {
+            span,
+            message: message.into(),
+            path: Some(path.into()),
         });
         self
     }

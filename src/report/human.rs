@@ -35,7 +35,7 @@ impl Reporter for Human {
             for finding in &file.findings {
                 let mut rendered = String::new();
                 handler
-                    .render_report(&mut rendered, &Rendered(finding))
+                    .render_report(&mut rendered, &Rendered::new(finding))
                     .map_err(|_| io::Error::other("failed to render a diagnostic"))?;
                 out.write_all(rendered.as_bytes())?;
                 writeln!(out)?;
@@ -73,8 +73,28 @@ pub fn summary_line(s: &Summary) -> String {
     )
 }
 
-/// A finding as a miette diagnostic over its excerpt.
-struct Rendered<'a>(&'a Finding);
+/// A finding as a miette diagnostic over its excerpt, with its labels in
+/// other files.
+struct Rendered<'a>(&'a Finding, Vec<ElsewhereRendered<'a>>);
+
+impl<'a> Rendered<'a> {
+    fn new(finding: &'a Finding) -> Rendered<'a> {
+        let elsewhere = finding
+            .elsewhere
+            .iter()
+            .filter_map(|e| {
+                let label = finding.diagnostic.related.get(e.label)?;
+                Some(ElsewhereRendered {
+                    rule: finding.diagnostic.rule,
+                    message: &label.message,
+                    span: &label.span,
+                    excerpt: &e.excerpt,
+                })
+            })
+            .collect();
+        Rendered(finding, elsewhere)
+    }
+}
 
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -132,7 +152,57 @@ impl MietteDiagnostic for Rendered<'_> {
         let related = d
             .related
             .iter()
+            .filter(|l| l.path.is_none())
             .map(move |l| LabeledSpan::new_with_span(label(&l.message), excerpt.map(&l.span)));
         Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn MietteDiagnostic> + 'a>> {
+        if self.1.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.1.iter().map(|e| e as &dyn MietteDiagnostic)))
+    }
+}
+
+/// A label in another file, shown after the finding with that file's lines.
+struct ElsewhereRendered<'a> {
+    rule: &'static str,
+    message: &'a str,
+    span: &'a std::ops::Range<usize>,
+    excerpt: &'a crate::report::excerpt::Excerpt,
+}
+
+impl fmt::Debug for ElsewhereRendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+impl fmt::Display for ElsewhereRendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+impl std::error::Error for ElsewhereRendered<'_> {}
+
+impl MietteDiagnostic for ElsewhereRendered<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.excerpt)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(None, self.excerpt.map(self.span)),
+        )))
     }
 }

@@ -30,6 +30,9 @@ pub(crate) struct Item<'a> {
 #[derive(Serialize)]
 struct Related<'a> {
     message: &'a str,
+    /// The file, when it is another one than the finding's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     line: usize,
     column: usize,
     end_line: usize,
@@ -78,6 +81,7 @@ pub(crate) fn item<'a>(path: &'a str, f: &'a Finding) -> Item<'a> {
                 let (line, column, end_line, end_column) = at(s, e);
                 Related {
                     message: &l.message,
+                    path: l.path.as_deref(),
                     line,
                     column,
                     end_line,

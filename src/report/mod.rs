@@ -22,31 +22,72 @@ pub struct Finding {
     pub diagnostic: Diagnostic,
     pub start: Position,
     pub end: Position,
-    /// Start and end of each related label, in order.
+    /// Start and end of each related label, in order (in the label's own
+    /// file when it names another one).
     pub related: Vec<(Position, Position)>,
     /// Start and end of each fix edit, in order.
     pub edits: Vec<(Position, Position)>,
     pub excerpt: Excerpt,
+    /// Excerpts of the other files that labels point into.
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// A related label in another file, with the lines it shows.
+pub struct Elsewhere {
+    /// Index into the diagnostic's `related`.
+    pub label: usize,
+    pub excerpt: Excerpt,
 }
 
 impl Finding {
+    /// Resolve `diagnostic` against the text of its file. Labels in other
+    /// files keep zero positions until [`Finding::place_elsewhere`].
     pub fn new(path: &str, text: &str, index: &LineIndex, diagnostic: Diagnostic) -> Finding {
         let mut spans = vec![diagnostic.span.clone()];
-        spans.extend(diagnostic.related.iter().map(|l| l.span.clone()));
+        spans.extend(
+            diagnostic
+                .related
+                .iter()
+                .filter(|l| l.path.is_none())
+                .map(|l| l.span.clone()),
+        );
         let excerpt = Excerpt::new(path, text, index, &spans);
         let pair = |r: &std::ops::Range<usize>| (index.position(r.start), index.position(r.end));
         Finding {
             start: index.position(diagnostic.span.start),
             end: index.position(diagnostic.span.end),
-            related: diagnostic.related.iter().map(|l| pair(&l.span)).collect(),
+            related: diagnostic
+                .related
+                .iter()
+                .map(|l| match l.path {
+                    None => pair(&l.span),
+                    Some(_) => (Position::default(), Position::default()),
+                })
+                .collect(),
             edits: diagnostic
                 .fix
                 .iter()
                 .flat_map(|f| f.edits.iter().map(|e| pair(&e.range)))
                 .collect(),
             excerpt,
+            elsewhere: Vec::new(),
             diagnostic,
         }
+    }
+
+    /// Resolve related label `label`, which is in another file, against
+    /// that file's text.
+    pub fn place_elsewhere(&mut self, label: usize, text: &str, index: &LineIndex) {
+        let Some(l) = self.diagnostic.related.get(label) else {
+            return;
+        };
+        let path = l.path.clone().unwrap_or_default();
+        let span = l.span.start.min(text.len())..l.span.end.min(text.len());
+        self.related[label] = (index.position(span.start), index.position(span.end));
+        self.elsewhere.push(Elsewhere {
+            label,
+            excerpt: Excerpt::new(&path, text, index, &[span]),
+        });
     }
 }
 
@@ -60,6 +101,8 @@ pub struct FileReport {
     pub fixed: usize,
     /// With `--diff`: the unified diff of what `--fix` would change.
     pub diff: Option<String>,
+    /// What the whole-repository rules need of the post, when any is on.
+    pub summary: Option<Box<crate::model::summary::PostSummary>>,
 }
 
 /// Counts for the closing summary.

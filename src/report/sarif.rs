@@ -114,7 +114,7 @@ struct PhysicalLocation<'a> {
 
 #[derive(Serialize)]
 struct ArtifactLocation<'a> {
-    uri: &'a str,
+    uri: std::borrow::Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -257,7 +257,7 @@ impl Reporter for Sarif {
 
 fn result<'a>(uri: &'a str, f: &'a Finding) -> SarifResult<'a> {
     let d = &f.diagnostic;
-    let physical = |start, end| PhysicalLocation {
+    let physical = |uri: std::borrow::Cow<'a, str>, start, end| PhysicalLocation {
         artifact_location: ArtifactLocation { uri },
         region: region(start, end),
     };
@@ -268,7 +268,7 @@ fn result<'a>(uri: &'a str, f: &'a Finding) -> SarifResult<'a> {
         message: Text { text: &d.message },
         locations: [Location {
             id: None,
-            physical_location: physical(f.start, f.end),
+            physical_location: physical(uri.into(), f.start, f.end),
             message: None,
         }],
         related_locations: d
@@ -278,7 +278,16 @@ fn result<'a>(uri: &'a str, f: &'a Finding) -> SarifResult<'a> {
             .enumerate()
             .map(|(i, (label, &(start, end)))| Location {
                 id: Some(i),
-                physical_location: physical(start, end),
+                // A label in another file (a whole-repository rule's
+                // other post) names that file.
+                physical_location: physical(
+                    label
+                        .path
+                        .as_deref()
+                        .map_or(uri.into(), |p| self::uri(p).into()),
+                    start,
+                    end,
+                ),
                 message: (!label.message.is_empty()).then_some(Text {
                     text: &label.message,
                 }),
@@ -290,7 +299,7 @@ fn result<'a>(uri: &'a str, f: &'a Finding) -> SarifResult<'a> {
             .map(|fix| SarifFix {
                 description: Text { text: &fix.title },
                 artifact_changes: [ArtifactChange {
-                    artifact_location: ArtifactLocation { uri },
+                    artifact_location: ArtifactLocation { uri: uri.into() },
                     replacements: fix
                         .edits
                         .iter()
