@@ -85,6 +85,12 @@ pub struct Options {
     pub site_future: bool,
     /// The time future dates are judged against (`--now`); the clock if unset.
     pub now: Option<jiff::Timestamp>,
+    /// The site's `permalink` (from its `_config.yml`): a style name or a
+    /// template; Jekyll's default (`date`) when unset.
+    pub site_permalink: Option<String>,
+    /// The folder of the site's `_config.yml`. Folders between it and
+    /// `_posts` are categories of the posts inside.
+    pub site_root: Option<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -103,6 +109,8 @@ impl Default for Options {
             site_timezone: jiff::tz::TimeZone::UTC,
             site_future: false,
             now: None,
+            site_permalink: None,
+            site_root: None,
         }
     }
 }

@@ -5,12 +5,14 @@
 
 pub mod cli;
 pub mod config;
+pub mod cross_file;
 pub mod diagnostic;
 pub mod diff;
 pub mod discover;
 pub mod fix;
 pub mod line_index;
 pub mod model;
+pub mod repo;
 pub mod report;
 pub mod rules;
 pub mod runner;
@@ -44,9 +46,33 @@ use rules::{Context, RULES};
 /// ```
 pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
     let post = Post::parse(text, &config.options);
+    check_parsed(path, &post, config)
+}
+
+/// [`check`], and the post's summary for the whole-repository rules
+/// ([`repo::check_repo`]) when any of them is on.
+pub fn check_and_summarize(
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> (Vec<Diagnostic>, Option<model::summary::PostSummary>) {
+    let post = Post::parse(text, &config.options);
+    let found = check_parsed(path, &post, config);
+    let summary = repo::any_enabled(config)
+        .then(|| model::summary::summarize(path, &post, &config.options, repo::wanted(config)));
+    (found, summary)
+}
+
+/// The summary of a post for the whole-repository rules.
+pub fn summarize(path: &Path, text: &str, config: &Config) -> model::summary::PostSummary {
+    let post = Post::parse(text, &config.options);
+    model::summary::summarize(path, &post, &config.options, repo::wanted(config))
+}
+
+fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
     let mut ctx = Context {
         path,
-        post: &post,
+        post,
         options: &config.options,
         suppressions_used: &[],
     };
@@ -91,8 +117,11 @@ fn run_rules(ctx: &Context, config: &Config, select: impl Fn(&str) -> bool) -> V
         if !select(&rule.meta().family) {
             continue;
         }
+        let rules::Check::Post(check) = rule.check else {
+            continue;
+        };
         let start = out.len();
-        (rule.check)(ctx, &mut out);
+        check(ctx, &mut out);
         for d in &mut out[start..] {
             d.severity = level;
         }

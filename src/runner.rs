@@ -118,11 +118,15 @@ pub fn fix_text(
         .collect();
     let diff =
         (!run.write && fixed.text != text).then(|| crate::diff::unified(shown, text, &fixed.text));
+    // The whole-repository rules see the post as it is after fixing.
+    let summary = crate::repo::any_enabled(config)
+        .then(|| Box::new(crate::summarize(path, &fixed.text, config)));
     let report = FileReport {
         path: shown.to_string(),
         findings,
         fixed: fixed.fixes,
         diff,
+        summary,
     };
     (report, fixed.text)
 }
@@ -132,11 +136,18 @@ pub fn fix_text(
 pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> Cow<'c, Config> {
     let ignored = filter.ignored(path);
     let site = crate::site::Site::of(path);
-    if ignored.is_empty() && site.timezone.is_none() && !site.future {
+    if ignored.is_empty()
+        && site.timezone.is_none()
+        && !site.future
+        && site.permalink.is_none()
+        && site.root.is_none()
+    {
         return Cow::Borrowed(config);
     }
     let mut own = config.clone();
     own.options.site_future = site.future;
+    own.options.site_permalink = site.permalink.clone();
+    own.options.site_root = site.root.clone();
     if let Some(zone) = &site.timezone {
         own.options.site_timezone = zone.clone();
     }
@@ -148,7 +159,7 @@ pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> C
 
 /// Check text already in memory (a file, or standard input).
 pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> FileReport {
-    let diagnostics = crate::check(path, text, config);
+    let (diagnostics, summary) = crate::check_and_summarize(path, text, config);
     let findings = if diagnostics.is_empty() {
         Vec::new()
     } else {
@@ -163,7 +174,57 @@ pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> File
         findings,
         fixed: 0,
         diff: None,
+        summary: summary.map(Box::new),
     }
+}
+
+/// Check a set of posts held in memory, `(shown path, text)`, both phases:
+/// each post's own rules, then the whole-repository rules across them. The
+/// reports keep the order given. Per-file ignores and site settings are not
+/// looked up: `config` is used as it is.
+pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
+    let paths: Vec<&Path> = posts.iter().map(|(p, _)| Path::new(*p)).collect();
+    let inputs: Vec<(&Path, &str)> = paths
+        .iter()
+        .zip(posts)
+        .map(|(p, (_, t))| (*p, *t))
+        .collect();
+    let found = crate::repo::check_posts(&inputs, config);
+    let indexes: Vec<LineIndex> = posts.iter().map(|(_, t)| LineIndex::new(t)).collect();
+    posts
+        .iter()
+        .zip(found)
+        .enumerate()
+        .map(|(i, ((shown, text), diagnostics))| {
+            let findings = diagnostics
+                .into_iter()
+                .map(|d| {
+                    let mut finding = Finding::new(shown, text, &indexes[i], d);
+                    let others: Vec<(usize, usize)> = finding
+                        .diagnostic
+                        .related
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(k, l)| {
+                            let other = l.path.as_deref()?;
+                            Some((k, posts.iter().position(|(p, _)| *p == other)?))
+                        })
+                        .collect();
+                    for (k, j) in others {
+                        finding.place_elsewhere(k, posts[j].1, &indexes[j]);
+                    }
+                    finding
+                })
+                .collect();
+            FileReport {
+                path: shown.to_string(),
+                findings,
+                fixed: 0,
+                diff: None,
+                summary: None,
+            }
+        })
+        .collect()
 }
 
 /// Read a post as UTF-8 text, refusing what is not a post.

@@ -18,6 +18,10 @@ pub struct Site {
     pub timezone: Option<TimeZone>,
     /// `future: true`: posts dated in the future are published.
     pub future: bool,
+    /// `permalink`: a style name or a template.
+    pub permalink: Option<String>,
+    /// The folder that holds the `_config.yml`, when one was found.
+    pub root: Option<PathBuf>,
 }
 
 impl Site {
@@ -35,6 +39,9 @@ impl Site {
             if key.as_str() == Some("timezone") {
                 site.timezone = value.as_str().and_then(|name| TimeZone::get(name).ok());
             }
+            if key.as_str() == Some("permalink") {
+                site.permalink = value.as_str().map(str::to_string);
+            }
             if key.as_str() == Some("future") {
                 site.future = value.scalar() == Some(&crate::model::scalar::Scalar::Bool(true));
             }
@@ -51,12 +58,20 @@ impl Site {
         if let Some(site) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&dir) {
             return site.clone();
         }
+        let found = dir
+            .ancestors()
+            .map(|d| d.join("_config.yml"))
+            .find(|f| f.is_file());
         let site = Arc::new(
-            dir.ancestors()
-                .map(|d| d.join("_config.yml"))
-                .find(|f| f.is_file())
-                .and_then(|f| std::fs::read_to_string(f).ok())
-                .map(|text| Site::parse(&text))
+            found
+                .as_ref()
+                .and_then(|f| {
+                    let text = std::fs::read_to_string(f).ok()?;
+                    Some(Site {
+                        root: f.parent().map(Path::to_path_buf),
+                        ..Site::parse(&text)
+                    })
+                })
                 .unwrap_or_default(),
         );
         cache
@@ -81,5 +96,9 @@ mod tests {
         assert!(Site::parse("future: true\n").future);
         assert!(!Site::parse("future: \"true\"\n").future);
         assert!(!Site::parse("title: x\n").future);
+        assert_eq!(
+            Site::parse("permalink: pretty\n").permalink.as_deref(),
+            Some("pretty")
+        );
     }
 }

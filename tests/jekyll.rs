@@ -90,7 +90,8 @@ fn post_file_names_follow_jekyll() {
         ("_drafts/bridge.md", CLEAN_POST),
     ]);
     postlint(dir.path())
-        .args(["check", "--format", "concise"])
+        // The three are copies of one post, which is not what this is about.
+        .args(["check", "--format", "concise", "--ignore", "source-duplicate"])
         .assert()
         .code(1)
         .stdout(

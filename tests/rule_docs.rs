@@ -8,8 +8,8 @@ use std::path::Path;
 use postlint::config::Config;
 use postlint::report::human::Human;
 use postlint::report::{Reporter, Summary};
-use postlint::rules::{Example, ExampleKind, RULES};
-use postlint::runner::check_text;
+use postlint::rules::{Example, ExampleKind, RULES, Rule};
+use postlint::runner::check_texts;
 
 /// The configuration of the example at `index`: the ```` ```toml config ````
 /// block just before it, else the default; with the rule under test on.
@@ -91,28 +91,54 @@ fn every_rule_has_bad_and_good_examples() {
     }
 }
 
+/// The examples of `kind` that are checked together, as indices into
+/// `examples`. A whole-repository rule's consecutive examples of one kind
+/// are the posts of one repository; any other example stands alone.
+fn groups(rule: &Rule, kind: ExampleKind) -> Vec<Vec<usize>> {
+    let examples = &rule.meta().examples;
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut previous = None;
+    for (i, ex) in examples.iter().enumerate() {
+        if ex.kind == kind {
+            match out.last_mut() {
+                Some(group) if rule.is_repo() && previous == Some(kind) => group.push(i),
+                _ => out.push(vec![i]),
+            }
+        }
+        previous = Some(ex.kind);
+    }
+    out
+}
+
+/// Check a group of examples as one repository, both phases.
+fn check_group(rule: &Rule, group: &[usize]) -> Vec<Vec<postlint::Diagnostic>> {
+    let examples = &rule.meta().examples;
+    let config = example_config(rule.id, examples, group[0]);
+    let posts: Vec<(&Path, &str)> = group
+        .iter()
+        .map(|&i| (Path::new(path_of(&examples[i])), examples[i].text.as_str()))
+        .collect();
+    postlint::repo::check_posts(&posts, &config)
+}
+
 #[test]
 fn bad_examples_trigger_only_their_rule() {
     for rule in RULES {
         let examples = &rule.meta().examples;
-        for (i, ex) in examples
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == ExampleKind::Bad)
-        {
-            let config = example_config(rule.id, examples, i);
-            let found = postlint::check(Path::new(path_of(ex)), &ex.text, &config);
+        for group in groups(rule, ExampleKind::Bad) {
+            let line = examples[group[0]].line;
+            let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
             assert!(
                 !found.is_empty(),
                 "rules/{}.md:{}: the bad example gives no finding",
                 rule.id,
-                ex.line
+                line
             );
             for d in &found {
                 assert_eq!(
                     d.rule, rule.id,
                     "rules/{}.md:{}: the bad example also triggers {}: {}",
-                    rule.id, ex.line, d.rule, d.message
+                    rule.id, line, d.rule, d.message
                 );
             }
         }
@@ -123,23 +149,40 @@ fn bad_examples_trigger_only_their_rule() {
 fn good_examples_give_no_finding() {
     for rule in RULES {
         let examples = &rule.meta().examples;
-        for (i, ex) in examples
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == ExampleKind::Good)
-        {
-            let config = example_config(rule.id, examples, i);
-            let found = postlint::check(Path::new(path_of(ex)), &ex.text, &config);
+        for group in groups(rule, ExampleKind::Good) {
+            let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
             assert!(
                 found.is_empty(),
                 "rules/{}.md:{}: the good example gives {:?}",
                 rule.id,
-                ex.line,
+                examples[group[0]].line,
                 found
                     .iter()
                     .map(|d| (d.rule, &d.message))
                     .collect::<Vec<_>>()
             );
+        }
+    }
+}
+
+#[test]
+fn whole_repository_examples_name_distinct_paths() {
+    for rule in RULES.iter().filter(|r| r.is_repo()) {
+        let examples = &rule.meta().examples;
+        for kind in [ExampleKind::Bad, ExampleKind::Good] {
+            for group in groups(rule, kind) {
+                let mut paths: Vec<&str> = group.iter().map(|&i| path_of(&examples[i])).collect();
+                let n = paths.len();
+                paths.sort();
+                paths.dedup();
+                assert_eq!(
+                    paths.len(),
+                    n,
+                    "rules/{}.md:{}: two posts of one example share a path",
+                    rule.id,
+                    examples[group[0]].line
+                );
+            }
         }
     }
 }
@@ -201,21 +244,24 @@ fn bad_examples_render() {
     for rule in RULES {
         let examples = &rule.meta().examples;
         let mut rendered = String::new();
-        for (i, ex) in examples
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == ExampleKind::Bad)
-        {
-            let config = example_config(rule.id, examples, i);
-            let report = check_text(path_of(ex), Path::new(path_of(ex)), &ex.text, &config);
+        for group in groups(rule, ExampleKind::Bad) {
+            let config = example_config(rule.id, examples, group[0]);
+            let posts: Vec<(&str, &str)> = group
+                .iter()
+                .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))
+                .collect();
+            let mut reports = check_texts(&posts, &config);
             let mut summary = Summary::default();
-            summary.add(&report);
+            for r in &reports {
+                summary.add(r);
+            }
+            reports.retain(|r| !r.findings.is_empty());
             let mut out = Vec::new();
             Human {
                 color: false,
                 width: 100,
             }
-            .report(&mut out, &[report], &summary)
+            .report(&mut out, &reports, &summary)
             .unwrap();
             rendered.push_str(&String::from_utf8(out).unwrap());
         }

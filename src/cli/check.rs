@@ -6,6 +6,7 @@ use clap::ValueEnum;
 
 use super::{CheckArgs, Color, Format, error, exit};
 use crate::config::Config;
+use crate::cross_file;
 use crate::discover::{PathFilter, discover};
 use crate::report::statistics::Statistics;
 use crate::report::{
@@ -102,7 +103,12 @@ pub fn run(args: &CheckArgs) -> u8 {
             fix,
             &mut on_done,
         ),
-        None => check_paths(args, &config, &filter, fix, &mut on_done),
+        // The whole-repository rules need every post; with `--diff` and
+        // `--fix-only` nothing is reported, so they do not run.
+        None => {
+            let cross = !(args.fix_only || args.diff);
+            check_paths(args, &config, &filter, fix, cross, &mut on_done)
+        }
     };
 
     let mut summary = Summary::default();
@@ -189,6 +195,7 @@ fn check_paths(
     config: &Config,
     filter: &PathFilter,
     fix: Option<FixRun>,
+    cross: bool,
     on_done: &mut dyn FnMut(&FileReport),
 ) -> (Vec<FileReport>, bool) {
     let found = match discover(&args.paths, filter, args.force_exclude) {
@@ -213,14 +220,52 @@ fn check_paths(
         }
     });
     let mut files = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
+    let mut paths = Vec::with_capacity(outcomes.len());
+    for (outcome, path) in outcomes.into_iter().zip(&found.files) {
         match outcome {
-            Outcome::Checked(report) => files.push(report),
+            Outcome::Checked(report) => {
+                files.push(report);
+                paths.push(path.as_path());
+            }
             Outcome::Failed { path, message } => {
                 error(format!("{path}: {message}"));
                 tool_error = true;
             }
         }
+    }
+    if cross {
+        let more = cross_file::run(&paths, &files, config, filter);
+        for e in &more.errors {
+            error(e);
+        }
+        tool_error |= !more.errors.is_empty();
+        for (i, findings) in more.findings {
+            // Streaming formats get the file's whole-repository findings
+            // after every file's own.
+            let extra = FileReport {
+                path: files[i].path.clone(),
+                findings,
+                fixed: 0,
+                diff: None,
+                summary: None,
+            };
+            on_done(&extra);
+            let report = &mut files[i];
+            report.findings.extend(extra.findings);
+            report.findings.sort_by(|a, b| {
+                let key = |f: &crate::report::Finding| {
+                    (
+                        f.diagnostic.span.start,
+                        f.diagnostic.span.end,
+                        f.diagnostic.rule,
+                    )
+                };
+                key(a).cmp(&key(b))
+            });
+        }
+    }
+    for f in &mut files {
+        f.summary = None;
     }
     (files, tool_error)
 }
@@ -262,6 +307,7 @@ fn check_stdin(
                 findings: Vec::new(),
                 fixed: 0,
                 diff: Some(text),
+                summary: None,
             }],
             false,
         ),

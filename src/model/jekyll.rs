@@ -48,23 +48,10 @@ pub fn post_name(name: &str) -> Option<PostName<'_>> {
     })
 }
 
-/// Jekyll's `Utils.slugify(s, mode: "pretty", cased: true)`: every run of
-/// characters other than letters, digits and `._~!$&'()+,;=@` becomes `-`,
-/// and a leading or trailing `-` is dropped.
+/// Jekyll's `Utils.slugify(s, mode: "pretty", cased: true)`, the `:title`
+/// of a URL: see [`super::permalink::slugify`].
 pub fn slugify_pretty(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_run = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c) {
-            out.push(c);
-            in_run = false;
-        } else if !in_run {
-            out.push('-');
-            in_run = true;
-        }
-    }
-    let out = out.strip_prefix('-').unwrap_or(&out);
-    out.strip_suffix('-').unwrap_or(out).to_string()
+    super::permalink::slugify(s, true, true)
 }
 
 #[cfg(test)]

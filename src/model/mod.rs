@@ -7,7 +7,9 @@ pub mod entities;
 pub mod front_matter;
 pub mod jekyll;
 pub mod lines;
+pub mod permalink;
 pub mod scalar;
+pub mod summary;
 pub mod suppress;
 pub mod tag;
 pub mod yaml;
@@ -231,6 +233,15 @@ fn read_tag_link(text: &str, index: usize, anchor: &Anchor, options: &Options) -
     let href = &text[anchor.href.clone()];
     let (path_start, path) = tag::raw_path(href)?;
     let tag_range = options.tag_patterns.iter().find_map(|p| p.matches(path))?;
+    // `/tags/#bridges`: a tag index with the tag in the fragment, not a
+    // link to a tag page with an empty tag.
+    if tag_range.is_empty()
+        && href
+            .split_once('#')
+            .is_some_and(|(_, f)| !f.trim().is_empty())
+    {
+        return None;
+    }
     let tag = anchor.href.start + path_start + tag_range.start
         ..anchor.href.start + path_start + tag_range.end;
     let decoded_href = entities::decode(href);

@@ -103,7 +103,11 @@ fn examples(body: &str, line_offset: usize) -> Vec<Example> {
                     kind,
                     line: line_offset + i + 1,
                     text: String::new(),
-                    path: words.next().map(str::to_string),
+                    // The rest of the line: a path may hold spaces.
+                    path: {
+                        let rest = words.collect::<Vec<_>>().join(" ");
+                        (!rest.is_empty()).then_some(rest)
+                    },
                 });
             }
             Some(example) => {

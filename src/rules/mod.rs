@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use crate::config::Options;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::model::Post;
+use crate::model::summary::PostSummary;
 
 mod meta;
 pub use meta::{Example, ExampleKind, RuleMeta};
@@ -21,11 +22,48 @@ pub struct Context<'a> {
     pub suppressions_used: &'a [bool],
 }
 
+/// What a whole-repository rule sees: every post's summary, in path order.
+pub struct RepoContext<'a> {
+    pub posts: &'a [Summarized<'a>],
+    pub options: &'a Options,
+}
+
+/// One post of the repository: its path as shown, and its summary.
+#[derive(Clone, Copy)]
+pub struct Summarized<'a> {
+    pub path: &'a str,
+    pub summary: &'a PostSummary,
+}
+
+/// A finding of a whole-repository rule: the post it is in (an index into
+/// [`RepoContext::posts`]) and the diagnostic, whose spans are in that post
+/// unless a label names another file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepoDiagnostic {
+    pub post: usize,
+    pub diagnostic: Diagnostic,
+}
+
+/// How a rule checks: one post at a time, or the whole repository at once
+/// from the posts' summaries.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Post(fn(&Context, &mut Vec<Diagnostic>)),
+    Repo(fn(&RepoContext, &mut Vec<RepoDiagnostic>)),
+}
+
 /// One rule: its id, its documentation (which holds its metadata), and its check.
 pub struct Rule {
     pub id: &'static str,
     pub doc: &'static str,
-    pub check: fn(&Context, &mut Vec<Diagnostic>),
+    pub check: Check,
+}
+
+impl Rule {
+    /// Whether the rule needs every post (a whole-repository rule).
+    pub fn is_repo(&self) -> bool {
+        matches!(self.check, Check::Repo(_))
+    }
 }
 
 impl Rule {
@@ -58,44 +96,57 @@ pub const FAMILIES: &[&str] = &[
     "suppression",
 ];
 
+macro_rules! check_of {
+    (post, $module:ident) => {
+        Check::Post($module::check)
+    };
+    (repo, $module:ident) => {
+        Check::Repo($module::check)
+    };
+}
+
 macro_rules! registry {
-    ($($id:literal => $module:ident,)*) => {
+    ($($id:literal => $kind:ident $module:ident,)*) => {
         $(mod $module;)*
         /// Every rule, in the order they run and are listed.
         pub static RULES: &[Rule] = &[$(Rule {
             id: $id,
             doc: include_str!(concat!("../../rules/", $id, ".md")),
-            check: $module::check,
+            check: check_of!($kind, $module),
         },)*];
     };
 }
 
 registry! {
-    "front-matter-missing" => front_matter_missing,
-    "front-matter-unterminated" => front_matter_unterminated,
-    "front-matter-invalid-yaml" => front_matter_invalid_yaml,
-    "front-matter-not-mapping" => front_matter_not_mapping,
-    "front-matter-duplicate-key" => front_matter_duplicate_key,
-    "front-matter-missing-key" => front_matter_missing_key,
-    "front-matter-wrong-type" => front_matter_wrong_type,
-    "front-matter-invalid-date" => front_matter_invalid_date,
-    "front-matter-ambiguous-scalar" => front_matter_ambiguous_scalar,
-    "timestamp-malformed" => timestamp_malformed,
-    "timestamp-mismatch" => timestamp_mismatch,
-    "timestamp-missing" => timestamp_missing,
-    "tag-link-malformed" => tag_link_malformed,
-    "tag-link-mismatch" => tag_link_mismatch,
-    "source-missing" => source_missing,
-    "source-invalid" => source_invalid,
-    "source-double-encoded" => source_double_encoded,
-    "source-header-mismatch" => source_header_mismatch,
-    "jekyll-filename" => jekyll_filename,
-    "jekyll-date-mismatch" => jekyll_date_mismatch,
-    "jekyll-empty-slug" => jekyll_empty_slug,
-    "jekyll-future-date" => jekyll_future_date,
-    "jekyll-liquid" => jekyll_liquid,
-    "jekyll-unpublished" => jekyll_unpublished,
-    "suppression-unused" => suppression_unused,
+    "front-matter-missing" => post front_matter_missing,
+    "front-matter-unterminated" => post front_matter_unterminated,
+    "front-matter-invalid-yaml" => post front_matter_invalid_yaml,
+    "front-matter-not-mapping" => post front_matter_not_mapping,
+    "front-matter-duplicate-key" => post front_matter_duplicate_key,
+    "front-matter-missing-key" => post front_matter_missing_key,
+    "front-matter-wrong-type" => post front_matter_wrong_type,
+    "front-matter-invalid-date" => post front_matter_invalid_date,
+    "front-matter-ambiguous-scalar" => post front_matter_ambiguous_scalar,
+    "timestamp-malformed" => post timestamp_malformed,
+    "timestamp-mismatch" => post timestamp_mismatch,
+    "timestamp-missing" => post timestamp_missing,
+    "tag-link-malformed" => post tag_link_malformed,
+    "tag-link-mismatch" => post tag_link_mismatch,
+    "tag-link-unknown-tag" => repo tag_link_unknown_tag,
+    "source-missing" => post source_missing,
+    "source-invalid" => post source_invalid,
+    "source-double-encoded" => post source_double_encoded,
+    "source-header-mismatch" => post source_header_mismatch,
+    "source-duplicate" => repo source_duplicate,
+    "jekyll-filename" => post jekyll_filename,
+    "jekyll-date-mismatch" => post jekyll_date_mismatch,
+    "jekyll-empty-slug" => post jekyll_empty_slug,
+    "jekyll-future-date" => post jekyll_future_date,
+    "jekyll-liquid" => post jekyll_liquid,
+    "jekyll-unpublished" => post jekyll_unpublished,
+    "jekyll-duplicate-url" => repo jekyll_duplicate_url,
+    "jekyll-url-case-conflict" => repo jekyll_url_case_conflict,
+    "suppression-unused" => post suppression_unused,
 }
 
 /// Look a rule up by id.

@@ -18,6 +18,11 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let region = &suppressions.regions[i];
+            // Whole-repository rules run after every post is checked, so
+            // whether a suppression of one of them is used is not known here.
+            if region.name.as_deref().is_some_and(names_repo_rule) {
+                continue;
+            }
             let unused_help = "remove it, so that it cannot hide a future problem by accident".to_string();
             let (message, label, help) = match &region.name {
                 Some(name) if rules::find(name).is_none() && !FAMILIES.contains(&name.as_str()) => (
@@ -48,6 +53,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+}
+
+/// Whether `name` is a whole-repository rule, or a family that has one.
+fn names_repo_rule(name: &str) -> bool {
+    rules::RULES
+        .iter()
+        .any(|r| r.is_repo() && (r.id == name || r.meta().family == name))
 }
 
 /// The span of the first region of comment `c`, so that a comment whose

@@ -1,0 +1,303 @@
+//! The URL Jekyll gives a post, and the file it writes it to: the permalink
+//! template (the post's `permalink`, else the site's), its placeholders
+//! filled and escaped as `Jekyll::URL` does, then sanitised.
+
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+use jiff::civil::DateTime;
+
+/// The site's `permalink` setting as a template: a built-in style's name
+/// (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template itself.
+/// Jekyll's default is `date`.
+pub fn template(setting: Option<&str>) -> &str {
+    match setting.unwrap_or("date") {
+        "date" => "/:categories/:year/:month/:day/:title:output_ext",
+        "pretty" => "/:categories/:year/:month/:day/:title/",
+        "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+        "weekdate" => "/:categories/:year/W:week/:short_day/:title:output_ext",
+        "none" => "/:categories/:title:output_ext",
+        other => other,
+    }
+}
+
+/// What a post's placeholders are made from.
+pub struct UrlParts<'a> {
+    /// The post's date in the site's time zone.
+    pub date: DateTime,
+    /// Front matter `slug`, else the file name's slug.
+    pub slug: &'a str,
+    /// The file name without its extension.
+    pub basename: &'a str,
+    /// Categories, in order, as written.
+    pub categories: &'a [String],
+    /// `.html` for Markdown and HTML posts.
+    pub output_ext: &'a str,
+}
+
+/// A post's URL and output file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// The URL, escaped, as the site links to it.
+    pub url: String,
+    /// The path of the written file under the site's destination folder,
+    /// unescaped, such as `2022/10/31/bridge.html`.
+    pub file: String,
+}
+
+/// Fill `template` as `Jekyll::URL#generate_url` does, then sanitise it and
+/// find the file it is written to. `Err` names a placeholder Jekyll does not
+/// know (it stops the build) or postlint does not fill.
+pub fn output(template: &str, parts: &UrlParts) -> Result<Output, String> {
+    let mut url = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(colon) = rest.find(':') {
+        url.push_str(&rest[..colon]);
+        let after = &rest[colon + 1..];
+        let len = after
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        if len == 0 {
+            url.push(':');
+            rest = after;
+            continue;
+        }
+        let name = &after[..len];
+        // Jekyll tries the name, then the name without a trailing `_`
+        // (`:title_` is `:title`, so that a placeholder can end in text).
+        let (value, used) = match placeholder(name, parts) {
+            Some(v) => (v, len),
+            None => match name
+                .strip_suffix('_')
+                .and_then(|n| placeholder(n, parts).map(|v| (v, n.len())))
+            {
+                Some((v, n)) => (v, n),
+                None => return Err(format!("`:{name}` is not a placeholder postlint can fill")),
+            },
+        };
+        url.push_str(&escape_path(&value));
+        rest = &after[used..];
+    }
+    url.push_str(rest);
+    let url = sanitize(&url);
+    let mut file = unescape(&url);
+    if url.ends_with('/') {
+        file.push_str("index");
+    }
+    if !file.ends_with(parts.output_ext) {
+        file.push_str(parts.output_ext);
+    }
+    let file = file.trim_start_matches('/').to_string();
+    Ok(Output { url, file })
+}
+
+fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
+    let d = p.date;
+    Some(match name {
+        "year" => format!("{:04}", d.year()),
+        "month" => format!("{:02}", d.month()),
+        "day" => format!("{:02}", d.day()),
+        "hour" => format!("{:02}", d.hour()),
+        "minute" => format!("{:02}", d.minute()),
+        "second" => format!("{:02}", d.second()),
+        "i_month" => d.month().to_string(),
+        "i_day" => d.day().to_string(),
+        "short_year" => format!("{:02}", d.year().rem_euclid(100)),
+        "y_day" => format!("{:03}", d.day_of_year()),
+        "short_month" => d.strftime("%b").to_string(),
+        "long_month" => d.strftime("%B").to_string(),
+        "short_day" => d.strftime("%a").to_string(),
+        "long_day" => d.strftime("%A").to_string(),
+        "week" => format!("{:02}", d.date().iso_week_date().week()),
+        "w_year" => d.date().iso_week_date().year().to_string(),
+        "w_day" => d
+            .date()
+            .iso_week_date()
+            .weekday()
+            .to_monday_one_offset()
+            .to_string(),
+        "title" => slugify(p.slug, true, true),
+        "slug" => slugify(p.slug, false, false),
+        "name" => slugify(p.basename, false, false),
+        "categories" => {
+            let mut seen: Vec<String> = Vec::new();
+            for c in p.categories {
+                let c = c.to_lowercase();
+                if !seen.contains(&c) {
+                    seen.push(c);
+                }
+            }
+            seen.join("/")
+        }
+        "output_ext" => p.output_ext.to_string(),
+        "collection" => "posts".to_string(),
+        _ => return None,
+    })
+}
+
+/// `Jekyll::Utils.slugify` in `pretty` mode (`pretty: true`) or its default
+/// mode: every run of characters other than letters, marks and decimal
+/// digits (and, in `pretty` mode, `._~!$&'()+,;=@`) becomes `-`; one `-` at
+/// either end is dropped; the result is lowercased unless `cased`.
+pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    let kept = |c: char| {
+        let gc = categories.get(c);
+        GeneralCategoryGroup::Letter.contains(gc)
+            || GeneralCategoryGroup::Mark.contains(gc)
+            || gc == GeneralCategory::DecimalNumber
+            || (pretty && "._~!$&'()+,;=@".contains(c))
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut in_run = false;
+    for c in s.chars() {
+        if kept(c) {
+            out.push(c);
+            in_run = false;
+        } else if !in_run {
+            out.push('-');
+            in_run = true;
+        }
+    }
+    let out = out.strip_prefix('-').unwrap_or(&out);
+    let out = out.strip_suffix('-').unwrap_or(out);
+    if cased {
+        out.to_string()
+    } else {
+        out.to_lowercase()
+    }
+}
+
+/// `Jekyll::URL.escape_path`: percent-encode what is not an unreserved
+/// character, a sub-delimiter, `:`, `@` or `/`.
+fn escape_path(s: &str) -> String {
+    let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b);
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if keep(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `Jekyll::URL.unescape_path`: decode every `%XX` (a bad escape stays).
+pub fn unescape(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `Jekyll::URL#sanitize_url`: a leading `/`, every `..` made `/`, every
+/// `./` dropped, runs of `/` squeezed to one.
+fn sanitize(s: &str) -> String {
+    let s = format!("/{s}").replace("..", "/").replace("./", "");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts<'a>(slug: &'a str, categories: &'a [String]) -> UrlParts<'a> {
+        UrlParts {
+            date: jiff::civil::date(2022, 3, 7).at(9, 5, 0, 0),
+            slug,
+            basename: slug,
+            categories,
+            output_ext: ".html",
+        }
+    }
+
+    #[test]
+    fn the_default_permalink() {
+        let cats = ["News".to_string(), "world".to_string()];
+        let out = output(template(None), &parts("Bridge reopens?", &cats)).unwrap();
+        assert_eq!(out.url, "/news/world/2022/03/07/Bridge-reopens.html");
+        assert_eq!(out.file, "news/world/2022/03/07/Bridge-reopens.html");
+        let out = output(template(None), &parts("王毅 访问", &[])).unwrap();
+        assert_eq!(
+            out.url,
+            "/2022/03/07/%E7%8E%8B%E6%AF%85-%E8%AE%BF%E9%97%AE.html"
+        );
+        assert_eq!(out.file, "2022/03/07/王毅-访问.html");
+    }
+
+    #[test]
+    fn styles_and_placeholders() {
+        let p = parts("a b", &[]);
+        assert_eq!(
+            output(template(Some("pretty")), &p).unwrap().file,
+            "2022/03/07/a-b/index.html"
+        );
+        assert_eq!(
+            output(template(Some("ordinal")), &p).unwrap().url,
+            "/2022/066/a-b.html"
+        );
+        assert_eq!(output(template(Some("none")), &p).unwrap().url, "/a-b.html");
+        assert_eq!(
+            output(template(Some("weekdate")), &p).unwrap().url,
+            "/2022/W10/Mon/a-b.html"
+        );
+        assert_eq!(
+            output(
+                "/:i_month/:i_day/:short_year/:hour:minute/:slug",
+                &parts("A B", &[])
+            )
+            .unwrap()
+            .file,
+            "3/7/22/0905/a-b.html"
+        );
+        assert_eq!(output("/:title_.x/", &p).unwrap().url, "/a-b_.x/");
+        assert!(output("/:title_x/", &p).is_err());
+        assert!(output("/:nope/", &p).is_err());
+    }
+
+    #[test]
+    fn sanitised_like_jekyll() {
+        // A slug ending in `.` meets `.html`: Jekyll turns `..` into `/`.
+        let out = output(template(None), &parts("the U.S.", &[])).unwrap();
+        assert_eq!(out.url, "/2022/03/07/the-U.S/html");
+        assert_eq!(out.file, "2022/03/07/the-U.S/html.html");
+        assert_eq!(sanitize("a//b/./c"), "/a/b/c");
+    }
+
+    #[test]
+    fn slugify_modes() {
+        assert_eq!(slugify("Bridge reopens!", true, true), "Bridge-reopens!");
+        assert_eq!(slugify("Bridge reopens!", false, false), "bridge-reopens");
+        assert_eq!(slugify("  王毅 访问 ", true, true), "王毅-访问");
+        assert_eq!(slugify("a|b  c", true, true), "a-b-c");
+        // `⑤` is a number but not a decimal digit; `é` as e + U+0301 keeps its mark.
+        assert_eq!(slugify("系列⑤", true, true), "系列");
+        assert_eq!(slugify("cafe\u{301}", true, true), "cafe\u{301}");
+        assert_eq!(slugify("???", true, true), "");
+    }
+}

@@ -1,0 +1,332 @@
+//! The little a whole-repository rule needs of a post, taken from its model
+//! once: where Jekyll writes it, its source URL, its tags, its links to the
+//! site's tag pages, and its suppressions. Kept for every post, so it holds
+//! short strings and spans, never the text.
+
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::jekyll::{in_posts, post_name};
+use super::permalink::{self, UrlParts};
+use super::scalar::Scalar;
+use super::yaml::{Node, NodeKind};
+use super::{FrontMatter, Post, entities, tag};
+use crate::config::Options;
+
+/// What the whole-repository rules know of one post.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PostSummary {
+    /// Where Jekyll writes the post; `None` when it does not publish it as
+    /// a post (outside `_posts`, no front matter, `published: false`, dated
+    /// in the future, or a URL postlint cannot work out).
+    pub output: Option<OutputPlace>,
+    /// The source URL, normalised, and where it is written.
+    pub source: Option<(String, Range<usize>)>,
+    /// The post's tags (`tags` and `tag`), as tag pages name them: slugified.
+    pub tags: Vec<String>,
+    /// Links to the site's own tag pages (`/tag/x/`, `/tags/#x`): the tag
+    /// as written, slugified, and the link's href.
+    pub tag_links: Vec<SiteTagLink>,
+    /// The post's suppressions: the name (every rule when `None`) and the
+    /// bytes each covers.
+    pub suppressions: Vec<(Option<String>, Range<usize>)>,
+}
+
+/// A post's URL, its output file, and the span that decides them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputPlace {
+    /// The URL, unescaped, as a reader sees it.
+    pub url: String,
+    pub file: String,
+    /// The `permalink` or `slug` value, else the empty span at the start of
+    /// the post (the URL then comes from the file name).
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteTagLink {
+    pub tag: String,
+    pub key: String,
+    pub span: Range<usize>,
+}
+
+/// What to summarise: the tag links cost a parse of the body's HTML, so
+/// they are read only when a rule wants them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Wanted {
+    pub tag_links: bool,
+}
+
+/// Summarise a parsed post.
+pub fn summarize(path: &Path, post: &Post, options: &Options, wanted: Wanted) -> PostSummary {
+    PostSummary {
+        output: output(path, post, options),
+        source: post.source.as_ref().and_then(|s| {
+            let url = s.url.as_ref()?.as_ref().ok()?;
+            Some((normalize_source(url)?, s.value_span.clone()))
+        }),
+        tags: tags(post),
+        tag_links: if wanted.tag_links {
+            site_tag_links(post)
+        } else {
+            Vec::new()
+        },
+        suppressions: post
+            .suppressions
+            .regions
+            .iter()
+            .map(|s| (s.name.clone(), s.region.clone()))
+            .collect(),
+    }
+}
+
+fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
+    if !in_posts(path) {
+        return None;
+    }
+    let FrontMatter::Parsed { .. } = &post.front_matter else {
+        return None;
+    };
+    let file_name = path.file_name()?.to_str()?;
+    let name = post_name(file_name)?;
+    let fm = &post.front_matter;
+    if fm
+        .get("published")
+        .is_some_and(|e| e.value.scalar() == Some(&Scalar::Bool(false)))
+    {
+        return None;
+    }
+    let zone = &options.site_timezone;
+    let date = match &post.date {
+        Some(d) => {
+            let instant = *d.value.as_ref().ok()?;
+            let now = options.now.unwrap_or_else(Timestamp::now);
+            if instant > now && !options.site_future {
+                return None;
+            }
+            zone.to_datetime(instant)
+        }
+        None => name.date?.at(0, 0, 0, 0),
+    };
+    let slug_entry = fm
+        .get("slug")
+        .filter(|e| e.value.as_str().is_some_and(|s| !s.is_empty()));
+    let slug = slug_entry
+        .and_then(|e| e.value.as_str())
+        .unwrap_or(name.slug);
+    let permalink_entry = fm
+        .get("permalink")
+        .filter(|e| e.value.as_str().is_some_and(|s| !s.is_empty()));
+    let template = match permalink_entry.and_then(|e| e.value.as_str()) {
+        Some(p) => p,
+        None => permalink::template(options.site_permalink.as_deref()),
+    };
+    let ext = &file_name[file_name.rfind('.')?..];
+    let output_ext = match ext.to_ascii_lowercase().as_str() {
+        ".md" | ".markdown" | ".mkd" | ".mkdn" | ".mdown" | ".html" | ".htm" => ".html",
+        _ => ext,
+    };
+    let basename = &file_name[..file_name.len() - ext.len()];
+    let categories = categories(path, post, options);
+    let out = permalink::output(
+        template,
+        &UrlParts {
+            date,
+            slug,
+            basename,
+            categories: &categories,
+            output_ext,
+        },
+    )
+    .ok()?;
+    let span = permalink_entry
+        .or(slug_entry)
+        .map_or(post.start..post.start, |e| e.value.span.clone());
+    Some(OutputPlace {
+        url: permalink::unescape(&out.url),
+        file: out.file,
+        span,
+    })
+}
+
+/// Jekyll's categories: the folders between the site and `_posts`, then
+/// `category` and `categories` from the front matter.
+fn categories(path: &Path, post: &Post, options: &Options) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(root) = &options.site_root
+        && let Ok(relative) = path.strip_prefix(root)
+    {
+        for c in relative.parent().into_iter().flat_map(Path::components) {
+            let c = c.as_os_str().to_string_lossy();
+            if c == "_posts" {
+                break;
+            }
+            if c != "." && !c.is_empty() {
+                out.push(c.into_owned());
+            }
+        }
+    }
+    for key in ["category", "categories"] {
+        if let Some(e) = post.front_matter.get(key) {
+            out.extend(words(&e.value, key == "categories"));
+        }
+    }
+    out
+}
+
+/// A list's items, or a string (split on whitespace when `split`).
+fn words(node: &Node, split: bool) -> Vec<String> {
+    let scalar = |n: &Node| match &n.kind {
+        NodeKind::Scalar {
+            value: Scalar::Null,
+            ..
+        } => None,
+        NodeKind::Scalar { text, .. } => Some(text.clone()),
+        _ => None,
+    };
+    match &node.kind {
+        NodeKind::Sequence(items) => items.iter().filter_map(scalar).collect(),
+        NodeKind::Scalar { .. } if split => scalar(node)
+            .map(|s| s.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        NodeKind::Scalar { .. } => scalar(node).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn tags(post: &Post) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["tag", "tags"] {
+        if let Some(e) = post.front_matter.get(key) {
+            out.extend(words(&e.value, key == "tags").iter().map(|t| tag_key(t)));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How a tag page names a tag: slugified, or lowercased when nothing of it
+/// survives slugifying.
+pub fn tag_key(tag: &str) -> String {
+    let slug = permalink::slugify(tag, false, false);
+    if slug.is_empty() {
+        tag.trim().to_lowercase()
+    } else {
+        slug
+    }
+}
+
+/// A source URL as it identifies an article: `http` and `https` alike, the
+/// host lowercased, the path percent-decoded once and without a trailing
+/// `/`, the query kept, the fragment dropped.
+pub fn normalize_source(url: &url::Url) -> Option<String> {
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = url.host_str()?.to_ascii_lowercase();
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let path = tag::percent_decode_strict(url.path()).unwrap_or_else(|_| url.path().to_string());
+    let path = path.trim_end_matches('/');
+    let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
+    Some(format!("{host}{port}{path}{query}"))
+}
+
+/// Links in the body to the site's own tag pages: relative hrefs such as
+/// `/tag/x/`, `/tags/x.html` or `/tags/#x`.
+fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
+    let body = &post.text[post.body_start..];
+    if memchr::memmem::find(body.as_bytes(), b"/tag").is_none() {
+        return Vec::new();
+    }
+    post.anchors()
+        .iter()
+        .filter_map(|a| {
+            let href = entities::decode(&post.text[a.href.clone()]);
+            let tag = site_tag(&href)?;
+            let key = tag_key(&tag);
+            Some(SiteTagLink {
+                tag,
+                key,
+                span: a.href.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The tag a relative link to a tag page names, if it is one.
+pub fn site_tag(href: &str) -> Option<String> {
+    let href = href.trim();
+    // Absolute URLs and protocol-relative ones point at other sites.
+    if href.starts_with("//") || url::Url::parse(href).is_ok() {
+        return None;
+    }
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (href, None),
+    };
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let decode = |s: &str| tag::percent_decode_strict(s).ok();
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.iter().rposition(|s| !s.is_empty())?;
+    let is_index = |s: &str| matches!(s, "tags" | "tag" | "tags.html" | "tag.html");
+    // `/tags/#x` or `/tags.html#x`: the fragment names the tag.
+    if is_index(segments[last]) {
+        let tag = decode(fragment?)?;
+        return (!tag.trim().is_empty()).then_some(tag);
+    }
+    // `/tag/x/`, `/tags/x.html`: the segment after `tag` or `tags`.
+    if last >= 1 && matches!(segments[last - 1], "tag" | "tags") {
+        let segment = segments[last];
+        let segment = segment.strip_suffix(".html").unwrap_or(segment);
+        let tag = decode(segment)?;
+        return (!tag.trim().is_empty()).then_some(tag);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_tag_links() {
+        assert_eq!(site_tag("/tags/#bridges").as_deref(), Some("bridges"));
+        assert_eq!(site_tag("/blog/tags.html#a%20b").as_deref(), Some("a b"));
+        assert_eq!(site_tag("/tag/bridges/").as_deref(), Some("bridges"));
+        assert_eq!(site_tag("../tags/%E7%8E%8B.html").as_deref(), Some("王"));
+        assert_eq!(site_tag("tag/x?page=2").as_deref(), Some("x"));
+        for not in [
+            "https://news.example.com/tag/x.html",
+            "//cdn.example.com/tag/x/",
+            "/tags/",
+            "/tags/#",
+            "/posts/x/",
+            "/tag/%zz/",
+        ] {
+            assert_eq!(site_tag(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn sources() {
+        let n = |s: &str| normalize_source(&url::Url::parse(s).unwrap());
+        assert_eq!(
+            n("https://News.Example.com/a/b/#top"),
+            n("http://news.example.com/a/b")
+        );
+        assert_eq!(n("https://x.example/%E7%8E%8B"), n("https://x.example/王"));
+        assert_ne!(n("https://x.example/a?id=1"), n("https://x.example/a?id=2"));
+        assert_eq!(n("ftp://x.example/a"), None);
+    }
+
+    #[test]
+    fn tag_keys() {
+        assert_eq!(tag_key("Bridge Repairs"), "bridge-repairs");
+        assert_eq!(tag_key("王毅"), "王毅");
+        assert_eq!(tag_key("C++"), "c");
+        assert_eq!(tag_key("++"), "++");
+    }
+}
