@@ -1,7 +1,8 @@
 //! `--format json-lines`: one JSON object per line, with the fields of
 //! `--format json`, written as soon as each file is checked. Files arrive in
 //! completion order, so lines are grouped by file (in position order within
-//! a file) but the files are in no particular order.
+//! a file) but the files are in no particular order. The whole-repository
+//! rules' findings follow once every file is checked.
 
 use std::io::{self, Write};
 
