@@ -32,7 +32,11 @@ pub fn run(
     let mut order: Vec<usize> = (0..reports.len())
         .filter(|&i| reports[i].summary.is_some())
         .collect();
-    order.sort_by(|&a, &b| reports[a].path.cmp(&reports[b].path));
+    // Date order, as Jekyll takes posts, then path order.
+    order.sort_by_cached_key(|&i| {
+        let date = reports[i].summary.as_ref().and_then(|s| s.date);
+        (date.is_none(), date, reports[i].path.clone())
+    });
     let posts: Vec<Summarized> = order
         .iter()
         .filter_map(|&i| {

@@ -25,7 +25,9 @@ pub fn wanted(config: &Config) -> Wanted {
     }
 }
 
-/// Run the enabled whole-repository rules over `posts` (in path order).
+/// Run the enabled whole-repository rules over `posts`, in the order they
+/// are to be taken: by date, then path. The later post of a pair is the
+/// one reported.
 /// Findings come back in post order, then by position, with their
 /// severities set and the posts' suppressions applied.
 pub fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> {
@@ -60,8 +62,9 @@ fn suppressed(summary: &PostSummary, d: &Diagnostic) -> bool {
 }
 
 /// Check a set of posts held in memory, both phases: each post's own rules,
-/// then the whole-repository rules across them. The result has one list per
-/// post, in the order given. Paths are shown as given.
+/// then the whole-repository rules across them (taking the posts by date,
+/// then path). The result has one list per post, in the order given. Paths
+/// are shown as given.
 pub fn check_posts(posts: &[(&Path, &str)], config: &Config) -> Vec<Vec<Diagnostic>> {
     let mut found = Vec::with_capacity(posts.len());
     let mut summaries = Vec::with_capacity(posts.len());
@@ -75,7 +78,10 @@ pub fn check_posts(posts: &[(&Path, &str)], config: &Config) -> Vec<Vec<Diagnost
         .map(|(p, _)| p.to_string_lossy().into_owned())
         .collect();
     let mut order: Vec<usize> = (0..posts.len()).collect();
-    order.sort_by(|&a, &b| shown[a].cmp(&shown[b]));
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (summaries[i].date.is_none(), summaries[i].date, &shown[i]);
+        key(a).cmp(&key(b))
+    });
     let sorted: Vec<Summarized> = order
         .iter()
         .map(|&i| Summarized {

@@ -89,7 +89,7 @@ fn concise_lines_are_path_line_column_then_the_summary() {
             )
         );
     }
-    assert!(lines.last().unwrap().starts_with("Found 11 problems"));
+    assert!(lines.last().unwrap().starts_with("Found 13 problems"));
 
     let dir = site(&[(HOSTILE_NAME, &hostile_post())]);
     let (out, _) = run_in(dir.path(), &[], "concise");
@@ -261,7 +261,7 @@ fn sarif_describes_every_rule_and_points_results_at_them() {
         assert!(rule["help"]["markdown"].as_str().unwrap().contains("## "));
     }
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 11);
+    assert_eq!(results.len(), 13);
     for r in results {
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
@@ -373,7 +373,7 @@ fn junit_is_well_formed_and_counts_right() {
         .copied()
         .filter(|t| t.starts_with("<testsuite "))
         .collect();
-    assert_eq!(suites.len(), 8, "every checked file, clean or not");
+    assert_eq!(suites.len(), 9, "every checked file, clean or not");
     let cases = tags.iter().filter(|t| t.starts_with("<testcase ")).count();
     let failed_cases = tags
         .iter()
@@ -381,7 +381,7 @@ fn junit_is_well_formed_and_counts_right() {
         .count();
     let failures = tags.iter().filter(|t| t.starts_with("<failure ")).count();
     assert_eq!(cases, suites.len() * enabled);
-    assert_eq!(failures, 11, "one failure per finding");
+    assert_eq!(failures, 13, "one failure per finding");
     assert_eq!(attr(root, "tests"), cases.to_string());
     assert_eq!(attr(root, "failures"), failed_cases.to_string());
     let mut sum = (0, 0);

@@ -53,6 +53,8 @@ fn pre_commit_hook_passes_good_posts_and_fails_bad_ones() {
         bad,
         common::CLEAN_POST
             .replace("<!--1667234398000-->", "<!--NaN-->")
+            // Another article, so that the two posts are not duplicates.
+            .replace("bridge.html", "ferry.html")
             .as_bytes(),
     );
     git(site.path(), &["init", "-q"]);

@@ -18,6 +18,10 @@ use crate::config::Options;
 /// What the whole-repository rules know of one post.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PostSummary {
+    /// The post's date (`date`, else the file name's date at midnight in
+    /// the site's zone): the whole-repository rules take posts in date
+    /// order, as Jekyll does, so the later copy is the one reported.
+    pub date: Option<Timestamp>,
     /// Where Jekyll writes the post; `None` when it does not publish it as
     /// a post (outside `_posts`, no front matter, `published: false`, dated
     /// in the future, or a URL postlint cannot work out).
@@ -62,6 +66,7 @@ pub struct Wanted {
 /// Summarise a parsed post.
 pub fn summarize(path: &Path, post: &Post, options: &Options, wanted: Wanted) -> PostSummary {
     PostSummary {
+        date: date(path, post, options),
         output: output(path, post, options),
         source: post.source.as_ref().and_then(|s| {
             let url = s.url.as_ref()?.as_ref().ok()?;
@@ -79,6 +84,17 @@ pub fn summarize(path: &Path, post: &Post, options: &Options, wanted: Wanted) ->
             .iter()
             .map(|s| (s.name.clone(), s.region.clone()))
             .collect(),
+    }
+}
+
+fn date(path: &Path, post: &Post, options: &Options) -> Option<Timestamp> {
+    match &post.date {
+        Some(d) => d.value.as_ref().ok().copied(),
+        None => {
+            let name = post_name(path.file_name()?.to_str()?)?;
+            let midnight = name.date?.at(0, 0, 0, 0);
+            Some(options.site_timezone.to_timestamp(midnight).ok()?)
+        }
     }
 }
 

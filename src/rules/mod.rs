@@ -22,7 +22,8 @@ pub struct Context<'a> {
     pub suppressions_used: &'a [bool],
 }
 
-/// What a whole-repository rule sees: every post's summary, in path order.
+/// What a whole-repository rule sees: every post's summary, by date, then
+/// path.
 pub struct RepoContext<'a> {
     pub posts: &'a [Summarized<'a>],
     pub options: &'a Options,
