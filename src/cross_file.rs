@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::PathFilter;
@@ -62,8 +64,8 @@ pub fn run(
         };
     }
 
-    // Read again every file a finding is in or points at, and make sure it
-    // is still the post that was summarised.
+    // Read again, in parallel, every file a finding is in or points at, and
+    // make sure it is still the post that was summarised.
     let index_of: HashMap<&str, usize> = reports
         .iter()
         .enumerate()
@@ -77,23 +79,34 @@ pub fn run(
             }
         }
     }
+    let read: Vec<(usize, Result<String, String>)> = needed
+        .into_par_iter()
+        .map(|i| {
+            let path = paths[i];
+            let shown = &reports[i].path;
+            let text = runner::read_post(path)
+                .map_err(|e| format!("{shown}: cannot read the file again: {e}"))
+                .and_then(|text| {
+                    let own = runner::config_for(config, filter, path);
+                    if reports[i].summary.as_deref() == Some(&crate::summarize(path, &text, &own)) {
+                        Ok(text)
+                    } else {
+                        Err(format!(
+                            "{shown}: the file changed while postlint was checking it; check again"
+                        ))
+                    }
+                });
+            (i, text)
+        })
+        .collect();
     let mut errors = Vec::new();
     let mut texts: HashMap<usize, String> = HashMap::new();
-    for i in needed {
-        let path = paths[i];
-        let shown = &reports[i].path;
-        match runner::read_post(path) {
+    for (i, text) in read {
+        match text {
             Ok(text) => {
-                let own = runner::config_for(config, filter, path);
-                if reports[i].summary.as_deref() == Some(&crate::summarize(path, &text, &own)) {
-                    texts.insert(i, text);
-                } else {
-                    errors.push(format!(
-                        "{shown}: the file changed while postlint was checking it; check again"
-                    ));
-                }
+                texts.insert(i, text);
             }
-            Err(e) => errors.push(format!("{shown}: cannot read the file again: {e}")),
+            Err(e) => errors.push(e),
         }
     }
 

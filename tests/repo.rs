@@ -194,10 +194,10 @@ fn the_url_follows_permalink_settings_categories_and_slug() {
     assert_eq!(
         found(&items),
         [(
-            "city/_posts/2022-10-31-bridge.md".to_string(),
+            "_posts/2022-10-31-bridge.md".to_string(),
             "jekyll-duplicate-url".to_string()
         )],
-        "`city/_posts` and `categories: [ City ]` both give /city/2022/10/31/bridge.html"
+        "`city/_posts` and `categories: [ City ]` both give /city/2022/10/31/bridge.html; the later post is reported"
     );
 }
 

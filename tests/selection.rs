@@ -11,6 +11,12 @@ fn nan() -> String {
     CLEAN_POST.replace("<!--1667234398000-->", "<!--NaN-->")
 }
 
+/// `text` as another article: its source URL (and header link) changed,
+/// so that copies of one post are not duplicates of each other.
+fn article(text: &str, n: usize) -> String {
+    text.replace("bridge.html", &format!("bridge-{n}.html"))
+}
+
 fn wrong_tag() -> String {
     CLEAN_POST.replace(">港口<", ">码头<")
 }
@@ -26,9 +32,9 @@ fn suppression_comments_hide_findings() {
         .replace("</div>", "<!-- postlint-enable tag-link -->\n</div>");
     let file = format!("{}<!-- postlint-disable-file timestamp -->\n", nan());
     let dir = site(&[
-        ("_posts/2022-10-31-next-line.md", &next_line),
-        ("_posts/2022-10-31-block.md", &block),
-        ("_posts/2022-10-31-file.md", &file),
+        ("_posts/2022-10-31-next-line.md", &article(&next_line, 1)),
+        ("_posts/2022-10-31-block.md", &article(&block, 2)),
+        ("_posts/2022-10-31-file.md", &article(&file, 3)),
     ]);
     postlint(dir.path())
         .arg("check")
@@ -102,9 +108,9 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
             "postlint.toml",
             "[per-file-ignores]\n\"_posts/legacy/*.md\" = [\"timestamp\"]\n\"*.markdown\" = [\"timestamp-malformed\"]\n",
         ),
-        ("_posts/legacy/2022-10-31-a.md", &nan()),
-        ("_posts/2022/2022-10-31-b.markdown", &nan()),
-        ("_posts/2022-10-31-c.md", &nan()),
+        ("_posts/legacy/2022-10-31-a.md", &article(&nan(), 1)),
+        ("_posts/2022/2022-10-31-b.markdown", &article(&nan(), 2)),
+        ("_posts/2022-10-31-c.md", &article(&nan(), 3)),
     ]);
     postlint(dir.path())
         .arg("check")

@@ -168,7 +168,7 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
 }
 
 /// Jekyll's categories: the folders between the site and `_posts`, then
-/// `category` and `categories` from the front matter.
+/// `categories` (a list, or words) and `category` from the front matter.
 fn categories(path: &Path, post: &Post, options: &Options) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(root) = &options.site_root
@@ -184,7 +184,8 @@ fn categories(path: &Path, post: &Post, options: &Options) -> Vec<String> {
             }
         }
     }
-    for key in ["category", "categories"] {
+    // Jekyll unites the folders with `categories`, then adds `category`.
+    for key in ["categories", "category"] {
         if let Some(e) = post.front_matter.get(key) {
             out.extend(words(&e.value, key == "categories"));
         }
@@ -254,13 +255,18 @@ pub fn normalize_source(url: &url::Url) -> Option<String> {
 /// `/tag/x/`, `/tags/x.html` or `/tags/#x`.
 fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
     let body = &post.text[post.body_start..];
-    if memchr::memmem::find(body.as_bytes(), b"/tag").is_none() {
+    if !mentions_tag_page(body.as_bytes()) {
         return Vec::new();
     }
     post.anchors()
         .iter()
         .filter_map(|a| {
-            let href = entities::decode(&post.text[a.href.clone()]);
+            let raw = &post.text[a.href.clone()];
+            // Most links are to articles and images: skip them unparsed.
+            if !mentions_tag_page(raw.as_bytes()) {
+                return None;
+            }
+            let href = entities::decode(raw);
             let tag = site_tag(&href)?;
             let key = tag_key(&tag);
             Some(SiteTagLink {
@@ -272,11 +278,22 @@ fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
         .collect()
 }
 
+/// Whether `text` holds `tag/`, `tags/`, `tags#`, `tags.htm` or `tag.htm`,
+/// which every link [`site_tag`] accepts holds. A body without one is not
+/// handed to the HTML tokenizer.
+fn mentions_tag_page(text: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, b"tag").any(|i| {
+        let rest = &text[i + 3..];
+        let rest = rest.strip_prefix(b"s").unwrap_or(rest);
+        rest.starts_with(b"/") || rest.starts_with(b"#") || rest.starts_with(b".htm")
+    })
+}
+
 /// The tag a relative link to a tag page names, if it is one.
 pub fn site_tag(href: &str) -> Option<String> {
     let href = href.trim();
     // Absolute URLs and protocol-relative ones point at other sites.
-    if href.starts_with("//") || url::Url::parse(href).is_ok() {
+    if href.starts_with("//") || has_scheme(href) {
         return None;
     }
     let (path, fragment) = match href.split_once('#') {
@@ -303,6 +320,19 @@ pub fn site_tag(href: &str) -> Option<String> {
     None
 }
 
+/// Whether `href` starts with a URL scheme (`https:`, `mailto:`), as
+/// RFC 3986 spells one: a letter, then letters, digits, `+`, `-` or `.`.
+fn has_scheme(href: &str) -> bool {
+    let Some(colon) = href.find(':') else {
+        return false;
+    };
+    let scheme = &href[..colon];
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,9 +351,29 @@ mod tests {
             "/tags/#",
             "/posts/x/",
             "/tag/%zz/",
+            "mailto:tag/x",
+            "HTTP://x.example/tag/y/",
         ] {
             assert_eq!(site_tag(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn the_prefilter_lets_every_tag_page_link_through() {
+        for href in [
+            "/tags/#a",
+            "/tags#a",
+            "tags.html#a",
+            "/tag/a",
+            "tag.html#a",
+            "/x/tags/a",
+        ] {
+            assert!(mentions_tag_page(href.as_bytes()), "{href}");
+            assert!(site_tag(href).is_some(), "{href}");
+        }
+        assert!(!mentions_tag_page(
+            b"<a href=\"/stage/vintage\">tagline</a>"
+        ));
     }
 
     #[test]
@@ -336,6 +386,26 @@ mod tests {
         assert_eq!(n("https://x.example/%E7%8E%8B"), n("https://x.example/王"));
         assert_ne!(n("https://x.example/a?id=1"), n("https://x.example/a?id=2"));
         assert_eq!(n("ftp://x.example/a"), None);
+    }
+
+    #[test]
+    fn categories_come_from_folders_then_front_matter() {
+        let options = Options {
+            site_root: Some("site".into()),
+            ..Options::default()
+        };
+        let text = "---\ntitle: t\ncategories: News World\ncategory: Extra\n---\n";
+        let post = Post::parse(text, &options);
+        let path = Path::new("site/city/_posts/2022/2022-01-01-a.md");
+        assert_eq!(
+            categories(path, &post, &options),
+            ["city", "News", "World", "Extra"]
+        );
+        let summary = summarize(path, &post, &options, Wanted::default());
+        assert_eq!(
+            summary.output.unwrap().url,
+            "/city/news/world/extra/2022/01/01/a.html"
+        );
     }
 
     #[test]
