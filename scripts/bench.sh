@@ -21,6 +21,8 @@ if [ ! -d "$corpus/_posts" ]; then
   mkdir -p "$corpus"
   tar --zstd -xf "$archive" -C "$corpus"
 fi
+# A minimal Jekyll site around the posts, as the acceptance test builds it.
+[ -f "$corpus/_config.yml" ] || echo "title: Corpus" > "$corpus/_config.yml"
 if ! command -v rg >/dev/null; then
   echo "bench: ripgrep (rg) is needed as the reference; install it with 'apt-get install ripgrep'" >&2
   exit 1
