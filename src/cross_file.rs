@@ -34,10 +34,14 @@ pub fn run(
     let mut order: Vec<usize> = (0..reports.len())
         .filter(|&i| reports[i].summary.is_some())
         .collect();
-    // Date order, as Jekyll takes posts, then path order.
-    order.sort_by_cached_key(|&i| {
-        let date = reports[i].summary.as_ref().and_then(|s| s.date);
-        (date.is_none(), date, reports[i].path.clone())
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            reports[i]
+                .summary
+                .as_deref()
+                .map(|s| crate::repo::order_key(s, &reports[i].path))
+        };
+        key(a).cmp(&key(b))
     });
     let posts: Vec<Summarized> = order
         .iter()

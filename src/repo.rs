@@ -54,6 +54,15 @@ pub fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> 
     out
 }
 
+/// The order the whole-repository rules take posts in: by date, as Jekyll
+/// does (posts without one last), then by path.
+pub fn order_key<'a>(
+    summary: &PostSummary,
+    path: &'a str,
+) -> (bool, Option<jiff::Timestamp>, &'a str) {
+    (summary.date.is_none(), summary.date, path)
+}
+
 fn suppressed(summary: &PostSummary, d: &Diagnostic) -> bool {
     let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
     summary.suppressions.iter().any(|(name, region)| {
@@ -79,8 +88,7 @@ pub fn check_posts(posts: &[(&Path, &str)], config: &Config) -> Vec<Vec<Diagnost
         .collect();
     let mut order: Vec<usize> = (0..posts.len()).collect();
     order.sort_by(|&a, &b| {
-        let key = |i: usize| (summaries[i].date.is_none(), summaries[i].date, &shown[i]);
-        key(a).cmp(&key(b))
+        order_key(&summaries[a], &shown[a]).cmp(&order_key(&summaries[b], &shown[b]))
     });
     let sorted: Vec<Summarized> = order
         .iter()

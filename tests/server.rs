@@ -637,3 +637,51 @@ fn server_agrees_with_check_json_on_the_examples() {
     assert!(compared >= 10, "only {compared} findings compared");
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn whole_repository_rules_see_the_posts_of_the_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = common::write(dir.path(), "_posts/2022-10-31-a.md", POST.as_bytes());
+    let second = common::write(dir.path(), "_posts/2022-10-31-b.md", POST.as_bytes());
+    let mut client = Client::start();
+    client.call(
+        "initialize",
+        json!({ "processId": null, "rootUri": file_uri(dir.path()), "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    let uri = file_uri(&second);
+    client.open(&uri, POST);
+    let duplicates = |diagnostics: &[Value]| -> Vec<Value> {
+        diagnostics
+            .iter()
+            .filter(|d| d["code"] == "source-duplicate")
+            .cloned()
+            .collect()
+    };
+    // The later post (by date, then path) has the same source as the
+    // first, which is not open: the related place is in that file.
+    let found = duplicates(&client.diagnostics(&uri));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["range"], range(3, 6, 3, 37));
+    let related = &found[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], file_uri(&first));
+    assert_eq!(related["location"]["range"], range(3, 6, 3, 37));
+
+    // Editing the source away from the other post's clears the finding.
+    let edited = POST.replace("a.html", "b.html");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 },
+                "contentChanges": [{ "text": edited }] }),
+    );
+    assert_eq!(duplicates(&client.diagnostics(&uri)), Vec::<Value>::new());
+
+    // The first post, opened, has no finding of its own.
+    let first_uri = file_uri(&first);
+    client.open(&first_uri, POST);
+    assert_eq!(
+        duplicates(&client.diagnostics(&first_uri)),
+        Vec::<Value>::new()
+    );
+    assert_eq!(client.stop(), 0);
+}

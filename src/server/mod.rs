@@ -4,10 +4,12 @@
 //! Diagnostics are published at once on open, and [`DEBOUNCE`] after the
 //! first of a run of changes, so a burst of edits is checked once. Each message is handled under
 //! `catch_unwind`, so a bug answers one request with an error instead of
-//! ending the server.
+//! ending the server. The whole-repository rules judge an open document
+//! against the workspace index (`workspace.rs`).
 
 mod io;
 mod position;
+mod workspace;
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -82,6 +84,8 @@ struct Server {
     /// The folder a relative `configPath` is relative to.
     root: Option<PathBuf>,
     documents: HashMap<lsp::Uri, Document>,
+    /// Every post under the workspace root, for the whole-repository rules.
+    workspace: Option<workspace::Workspace>,
     /// Loaded config files; cleared when a config file changes.
     configs: HashMap<PathBuf, Config>,
     /// Config errors already shown, so each is shown once.
@@ -176,6 +180,7 @@ fn serve(connection: Connection) -> Result<u8, String> {
         connection,
         encoding,
         settings: Settings::default(),
+        workspace: root.clone().map(workspace::Workspace::new),
         root,
         documents: HashMap::new(),
         configs: HashMap::new(),
@@ -402,7 +407,23 @@ impl Server {
 
     fn did_close(&mut self, params: lsp::DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.documents.remove(&uri);
+        // A document closed without saving: the index goes back to the file.
+        if let Some(doc) = self.documents.remove(&uri)
+            && doc.on_disk
+            && self.workspace.is_some()
+        {
+            let config = self.config_for(&doc.path, true);
+            if self
+                .workspace
+                .as_mut()
+                .is_some_and(|ws| ws.reread(&doc.path, &config))
+            {
+                let others: Vec<lsp::Uri> = self.documents.keys().cloned().collect();
+                for other in others {
+                    self.mark_dirty(other);
+                }
+            }
+        }
         self.dirty.remove(&uri);
         self.notify(
             "textDocument/publishDiagnostics",
@@ -421,6 +442,9 @@ impl Server {
     /// check every open document again.
     fn reload(&mut self) {
         self.configs.clear();
+        if let Some(ws) = &mut self.workspace {
+            ws.clear();
+        }
         self.shown_errors.clear();
         let uris: Vec<lsp::Uri> = self.documents.keys().cloned().collect();
         for uri in uris {
@@ -460,9 +484,34 @@ impl Server {
             );
             Vec::new()
         } else {
-            let found = crate::check(&path, &doc.text, &config);
+            let (mut found, summary) = crate::check_and_summarize(&path, &doc.text, &config);
+            let on_disk = doc.on_disk;
+            if let (Some(summary), Some(ws), true) = (summary, self.workspace.as_mut(), on_disk)
+                && ws.shown(&path).is_some()
+            {
+                // Other open posts may be judged against this one.
+                if ws.update(&path, summary, &config) {
+                    let others: Vec<lsp::Uri> = self
+                        .documents
+                        .keys()
+                        .filter(|u| *u != uri)
+                        .cloned()
+                        .collect();
+                    for other in others {
+                        self.mark_dirty(other);
+                    }
+                }
+                if let Some(ws) = &self.workspace {
+                    found.extend(ws.findings(&path, &config));
+                }
+            }
+            let doc = &self.documents[uri];
             let lines = Lines::new(&doc.text, self.encoding);
-            found.iter().map(|d| self.to_lsp(uri, &lines, d)).collect()
+            let elsewhere = self.elsewhere(&found);
+            found
+                .iter()
+                .map(|d| self.to_lsp(uri, &lines, d, &elsewhere))
+                .collect()
         };
         self.notify(
             "textDocument/publishDiagnostics",
@@ -547,7 +596,44 @@ impl Server {
         config
     }
 
-    fn to_lsp(&self, uri: &lsp::Uri, lines: &Lines, d: &Diagnostic) -> lsp::Diagnostic {
+    /// The other files that `found`'s related labels point into: their
+    /// URI and text (the open document's, else the file's).
+    fn elsewhere(&self, found: &[Diagnostic]) -> HashMap<String, (lsp::Uri, String)> {
+        let mut out = HashMap::new();
+        let Some(ws) = &self.workspace else {
+            return out;
+        };
+        for shown in found
+            .iter()
+            .flat_map(|d| &d.related)
+            .filter_map(|l| l.path.as_ref())
+        {
+            if out.contains_key(shown) {
+                continue;
+            }
+            let path = ws.root.join(shown);
+            let Some(uri) = url::Url::from_file_path(&path)
+                .ok()
+                .and_then(|u| lsp::Uri::from_str(u.as_str()).ok())
+            else {
+                continue;
+            };
+            let text = match self.documents.get(&uri) {
+                Some(doc) => doc.text.clone(),
+                None => crate::runner::read_post(&path).unwrap_or_default(),
+            };
+            out.insert(shown.clone(), (uri, text));
+        }
+        out
+    }
+
+    fn to_lsp(
+        &self,
+        uri: &lsp::Uri,
+        lines: &Lines,
+        d: &Diagnostic,
+        elsewhere: &HashMap<String, (lsp::Uri, String)>,
+    ) -> lsp::Diagnostic {
         let href = self
             .settings
             .docs_url
@@ -575,9 +661,20 @@ impl Server {
             related_information: (!d.related.is_empty()).then(|| {
                 d.related
                     .iter()
-                    .map(|l| lsp::DiagnosticRelatedInformation {
-                        location: lsp::Location::new(uri.clone(), lines.range(&l.span)),
-                        message: l.message.clone(),
+                    .filter_map(|l| {
+                        let location = match &l.path {
+                            None => lsp::Location::new(uri.clone(), lines.range(&l.span)),
+                            Some(p) => {
+                                let (other, text) = elsewhere.get(p)?;
+                                let span = l.span.start.min(text.len())..l.span.end.min(text.len());
+                                let range = Lines::new(text, self.encoding).range(&span);
+                                lsp::Location::new(other.clone(), range)
+                            }
+                        };
+                        Some(lsp::DiagnosticRelatedInformation {
+                            location,
+                            message: l.message.clone(),
+                        })
                     })
                     .collect()
             }),
@@ -649,7 +746,7 @@ impl Server {
                 if !touches {
                     continue;
                 }
-                let diagnostic = self.to_lsp(uri, &lines, d);
+                let diagnostic = self.to_lsp(uri, &lines, d, &HashMap::new());
                 let quickfix =
                     |title: String, edits: &[crate::Edit], preferred: bool| lsp::CodeAction {
                         title,
