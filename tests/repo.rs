@@ -504,3 +504,30 @@ fn a_suppression_of_a_whole_repository_rule_is_not_called_unused() {
         )]
     );
 }
+
+#[test]
+fn without_a_config_file_folders_still_keep_urls_apart() {
+    let a = post(
+        "Bridge",
+        "2022-10-31T09:00:00Z",
+        "https://a.example/1",
+        "",
+        "",
+    );
+    let b = post(
+        "Bridge",
+        "2022-10-31T10:00:00Z",
+        "https://a.example/2",
+        "",
+        "",
+    );
+    let dir = site(&[
+        ("city/_posts/2022-10-31-bridge.md", &a),
+        ("sport/_posts/2022-10-31-bridge.md", &b),
+    ]);
+    let (code, items) = check_json(dir.path(), &[]);
+    assert_eq!((code, found(&items)), (0, vec![]));
+    // Named by absolute path, too.
+    let (code, items) = check_json(dir.path(), &[dir.path().to_str().unwrap()]);
+    assert_eq!((code, found(&items)), (0, vec![]));
+}

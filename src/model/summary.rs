@@ -169,20 +169,28 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
 
 /// Jekyll's categories: the folders between the site and `_posts`, then
 /// `categories` (a list, or words) and `category` from the front matter.
+/// Without a `_config.yml` the site's folder is not known, and every folder
+/// of the path as given counts: the same extra folders for every post, so
+/// URLs that differ in Jekyll still differ.
 fn categories(path: &Path, post: &Post, options: &Options) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(root) = &options.site_root
-        && let Ok(relative) = path.strip_prefix(root)
+    let relative = match &options.site_root {
+        Some(root) => path.strip_prefix(root).ok(),
+        None => Some(path),
+    };
+    for c in relative
+        .and_then(Path::parent)
+        .into_iter()
+        .flat_map(Path::components)
     {
-        for c in relative.parent().into_iter().flat_map(Path::components) {
-            let c = c.as_os_str().to_string_lossy();
-            if c == "_posts" {
-                break;
-            }
-            if c != "." && !c.is_empty() {
-                out.push(c.into_owned());
-            }
+        let std::path::Component::Normal(c) = c else {
+            continue;
+        };
+        let c = c.to_string_lossy();
+        if c == "_posts" {
+            break;
         }
+        out.push(c.into_owned());
     }
     // Jekyll unites the folders with `categories`, then adds `category`.
     for key in ["categories", "category"] {
@@ -405,6 +413,12 @@ mod tests {
         assert_eq!(
             summary.output.unwrap().url,
             "/city/news/world/extra/2022/01/01/a.html"
+        );
+        // No site folder known: every folder of the path counts.
+        let options = Options::default();
+        assert_eq!(
+            categories(Path::new("/srv/site/city/_posts/a.md"), &post, &options),
+            ["srv", "site", "city", "News", "World", "Extra"]
         );
     }
 
