@@ -18,7 +18,8 @@ pub struct Site {
     pub timezone: Option<TimeZone>,
     /// `future: true`: posts dated in the future are published.
     pub future: bool,
-    /// `permalink`: a style name or a template.
+    /// `permalink` (or `collections.posts.permalink`, which wins): a style
+    /// name or a template.
     pub permalink: Option<String>,
     /// The folder that holds the `_config.yml`, when one was found.
     pub root: Option<PathBuf>,
@@ -35,6 +36,7 @@ impl Site {
             return Site::default();
         };
         let mut site = Site::default();
+        let mut collection_permalink = None;
         for (key, value) in &entries {
             if key.as_str() == Some("timezone") {
                 site.timezone = value.as_str().and_then(|name| TimeZone::get(name).ok());
@@ -42,9 +44,20 @@ impl Site {
             if key.as_str() == Some("permalink") {
                 site.permalink = value.as_str().map(str::to_string);
             }
+            if key.as_str() == Some("collections") {
+                collection_permalink = entry(value, "posts")
+                    .and_then(|posts| entry(posts, "permalink"))
+                    .and_then(|p| p.as_str())
+                    .map(str::to_string);
+            }
             if key.as_str() == Some("future") {
                 site.future = value.scalar() == Some(&crate::model::scalar::Scalar::Bool(true));
             }
+        }
+        // `collections: { posts: { permalink: ... } }` wins over the site's
+        // `permalink` for posts, as in Jekyll.
+        if collection_permalink.is_some() {
+            site.permalink = collection_permalink;
         }
         site
     }
@@ -82,6 +95,18 @@ impl Site {
     }
 }
 
+/// The value of `key` in a YAML mapping.
+fn entry<'n>(node: &'n yaml::Node, key: &str) -> Option<&'n yaml::Node> {
+    let NodeKind::Mapping(entries) = &node.kind else {
+        return None;
+    };
+    entries
+        .iter()
+        .rev()
+        .find(|(k, _)| k.as_str() == Some(key))
+        .map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +124,22 @@ mod tests {
         assert_eq!(
             Site::parse("permalink: pretty\n").permalink.as_deref(),
             Some("pretty")
+        );
+        for text in [
+            "permalink: pretty\ncollections:\n  posts:\n    permalink: /p/:title/\n",
+            "collections:\n  posts:\n    permalink: /p/:title/\npermalink: pretty\n",
+        ] {
+            assert_eq!(
+                Site::parse(text).permalink.as_deref(),
+                Some("/p/:title/"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            Site::parse("collections:\n  posts:\n    output: true\npermalink: none\n")
+                .permalink
+                .as_deref(),
+            Some("none")
         );
     }
 }
