@@ -63,10 +63,9 @@ impl Site {
     }
 
     /// The site of the post at `path`: the nearest `_config.yml` in its
-    /// folder or above. Each folder is looked at once per process.
+    /// folder or above. Each folder is looked at once, until [`Site::forget`].
     pub fn of(path: &Path) -> Arc<Site> {
-        static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Site>>>> = OnceLock::new();
-        let cache = CACHE.get_or_init(Default::default);
+        let cache = cache();
         let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
         if let Some(site) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&dir) {
             return site.clone();
@@ -93,6 +92,19 @@ impl Site {
             .insert(dir, site.clone());
         site
     }
+}
+
+impl Site {
+    /// Forget every site read so far (a `_config.yml` changed).
+    pub fn forget() {
+        cache().lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// The sites read so far, by the folder of the post they were looked up for.
+fn cache() -> &'static Mutex<HashMap<PathBuf, Arc<Site>>> {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Site>>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
 }
 
 /// The value of `key` in a YAML mapping.

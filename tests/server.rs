@@ -676,6 +676,21 @@ fn whole_repository_rules_see_the_posts_of_the_workspace() {
     );
     assert_eq!(duplicates(&client.diagnostics(&uri)), Vec::<Value>::new());
 
+    // Back to the duplicate source; then the first post changes on disk,
+    // outside the editor, and the file watcher says so.
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 3 },
+                "contentChanges": [{ "text": POST }] }),
+    );
+    assert_eq!(duplicates(&client.diagnostics(&uri)).len(), 1);
+    std::fs::write(&first, POST.replace("a.html", "c.html")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&first), "type": 2 }] }),
+    );
+    assert_eq!(duplicates(&client.diagnostics(&uri)), Vec::<Value>::new());
+
     // The first post, opened, has no finding of its own.
     let first_uri = file_uri(&first);
     client.open(&first_uri, POST);

@@ -292,7 +292,12 @@ impl Server {
                 id: "postlint-config-watcher".into(),
                 method: "workspace/didChangeWatchedFiles".into(),
                 register_options: Some(json!({
-                    "watchers": [{ "globPattern": format!("**/{}", crate::config::CONFIG_FILE) }]
+                    "watchers": [
+                        { "globPattern": format!("**/{}", crate::config::CONFIG_FILE) },
+                        { "globPattern": "**/_config.yml" },
+                        { "globPattern": "**/_posts/**" },
+                        { "globPattern": "**/_drafts/**" },
+                    ]
                 })),
             }],
         };
@@ -335,7 +340,7 @@ impl Server {
             "textDocument/didChange" => parse(n.params).map(|p| self.did_change(p)),
             "textDocument/didClose" => parse(n.params).map(|p| self.did_close(p)),
             "workspace/didChangeWatchedFiles" => {
-                parse::<lsp::DidChangeWatchedFilesParams>(n.params).map(|_| self.reload())
+                parse::<lsp::DidChangeWatchedFilesParams>(n.params).map(|p| self.files_changed(p))
             }
             "workspace/didChangeConfiguration" => {
                 parse::<lsp::DidChangeConfigurationParams>(n.params).map(|p| {
@@ -435,6 +440,42 @@ impl Server {
         self.dirty.insert(uri);
         if self.deadline.is_none() {
             self.deadline = Some(Instant::now() + DEBOUNCE);
+        }
+    }
+
+    /// Files changed on disk: a config file or a site's `_config.yml`
+    /// reloads everything; a post that is not open is read again into the
+    /// workspace index, and the open documents are checked again if that
+    /// changed what they are judged against.
+    fn files_changed(&mut self, params: lsp::DidChangeWatchedFilesParams) {
+        let mut posts = Vec::new();
+        for change in params.changes {
+            let Some(path) = file_path(&change.uri) else {
+                continue;
+            };
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name == crate::config::CONFIG_FILE || name == "_config.yml" {
+                crate::site::Site::forget();
+                self.reload();
+                return;
+            }
+            if !self.documents.contains_key(&change.uri) {
+                posts.push(path);
+            }
+        }
+        let mut changed = false;
+        for path in posts {
+            let config = self.config_for(&path, true);
+            let is_post = PathFilter::new(&config).is_ok_and(|f| f.is_post(&path));
+            if is_post && let Some(ws) = &mut self.workspace {
+                changed |= ws.reread(&path, &config);
+            }
+        }
+        if changed {
+            let uris: Vec<lsp::Uri> = self.documents.keys().cloned().collect();
+            for uri in uris {
+                self.mark_dirty(uri);
+            }
         }
     }
 
