@@ -140,8 +140,10 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
         None => permalink::template(options.site_permalink.as_deref()),
     };
     let ext = &file_name[file_name.rfind('.')?..];
+    // Jekyll's Markdown converter (its default `markdown_ext`) writes
+    // `.html`; any other file keeps its extension.
     let output_ext = match ext.to_ascii_lowercase().as_str() {
-        ".md" | ".markdown" | ".mkd" | ".mkdn" | ".mdown" | ".html" | ".htm" => ".html",
+        ".md" | ".markdown" | ".mkdown" | ".mkdn" | ".mkd" => ".html",
         _ => ext,
     };
     let basename = &file_name[..file_name.len() - ext.len()];
@@ -344,6 +346,7 @@ fn has_scheme(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     #[test]
     fn site_tag_links() {
@@ -420,6 +423,36 @@ mod tests {
             categories(Path::new("/srv/site/city/_posts/a.md"), &post, &options),
             ["srv", "site", "city", "News", "World", "Extra"]
         );
+    }
+
+    #[test]
+    fn markdown_becomes_html_and_other_files_keep_their_extension() {
+        let options = Options::default();
+        let text = "---\ntitle: t\n---\n";
+        let post = Post::parse(text, &options);
+        let url = |name: &str| {
+            let path = PathBuf::from(format!("_posts/{name}"));
+            summarize(&path, &post, &options, Wanted::default())
+                .output
+                .map(|o| o.url)
+        };
+        assert_eq!(
+            url("2022-01-01-a.MD").as_deref(),
+            Some("/2022/01/01/a.html")
+        );
+        assert_eq!(
+            url("2022-01-01-a.mkdn").as_deref(),
+            Some("/2022/01/01/a.html")
+        );
+        assert_eq!(
+            url("2022-01-01-a.htm").as_deref(),
+            Some("/2022/01/01/a.htm")
+        );
+        assert_eq!(
+            url("2022-01-01-a.html").as_deref(),
+            Some("/2022/01/01/a.html")
+        );
+        assert_eq!(url("a.md"), None);
     }
 
     #[test]
