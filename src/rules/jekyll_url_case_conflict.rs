@@ -1,24 +1,11 @@
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
 use crate::diagnostic::Diagnostic;
 use crate::rules::{RepoContext, RepoDiagnostic};
 
 pub fn check(ctx: &RepoContext, out: &mut Vec<RepoDiagnostic>) {
-    let mut first: HashMap<String, usize> = HashMap::new();
-    for (i, post) in ctx.posts.iter().enumerate() {
-        let Some(output) = &post.summary.output else {
-            continue;
-        };
-        let j = match first.entry(output.file.to_lowercase()) {
-            Entry::Vacant(v) => {
-                v.insert(i);
-                continue;
-            }
-            Entry::Occupied(o) => *o.get(),
-        };
-        let other = &ctx.posts[j];
-        let Some(other_output) = &other.summary.output else {
+    for (i, j) in ctx.repeats(|s| s.output.as_ref().map(|o| o.file.to_lowercase())) {
+        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
+        let (Some(output), Some(other_output)) = (&post.summary.output, &other.summary.output)
+        else {
             continue;
         };
         // The very same URL is `jekyll-duplicate-url`'s finding.

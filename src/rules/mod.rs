@@ -45,6 +45,27 @@ pub struct RepoDiagnostic {
     pub diagnostic: Diagnostic,
 }
 
+impl<'a> RepoContext<'a> {
+    /// Each post whose `key` an earlier post already has, paired with the
+    /// first post that has it: `(later, first)`, as indices into `posts`.
+    pub fn repeats<K: Eq + std::hash::Hash>(
+        &self,
+        key: impl Fn(&'a PostSummary) -> Option<K>,
+    ) -> Vec<(usize, usize)> {
+        let mut first = std::collections::HashMap::new();
+        let mut out = Vec::new();
+        for (i, post) in self.posts.iter().enumerate() {
+            if let Some(k) = key(post.summary) {
+                let j = *first.entry(k).or_insert(i);
+                if j != i {
+                    out.push((i, j));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// How a rule checks: one post at a time, or the whole repository at once
 /// from the posts' summaries.
 #[derive(Clone, Copy)]

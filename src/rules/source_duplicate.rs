@@ -1,24 +1,11 @@
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
 use crate::diagnostic::Diagnostic;
 use crate::rules::{RepoContext, RepoDiagnostic};
 
 pub fn check(ctx: &RepoContext, out: &mut Vec<RepoDiagnostic>) {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for (i, post) in ctx.posts.iter().enumerate() {
-        let Some((source, span)) = &post.summary.source else {
-            continue;
-        };
-        let j = match first.entry(source.as_str()) {
-            Entry::Vacant(v) => {
-                v.insert(i);
-                continue;
-            }
-            Entry::Occupied(o) => *o.get(),
-        };
-        let other = &ctx.posts[j];
-        let Some((_, other_span)) = &other.summary.source else {
+    for (i, j) in ctx.repeats(|s| s.source.as_ref().map(|(source, _)| source.as_str())) {
+        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
+        let (Some((_, span)), Some((_, other_span))) = (&post.summary.source, &other.summary.source)
+        else {
             continue;
         };
         out.push(RepoDiagnostic {
