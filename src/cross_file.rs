@@ -124,18 +124,10 @@ pub fn run(
         let mut placed = Vec::with_capacity(diagnostics.len());
         for d in diagnostics {
             let mut finding = Finding::new(&reports[i].path, text, index, d);
-            let others: Vec<(usize, usize)> = finding
-                .diagnostic
-                .related
-                .iter()
-                .enumerate()
-                .filter_map(|(k, l)| Some((k, *index_of.get(l.path.as_deref()?)?)))
-                .collect();
-            for (k, j) in others {
-                if let (Some(t), Some(x)) = (texts.get(&j), indexes.get(&j)) {
-                    finding.place_elsewhere(k, t, x);
-                }
-            }
+            finding.place_elsewhere(|other| {
+                let j = index_of.get(other)?;
+                Some((texts.get(j)?.as_str(), indexes.get(j)?))
+            });
             placed.push(finding);
         }
         findings.push((i, placed));

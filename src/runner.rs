@@ -200,19 +200,10 @@ pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
                 .into_iter()
                 .map(|d| {
                     let mut finding = Finding::new(shown, text, &indexes[i], d);
-                    let others: Vec<(usize, usize)> = finding
-                        .diagnostic
-                        .related
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(k, l)| {
-                            let other = l.path.as_deref()?;
-                            Some((k, posts.iter().position(|(p, _)| *p == other)?))
-                        })
-                        .collect();
-                    for (k, j) in others {
-                        finding.place_elsewhere(k, posts[j].1, &indexes[j]);
-                    }
+                    finding.place_elsewhere(|other| {
+                        let j = posts.iter().position(|(p, _)| *p == other)?;
+                        Some((posts[j].1, &indexes[j]))
+                    });
                     finding
                 })
                 .collect();

@@ -75,19 +75,27 @@ impl Finding {
         }
     }
 
-    /// Resolve related label `label`, which is in another file, against
-    /// that file's text.
-    pub fn place_elsewhere(&mut self, label: usize, text: &str, index: &LineIndex) {
-        let Some(l) = self.diagnostic.related.get(label) else {
-            return;
-        };
-        let path = l.path.clone().unwrap_or_default();
-        let span = l.span.start.min(text.len())..l.span.end.min(text.len());
-        self.related[label] = (index.position(span.start), index.position(span.end));
-        self.elsewhere.push(Elsewhere {
-            label,
-            excerpt: Excerpt::new(&path, text, index, &[span]),
-        });
+    /// Resolve the related labels that are in other files, against the
+    /// text and line index `file` gives for a shown path. A label whose
+    /// file it does not give keeps zero positions and shows no lines.
+    pub fn place_elsewhere<'t>(
+        &mut self,
+        file: impl Fn(&str) -> Option<(&'t str, &'t LineIndex<'t>)>,
+    ) {
+        for (label, l) in self.diagnostic.related.iter().enumerate() {
+            let Some(path) = &l.path else {
+                continue;
+            };
+            let Some((text, index)) = file(path) else {
+                continue;
+            };
+            let span = l.span.start.min(text.len())..l.span.end.min(text.len());
+            self.related[label] = (index.position(span.start), index.position(span.end));
+            self.elsewhere.push(Elsewhere {
+                label,
+                excerpt: Excerpt::new(path, text, index, &[span]),
+            });
+        }
     }
 }
 
