@@ -5,6 +5,7 @@
 use icu_properties::CodePointMapData;
 use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use jiff::civil::DateTime;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 /// The site's `permalink` setting as a template: a built-in style's name
 /// (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template itself.
@@ -168,48 +169,36 @@ pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
     }
 }
 
-/// `Jekyll::URL.escape_path`: percent-encode what is not an unreserved
-/// character, a sub-delimiter, `:`, `@` or `/`.
+/// What `Jekyll::URL.escape_path` leaves as it is: unreserved characters,
+/// sub-delimiters, `:`, `@` and `/`.
+const PATH_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@')
+    .remove(b'/');
+
+/// `Jekyll::URL.escape_path`: percent-encode everything else.
 fn escape_path(s: &str) -> String {
-    let keep = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b);
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if keep(b) {
-            out.push(b as char);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 15)] as char);
-        }
-    }
-    out
+    utf8_percent_encode(s, PATH_KEEPS).to_string()
 }
 
 /// `Jekyll::URL.unescape_path`: decode every `%XX` (a bad escape stays).
 pub fn unescape(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|&b| hex(b)),
-                bytes.get(i + 2).and_then(|&b| hex(b)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 /// `Jekyll::URL#sanitize_url`: a leading `/`, every `..` made `/`, every
