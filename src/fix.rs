@@ -20,6 +20,9 @@ pub struct Fixed {
     pub fixes: usize,
     /// The findings of the fixed text.
     pub remaining: Vec<Diagnostic>,
+    /// The fixed text's summary for the whole-repository rules, when any
+    /// is on (see [`crate::check_and_summarize`]).
+    pub summary: Option<crate::model::summary::PostSummary>,
 }
 
 /// Which fixes may be applied: safe ones always (for the rules the config
@@ -38,7 +41,7 @@ pub fn applicable<'d>(d: &'d Diagnostic, config: &Config, unsafe_fixes: bool) ->
 pub fn fix(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> Fixed {
     let mut current = text.to_string();
     let mut fixes = 0;
-    let mut found = crate::check(path, &current, config);
+    let (mut found, mut summary) = crate::check_and_summarize(path, &current, config);
     for _ in 0..MAX_ITERATIONS {
         let chosen: Vec<&Fix> = found
             .iter()
@@ -50,12 +53,13 @@ pub fn fix(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> Fixe
         }
         fixes += applied;
         current = next;
-        found = crate::check(path, &current, config);
+        (found, summary) = crate::check_and_summarize(path, &current, config);
     }
     Fixed {
         text: current,
         fixes,
         remaining: found,
+        summary,
     }
 }
 

@@ -119,8 +119,7 @@ pub fn fix_text(
     let diff =
         (!run.write && fixed.text != text).then(|| crate::diff::unified(shown, text, &fixed.text));
     // The whole-repository rules see the post as it is after fixing.
-    let summary = crate::repo::any_enabled(config)
-        .then(|| Box::new(crate::summarize(path, &fixed.text, config)));
+    let summary = fixed.summary.map(Box::new);
     let report = FileReport {
         path: shown.to_string(),
         findings,
