@@ -5,6 +5,8 @@ use std::path::{Component, Path};
 
 use jiff::civil::Date;
 
+use super::{Entry, FrontMatter};
+
 /// Whether `path` is inside a `_posts` folder, where Jekyll needs dated names.
 pub fn in_posts(path: &Path) -> bool {
     path.parent().is_some_and(|p| {
@@ -46,6 +48,20 @@ pub fn post_name(name: &str) -> Option<PostName<'_>> {
         date,
         slug,
     })
+}
+
+/// What Jekyll's `:title` is made from: the front matter `slug` when it is
+/// a non-empty string (with its entry), else the file name's slug.
+pub fn written_slug<'a>(
+    front_matter: &'a FrontMatter,
+    name: &PostName<'a>,
+) -> (&'a str, Option<&'a Entry>) {
+    match front_matter.get("slug") {
+        Some(entry) if entry.value.as_str().is_some_and(|s| !s.is_empty()) => {
+            (entry.value.as_str().unwrap_or_default(), Some(entry))
+        }
+        _ => (name.slug, None),
+    }
 }
 
 /// Jekyll's `Utils.slugify(s, mode: "pretty", cased: true)`, the `:title`

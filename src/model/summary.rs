@@ -8,7 +8,7 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use super::jekyll::{in_posts, post_name};
+use super::jekyll::{in_posts, post_name, written_slug};
 use super::permalink::{self, UrlParts};
 use super::scalar::Scalar;
 use super::yaml::{Node, NodeKind};
@@ -126,12 +126,7 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
         }
         None => name.date?.at(0, 0, 0, 0),
     };
-    let slug_entry = fm
-        .get("slug")
-        .filter(|e| e.value.as_str().is_some_and(|s| !s.is_empty()));
-    let slug = slug_entry
-        .and_then(|e| e.value.as_str())
-        .unwrap_or(name.slug);
+    let (slug, slug_entry) = written_slug(fm, &name);
     let permalink_entry = fm
         .get("permalink")
         .filter(|e| e.value.as_str().is_some_and(|s| !s.is_empty()));

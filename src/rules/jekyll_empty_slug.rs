@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::model::jekyll::{in_posts, post_name, slugify_pretty};
+use crate::model::jekyll::{in_posts, post_name, slugify_pretty, written_slug};
 use crate::rules::Context;
 
 pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -11,11 +11,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     // Jekyll's `:title` is the front matter `slug` if set, else the file
     // name's slug, slugified in "pretty" mode.
-    let slug_entry = ctx.post.front_matter.get("slug");
-    let (written, span, from_key) = match slug_entry.and_then(|e| e.value.as_str().map(|s| (s, e))) {
-        Some((text, entry)) if !text.is_empty() => (text, entry.value.span.clone(), true),
-        _ => (name.slug, ctx.post.start..ctx.post.start, false),
-    };
+    let (written, entry) = written_slug(&ctx.post.front_matter, &name);
+    let from_key = entry.is_some();
+    let span = entry.map_or(ctx.post.start..ctx.post.start, |e| e.value.span.clone());
     let slug = slugify_pretty(written);
     let problem = if slug.is_empty() {
         "is empty"
