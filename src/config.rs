@@ -25,6 +25,18 @@ pub const DEFAULT_INCLUDE: &[&str] = &[
     "**/_drafts/**/*.html",
 ];
 
+/// The names `output-format` accepts: those of `--format`.
+pub const OUTPUT_FORMATS: &[&str] = &[
+    "human",
+    "json",
+    "concise",
+    "json-lines",
+    "github",
+    "sarif",
+    "junit",
+    "gitlab",
+];
+
 /// What is never walked into, unless `exclude` replaces it.
 pub const DEFAULT_EXCLUDE: &[&str] = &[
     "**/_site/**",
@@ -131,7 +143,7 @@ pub struct Config {
     /// Globs (relative to `root`; a glob without `/` also matches the file
     /// name) and the rules or families turned off for matching files.
     pub per_file_ignores: Vec<(String, Vec<String>)>,
-    /// `output-format`, checked against the format names by the caller.
+    /// `output-format`, one of [`OUTPUT_FORMATS`].
     pub output_format: Option<String>,
     /// Severity of each rule in registry order; `None` is off.
     levels: Vec<Option<Severity>>,
@@ -296,16 +308,10 @@ impl Config {
                 "exclude" => config.exclude = reader.globs(value)?,
                 "extend-exclude" => extend_exclude = reader.globs(value)?,
                 "output-format" => {
-                    use clap::ValueEnum;
                     let name = reader.string(value)?;
-                    if crate::cli::Format::from_str(name, false).is_err() {
-                        let names: Vec<String> = crate::cli::Format::value_variants()
-                            .iter()
-                            .filter_map(|f| {
-                                f.to_possible_value()
-                                    .map(|v| format!("\"{}\"", v.get_name()))
-                            })
-                            .collect();
+                    if !OUTPUT_FORMATS.contains(&name) {
+                        let names: Vec<String> =
+                            OUTPUT_FORMATS.iter().map(|f| format!("\"{f}\"")).collect();
                         return Err(err(
                             value.span(),
                             format!("unknown output format `{name}`"),

@@ -2,9 +2,7 @@
 //! and the settings postlint follows from it. Read in the I/O layer; the
 //! pure core sees them as options.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
 
 use jiff::tz::TimeZone;
 
@@ -62,49 +60,24 @@ impl Site {
         site
     }
 
-    /// The site of the post at `path`: the nearest `_config.yml` in its
-    /// folder or above. Each folder is looked at once, until [`Site::forget`].
-    pub fn of(path: &Path) -> Arc<Site> {
-        let cache = cache();
-        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
-        if let Some(site) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&dir) {
-            return site.clone();
-        }
+    /// The site of the posts in `dir`: the nearest `_config.yml` in it or
+    /// above; the defaults when there is none.
+    pub fn find(dir: &Path) -> Site {
         let found = dir
             .ancestors()
             .map(|d| d.join("_config.yml"))
             .find(|f| f.is_file());
-        let site = Arc::new(
-            found
-                .as_ref()
-                .and_then(|f| {
-                    let text = std::fs::read_to_string(f).ok()?;
-                    Some(Site {
-                        root: f.parent().map(Path::to_path_buf),
-                        ..Site::parse(&text)
-                    })
+        found
+            .as_ref()
+            .and_then(|f| {
+                let text = std::fs::read_to_string(f).ok()?;
+                Some(Site {
+                    root: f.parent().map(Path::to_path_buf),
+                    ..Site::parse(&text)
                 })
-                .unwrap_or_default(),
-        );
-        cache
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(dir, site.clone());
-        site
+            })
+            .unwrap_or_default()
     }
-}
-
-impl Site {
-    /// Forget every site read so far (a `_config.yml` changed).
-    pub fn forget() {
-        cache().lock().unwrap_or_else(|e| e.into_inner()).clear();
-    }
-}
-
-/// The sites read so far, by the folder of the post they were looked up for.
-fn cache() -> &'static Mutex<HashMap<PathBuf, Arc<Site>>> {
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Arc<Site>>>> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
 }
 
 /// The value of `key` in a YAML mapping.

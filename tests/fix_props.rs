@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use postlint::fix::fix;
+use postlint::engine::fix;
 use postlint::{Config, Diagnostic};
 use proptest::prelude::*;
 

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use postlint::Config;
-use postlint::repo::check_posts;
+use postlint::engine::check_all;
 use proptest::prelude::*;
 
 /// Pieces the generator mixes, chosen to collide often.
@@ -71,13 +71,9 @@ proptest! {
         let mut seen = std::collections::HashSet::new();
         let posts: Vec<(String, String)> =
             posts.into_iter().filter(|(p, _)| seen.insert(p.clone())).collect();
-        let paths: Vec<PathBuf> = posts.iter().map(|(p, _)| PathBuf::from(p)).collect();
-        let inputs: Vec<(&std::path::Path, &str)> = paths
-            .iter()
-            .zip(&posts)
-            .map(|(p, (_, t))| (p.as_path(), t.as_str()))
-            .collect();
-        let found = check_posts(&inputs, &Config::default());
+        let inputs: Vec<(&str, &str)> =
+            posts.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+        let found = check_all(&inputs, &Config::default());
         prop_assert_eq!(found.len(), posts.len());
         for (i, diagnostics) in found.iter().enumerate() {
             for d in diagnostics {
@@ -87,8 +83,8 @@ proptest! {
                 prop_assert!(d.span.end <= posts[i].1.len());
             }
         }
-        let reversed: Vec<(&std::path::Path, &str)> = inputs.iter().rev().copied().collect();
-        let mut again = check_posts(&reversed, &Config::default());
+        let reversed: Vec<(&str, &str)> = inputs.iter().rev().copied().collect();
+        let mut again = check_all(&reversed, &Config::default());
         again.reverse();
         prop_assert_eq!(again, found);
     }

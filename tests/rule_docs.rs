@@ -114,11 +114,11 @@ fn groups(rule: &Rule, kind: ExampleKind) -> Vec<Vec<usize>> {
 fn check_group(rule: &Rule, group: &[usize]) -> Vec<Vec<postlint::Diagnostic>> {
     let examples = &rule.meta().examples;
     let config = example_config(rule.id, examples, group[0]);
-    let posts: Vec<(&Path, &str)> = group
+    let posts: Vec<(&str, &str)> = group
         .iter()
-        .map(|&i| (Path::new(path_of(&examples[i])), examples[i].text.as_str()))
+        .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))
         .collect();
-    postlint::repo::check_posts(&posts, &config)
+    postlint::engine::check_all(&posts, &config)
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn fixed_examples_are_the_bad_ones_with_fixes_applied() {
                 rule.id,
                 source.line
             );
-            let (out, _) = postlint::fix::apply(&source.text, &edits);
+            let (out, _) = postlint::engine::fix::apply(&source.text, &edits);
             assert_eq!(
                 out, fixed.text,
                 "rules/{}.md:{}: fixing the bad example",

@@ -2,17 +2,12 @@
 
 use std::io::{IsTerminal, Read, Write};
 
-use clap::ValueEnum;
-
-use super::{CheckArgs, Color, Format, error, exit};
+use super::{CheckArgs, Color, error, exit};
 use crate::config::Config;
-use crate::cross_file;
-use crate::discover::{PathFilter, discover};
+use crate::discover::discover;
+use crate::engine::Resolver;
 use crate::report::statistics::Statistics;
-use crate::report::{
-    FileReport, Reporter, Summary, concise::Concise, github::Github, gitlab::Gitlab, human::Human,
-    json::Json, json_lines::JsonLines, junit::Junit, plural, sarif::Sarif, thousands,
-};
+use crate::report::{FileReport, Format, Reporter, ReporterOptions, Summary, plural, thousands};
 use crate::rules;
 use crate::runner::{self, FixRun, Outcome};
 
@@ -35,42 +30,26 @@ pub fn run(args: &CheckArgs) -> u8 {
         return exit::TOOL_ERROR;
     }
     config.options.now = args.now;
-    let filter = match PathFilter::new(&config) {
-        Ok(f) => f,
+    let format = args
+        .format
+        .or_else(|| config.output_format.as_deref().and_then(Format::from_name))
+        .unwrap_or(Format::Human);
+    let reporter = format.reporter(ReporterOptions {
+        color: use_color(args.color),
+        width: terminal_width(),
+        rules: rules::RULES
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| config.level(i).is_some())
+            .map(|(_, r)| r.id)
+            .collect(),
+    });
+    let resolver = match Resolver::new(config) {
+        Ok(r) => r,
         Err(e) => {
             error(e);
             return exit::TOOL_ERROR;
         }
-    };
-
-    let format = args
-        .format
-        .or_else(|| {
-            config
-                .output_format
-                .as_deref()
-                .and_then(|f| Format::from_str(f, false).ok())
-        })
-        .unwrap_or(Format::Human);
-    let reporter: Box<dyn Reporter> = match format {
-        Format::Human => Box::new(Human {
-            color: use_color(args.color),
-            width: terminal_width(),
-        }),
-        Format::Json => Box::new(Json),
-        Format::Concise => Box::new(Concise),
-        Format::JsonLines => Box::new(JsonLines),
-        Format::Github => Box::new(Github),
-        Format::Sarif => Box::new(Sarif),
-        Format::Junit => Box::new(Junit::new(
-            crate::rules::RULES
-                .iter()
-                .enumerate()
-                .filter(|&(i, _)| config.level(i).is_some())
-                .map(|(_, r)| r.id)
-                .collect(),
-        )),
-        Format::Gitlab => Box::new(Gitlab),
     };
     let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
         unsafe_fixes: args.unsafe_fixes,
@@ -95,19 +74,12 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
 
     let (mut files, mut tool_error) = match &args.stdin_filename {
-        Some(path) => check_stdin(
-            path,
-            &config,
-            &filter,
-            args.force_exclude,
-            fix,
-            &mut on_done,
-        ),
+        Some(path) => check_stdin(path, &resolver, args.force_exclude, fix, &mut on_done),
         // The whole-repository rules need every post; with `--diff` and
         // `--fix-only` nothing is reported, so they do not run.
         None => {
-            let cross = !(args.fix_only || args.diff);
-            check_paths(args, &config, &filter, fix, cross, &mut on_done)
+            let repo = !(args.fix_only || args.diff);
+            check_paths(args, &resolver, fix, repo, &mut on_done)
         }
     };
 
@@ -117,15 +89,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let fixed: usize = files.iter().map(|f| f.fixed).sum();
     let changed = files.iter().any(|f| f.diff.is_some());
-    let mut stdin_text = None;
-    if stdin_fix {
-        stdin_text = files.first_mut().and_then(|f| f.diff.take());
+    let stdin_text = files.first_mut().and_then(|f| f.fixed_text.take());
+    let diffs: Vec<String> = files.iter_mut().filter_map(|f| f.diff.take()).collect();
+    for f in files.iter().filter(|f| !f.converged) {
+        eprintln!(
+            "warning: {}: fixes did not settle after {} passes; the file is fixed as far as they went",
+            f.path,
+            crate::engine::fix::MAX_ITERATIONS
+        );
     }
-    let diffs: Vec<String> = if args.diff && !stdin_fix {
-        files.iter_mut().filter_map(|f| f.diff.take()).collect()
-    } else {
-        Vec::new()
-    };
     files.retain(|f| !f.findings.is_empty());
     let written = match write_error {
         Some(e) => Err(e),
@@ -192,13 +164,12 @@ pub fn run(args: &CheckArgs) -> u8 {
 /// checked file's report and whether a tool error happened.
 fn check_paths(
     args: &CheckArgs,
-    config: &Config,
-    filter: &PathFilter,
+    resolver: &Resolver,
     fix: Option<FixRun>,
-    cross: bool,
+    repo: bool,
     on_done: &mut dyn FnMut(&FileReport),
 ) -> (Vec<FileReport>, bool) {
-    let found = match discover(&args.paths, filter, args.force_exclude) {
+    let found = match discover(&args.paths, resolver.filter(), args.force_exclude) {
         Ok(f) => f,
         Err(e) => {
             error(e);
@@ -214,7 +185,7 @@ fn check_paths(
             "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
         );
     }
-    let outcomes = runner::run(&found.files, config, filter, fix, |outcome| {
+    let outcomes = runner::run(&found.files, resolver, fix, |outcome| {
         if let Outcome::Checked(report) = outcome {
             on_done(report);
         }
@@ -233,8 +204,8 @@ fn check_paths(
             }
         }
     }
-    if cross {
-        let more = cross_file::run(&paths, &files, config, filter);
+    if repo {
+        let more = runner::repo::run(&paths, &files, resolver);
         for e in &more.errors {
             error(e);
         }
@@ -246,7 +217,9 @@ fn check_paths(
                 path: files[i].path.clone(),
                 findings,
                 fixed: 0,
+                converged: true,
                 diff: None,
+                fixed_text: None,
                 summary: None,
             };
             on_done(&extra);
@@ -273,13 +246,12 @@ fn check_paths(
 /// Check standard input as the file at `path` (which need not exist).
 fn check_stdin(
     path: &std::path::Path,
-    config: &Config,
-    filter: &PathFilter,
+    resolver: &Resolver,
     force_exclude: bool,
     fix: Option<FixRun>,
     on_done: &mut dyn FnMut(&FileReport),
 ) -> (Vec<FileReport>, bool) {
-    let excluded = force_exclude && filter.is_excluded(path);
+    let excluded = force_exclude && resolver.filter().is_excluded(path);
     if excluded && !fix.is_some_and(|run| run.write) {
         return (Vec::new(), false);
     }
@@ -294,7 +266,8 @@ fn check_stdin(
     let shown = runner::display_path(path);
     if bytes.len() as u64 > runner::MAX_FILE_SIZE {
         error(format!(
-            "{shown}: standard input is over the 64 MiB limit for a post"
+            "{shown}: standard input is over the {} limit for a post",
+            runner::read::max_file_size_text()
         ));
         return (Vec::new(), true);
     }
@@ -306,21 +279,23 @@ fn check_stdin(
                 path: shown,
                 findings: Vec::new(),
                 fixed: 0,
-                diff: Some(text),
+                converged: true,
+                diff: None,
+                fixed_text: Some(text),
                 summary: None,
             }],
             false,
         ),
         Ok(text) => {
-            let config = runner::config_for(config, filter, path);
+            let config = resolver.settings_for(path);
             let report = match fix {
                 None => runner::check_text(&shown, path, &text, &config),
                 // Standard input is never written back: `--fix` prints the
-                // fixed text (carried in `diff`), `--diff` the diff.
+                // fixed text, `--diff` the diff.
                 Some(run) => {
                     let (mut report, fixed) = runner::fix_text(&shown, path, &text, &config, run);
                     if run.write {
-                        report.diff = Some(fixed);
+                        report.fixed_text = Some(fixed);
                     }
                     report
                 }

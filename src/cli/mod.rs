@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::report::Format;
+
 /// Exit codes, documented in README.md.
 pub mod exit {
     /// No error-severity finding.
@@ -95,26 +97,6 @@ pub struct CheckArgs {
     /// Judge future dates against this time instead of the clock (RFC 3339, such as 2024-01-01T00:00:00Z)
     #[arg(long, value_name = "TIME")]
     pub now: Option<jiff::Timestamp>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Labelled source snippets and a summary line
-    Human,
-    /// One JSON array of findings
-    Json,
-    /// One line per finding: `path:line:col: severity rule message`
-    Concise,
-    /// One JSON object per finding and line, streamed as files finish
-    JsonLines,
-    /// GitHub Actions workflow commands (annotations)
-    Github,
-    /// SARIF 2.1.0, for GitHub code scanning
-    Sarif,
-    /// JUnit XML: a test suite per file, a test case per rule
-    Junit,
-    /// GitLab Code Quality JSON
-    Gitlab,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -2,6 +2,7 @@
 
 pub mod concise;
 pub mod excerpt;
+pub mod format;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -16,6 +17,7 @@ use std::io::{self, Write};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::{LineIndex, Position};
 use excerpt::Excerpt;
+pub use format::{Format, ReporterOptions};
 
 /// A diagnostic with its positions resolved and its lines excerpted.
 pub struct Finding {
@@ -107,8 +109,14 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// With `--fix` or `--diff`: how many fixes were applied.
     pub fixed: usize,
+    /// With `--fix` or `--diff`: whether fixing stopped because nothing was
+    /// left to apply (`false`: it gave up after its last pass).
+    pub converged: bool,
     /// With `--diff`: the unified diff of what `--fix` would change.
     pub diff: Option<String>,
+    /// Standard input with `--fix`: the fixed text, printed in place of a
+    /// report.
+    pub fixed_text: Option<String>,
     /// What the whole-repository rules need of the post, when any is on.
     pub summary: Option<Box<crate::model::summary::PostSummary>>,
 }

@@ -93,7 +93,7 @@ mod tests {
         );
         let mut config = Config::default();
         config.options.fix_direction = direction;
-        let out = crate::fix::fix(Path::new("_drafts/a.md"), &post, &config, true);
+        let out = crate::engine::fix(Path::new("_drafts/a.md"), &post, &config, true);
         assert!(out.remaining.is_empty(), "{:?}", out.remaining);
         out.text
     }

@@ -455,7 +455,6 @@ impl Server {
             };
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if name == crate::config::CONFIG_FILE || name == "_config.yml" {
-                crate::site::Site::forget();
                 self.reload();
                 return;
             }
@@ -525,7 +524,8 @@ impl Server {
             );
             Vec::new()
         } else {
-            let (mut found, summary) = crate::check_and_summarize(&path, &doc.text, &config);
+            let checked = crate::engine::check(&path, &doc.text, &config);
+            let (mut found, summary) = (checked.diagnostics, checked.summary);
             let on_disk = doc.on_disk;
             if let (Some(summary), Some(ws), true) = (summary, self.workspace.as_mut(), on_disk)
                 && ws.shown(&path).is_some()
@@ -542,8 +542,8 @@ impl Server {
                         self.mark_dirty(other);
                     }
                 }
-                if let Some(ws) = &self.workspace {
-                    found.extend(ws.findings(&path, &config));
+                if let Some(ws) = &mut self.workspace {
+                    found.extend(ws.findings(&path));
                 }
             }
             let doc = &self.documents[uri];
@@ -631,8 +631,8 @@ impl Server {
         for name in keep(&settings.ignore) {
             config.set(&name, None);
         }
-        if on_disk && let Ok(filter) = PathFilter::new(&config) {
-            config = crate::runner::config_for(&config, &filter, path).into_owned();
+        if on_disk && let Ok(resolver) = crate::engine::Resolver::new(config.clone()) {
+            config = Config::clone(&resolver.settings_for(path));
         }
         config
     }
@@ -832,7 +832,7 @@ impl Server {
             }
         }
         if kind_wanted(FIX_ALL_KIND) && found.iter().any(|d| d.fix.is_some()) {
-            let fixed = crate::fix::fix(&path, text, &config, false);
+            let fixed = crate::engine::fix(&path, text, &config, false);
             if fixed.text != text {
                 let (start, end, content) = minimal_change(text, &fixed.text);
                 let e = crate::Edit {
@@ -968,7 +968,7 @@ fn suppresses(
     d: &Diagnostic,
     edits: &[crate::Edit],
 ) -> bool {
-    let (new, skipped) = crate::fix::apply(text, edits);
+    let (new, skipped) = crate::engine::fix::apply(text, edits);
     if !skipped.is_empty() {
         return false;
     }

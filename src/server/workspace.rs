@@ -1,29 +1,28 @@
-//! The workspace index: a summary of every post under the workspace root,
-//! so that the whole-repository rules judge an open document against the
-//! posts that are not open. Built on first need, in parallel; an open
-//! document's summary replaces the one read from disk.
+//! The workspace index: the engine's [`RepoIndex`] over every post under the
+//! workspace root, so that the whole-repository rules judge an open
+//! document against the posts that are not open. Built on first need, in
+//! parallel; an open document's summary replaces the one read from disk.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::discover::{PathFilter, discover};
-use crate::model::summary::PostSummary;
-use crate::rules::Summarized;
+use crate::discover::discover;
+use crate::engine::{self, RepoIndex, Resolver};
 use crate::runner;
 
 pub struct Workspace {
     pub root: PathBuf,
     /// Every post's summary, by its path relative to the root.
-    posts: Option<HashMap<String, PostSummary>>,
+    index: Option<RepoIndex>,
 }
 
 impl Workspace {
     pub fn new(root: PathBuf) -> Workspace {
-        Workspace { root, posts: None }
+        Workspace { root, index: None }
     }
 
     /// The path of `path` as findings show it: relative to the root, when
@@ -35,43 +34,54 @@ impl Workspace {
 
     /// Forget the index (a config file or the settings changed).
     pub fn clear(&mut self) {
-        self.posts = None;
+        self.index = None;
     }
 
     /// Read every post under the root, unless that is done. Files that
     /// cannot be read are left out, as the CLI would report them itself.
-    fn ensure(&mut self, config: &Config) {
-        if self.posts.is_some() {
-            return;
+    fn ensure(&mut self, config: &Config) -> &mut RepoIndex {
+        if self.index.is_none() {
+            let mut index = RepoIndex::new(Arc::new(config.clone()));
+            if let Ok(resolver) = Resolver::new(config.clone())
+                && let Ok(found) = discover(
+                    &[self.root.to_string_lossy().into_owned()],
+                    resolver.filter(),
+                    false,
+                )
+            {
+                let read: Vec<(String, _, _)> = found
+                    .files
+                    .par_iter()
+                    .filter_map(|file| {
+                        let shown = self.shown(file)?;
+                        let text = runner::read_post(file).ok()?;
+                        let own = resolver.settings_for(file);
+                        let summary = engine::check::summarize(file, &text, &own)?;
+                        Some((shown, summary, own))
+                    })
+                    .collect();
+                for (shown, summary, own) in read {
+                    index.upsert(&shown, summary, own);
+                }
+            }
+            self.index = Some(index);
         }
-        let mut posts = HashMap::new();
-        if let Ok(filter) = PathFilter::new(config)
-            && let Ok(found) = discover(&[self.root.to_string_lossy().into_owned()], &filter, false)
-        {
-            let read: Vec<(String, PostSummary)> = found
-                .files
-                .par_iter()
-                .filter_map(|file| {
-                    let shown = self.shown(file)?;
-                    let text = runner::read_post(file).ok()?;
-                    let own = runner::config_for(config, &filter, file);
-                    Some((shown, crate::summarize(file, &text, &own)))
-                })
-                .collect();
-            posts.extend(read);
-        }
-        self.posts = Some(posts);
+        self.index.as_mut().expect("just built")
     }
 
     /// Record the summary of the post at `path` (an open document's current
     /// text, or the file read again); whether it differs from the one held.
-    pub fn update(&mut self, path: &Path, summary: PostSummary, config: &Config) -> bool {
+    pub fn update(
+        &mut self,
+        path: &Path,
+        summary: crate::model::summary::PostSummary,
+        config: &Config,
+    ) -> bool {
         let Some(shown) = self.shown(path) else {
             return false;
         };
-        self.ensure(config);
-        let posts = self.posts.get_or_insert_with(HashMap::new);
-        posts.insert(shown, summary.clone()) != Some(summary)
+        let own = Arc::new(config.clone());
+        self.ensure(config).upsert(&shown, summary, own)
     }
 
     /// Read the post at `path` from disk again (a document was closed,
@@ -80,40 +90,24 @@ impl Workspace {
         let Some(shown) = self.shown(path) else {
             return false;
         };
-        let Some(posts) = self.posts.as_mut() else {
+        let Some(index) = self.index.as_mut() else {
             return false;
         };
         let new = runner::read_post(path)
             .ok()
-            .map(|text| crate::summarize(path, &text, config));
-        let old = match &new {
-            Some(summary) => posts.insert(shown, summary.clone()),
-            None => posts.remove(&shown),
-        };
-        old != new
+            .and_then(|text| engine::check::summarize(path, &text, config));
+        match new {
+            Some(summary) => index.upsert(&shown, summary, Arc::new(config.clone())),
+            None => index.remove(&shown),
+        }
     }
 
     /// The whole-repository findings of the post at `path`; related labels
     /// in other posts name them relative to the root.
-    pub fn findings(&self, path: &Path, config: &Config) -> Vec<Diagnostic> {
-        let (Some(shown), Some(posts)) = (self.shown(path), self.posts.as_ref()) else {
+    pub fn findings(&mut self, path: &Path) -> Vec<Diagnostic> {
+        let (Some(shown), Some(index)) = (self.shown(path), self.index.as_mut()) else {
             return Vec::new();
         };
-        let mut all: Vec<Summarized> = posts
-            .iter()
-            .map(|(path, summary)| Summarized { path, summary })
-            .collect();
-        all.sort_by(|a, b| {
-            crate::repo::order_key(a.summary, a.path)
-                .cmp(&crate::repo::order_key(b.summary, b.path))
-        });
-        let Some(index) = all.iter().position(|s| s.path == shown) else {
-            return Vec::new();
-        };
-        crate::repo::check_repo(&all, config)
-            .into_iter()
-            .filter(|d| d.post == index)
-            .map(|d| d.diagnostic)
-            .collect()
+        index.findings_for(&shown).to_vec()
     }
 }

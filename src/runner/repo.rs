@@ -1,68 +1,49 @@
-//! The whole-repository phase of a run: the repository rules over the
-//! checked files' summaries, their findings placed by reading again only
-//! the few files they name.
+//! The whole-repository phase of a run: the engine's [`RepoIndex`] over the
+//! checked files' summaries, its findings placed by reading again only the
+//! few files they name.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::discover::PathFilter;
+use crate::engine::{self, RepoIndex, Resolver};
 use crate::line_index::LineIndex;
 use crate::report::{FileReport, Finding};
-use crate::rules::{self, Summarized};
-use crate::runner;
 
 /// New findings for some of `reports` (by index), and the files that could
 /// not be read again, with why.
-pub struct CrossFindings {
+pub struct RepoFindings {
     pub findings: Vec<(usize, Vec<Finding>)>,
     pub errors: Vec<String>,
 }
 
 /// Run the whole-repository rules over `reports` (`paths[i]` is the file of
-/// `reports[i]`). Each file's own configuration (`per-file-ignores`) decides
+/// `reports[i]`). Each file's own settings (`per-file-ignores`) decide
 /// whether its findings stay.
-pub fn run(
-    paths: &[&Path],
-    reports: &[FileReport],
-    config: &Config,
-    filter: &PathFilter,
-) -> CrossFindings {
-    let mut order: Vec<usize> = (0..reports.len())
-        .filter(|&i| reports[i].summary.is_some())
-        .collect();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            reports[i]
-                .summary
-                .as_deref()
-                .map(|s| crate::repo::order_key(s, &reports[i].path))
-        };
-        key(a).cmp(&key(b))
-    });
-    let posts: Vec<Summarized> = order
+pub fn run(paths: &[&Path], reports: &[FileReport], resolver: &Resolver) -> RepoFindings {
+    let mut index = RepoIndex::new(resolver.base().clone());
+    let index_of: HashMap<&str, usize> = reports
         .iter()
-        .filter_map(|&i| {
-            Some(Summarized {
-                path: &reports[i].path,
-                summary: reports[i].summary.as_ref()?,
-            })
-        })
+        .enumerate()
+        .map(|(i, r)| (r.path.as_str(), i))
         .collect();
-    let mut by_file: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
-    for d in crate::repo::check_repo(&posts, config) {
-        let i = order[d.post];
-        let own = runner::config_for(config, filter, paths[i]);
-        let on = rules::find(d.diagnostic.rule).is_some_and(|(r, _)| own.level(r).is_some());
-        if on {
-            by_file.entry(i).or_default().push(d.diagnostic);
+    for (i, report) in reports.iter().enumerate() {
+        if let Some(summary) = &report.summary {
+            index.upsert(
+                &report.path,
+                summary.as_ref().clone(),
+                resolver.settings_for(paths[i]),
+            );
         }
     }
+    let by_file: BTreeMap<usize, Vec<Diagnostic>> = index
+        .findings()
+        .filter_map(|(path, found)| Some((*index_of.get(path)?, found.to_vec())))
+        .collect();
     if by_file.is_empty() {
-        return CrossFindings {
+        return RepoFindings {
             findings: Vec::new(),
             errors: Vec::new(),
         };
@@ -70,11 +51,6 @@ pub fn run(
 
     // Read again, in parallel, every file a finding is in or points at, and
     // make sure it is still the post that was summarised.
-    let index_of: HashMap<&str, usize> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.path.as_str(), i))
-        .collect();
     let mut needed: BTreeSet<usize> = by_file.keys().copied().collect();
     for diagnostics in by_file.values() {
         for label in diagnostics.iter().flat_map(|d| &d.related) {
@@ -88,11 +64,12 @@ pub fn run(
         .map(|i| {
             let path = paths[i];
             let shown = &reports[i].path;
-            let text = runner::read_post(path)
+            let text = super::read_post(path)
                 .map_err(|e| format!("{shown}: cannot read the file again: {e}"))
                 .and_then(|text| {
-                    let own = runner::config_for(config, filter, path);
-                    if reports[i].summary.as_deref() == Some(&crate::summarize(path, &text, &own)) {
+                    let own = resolver.settings_for(path);
+                    let again = engine::check::summarize(path, &text, &own);
+                    if reports[i].summary.as_deref() == again.as_ref() {
                         Ok(text)
                     } else {
                         Err(format!(
@@ -132,5 +109,5 @@ pub fn run(
         }
         findings.push((i, placed));
     }
-    CrossFindings { findings, errors }
+    RepoFindings { findings, errors }
 }

@@ -1,6 +1,6 @@
-//! Applying fixes: the pure part of `--fix`. [`fix`] checks a text, applies
-//! the fixes the settings allow, checks again and repeats until nothing
-//! changes. No I/O: `crate::write` puts the result on disk.
+//! Fixing one post: [`fix`] checks a text, applies the fixes the settings
+//! allow, checks again and repeats until nothing changes. No I/O: the
+//! caller puts the result on disk.
 
 use std::ops::Range;
 use std::path::Path;
@@ -21,8 +21,12 @@ pub struct Fixed {
     /// The findings of the fixed text.
     pub remaining: Vec<Diagnostic>,
     /// The fixed text's summary for the whole-repository rules, when any
-    /// is on (see [`crate::check_and_summarize`]).
+    /// is on (see [`super::check`]).
     pub summary: Option<crate::model::summary::PostSummary>,
+    /// Whether the last pass had nothing left to apply. `false` when the
+    /// loop stopped at [`MAX_ITERATIONS`] with fixes still applicable: the
+    /// text is fixed as far as it went, and the caller should say so.
+    pub converged: bool,
 }
 
 /// Which fixes may be applied: safe ones always (for the rules the config
@@ -34,32 +38,47 @@ pub fn applicable<'d>(d: &'d Diagnostic, config: &Config, unsafe_fixes: bool) ->
 }
 
 /// Check `text`, apply the applicable fixes, and repeat on the new text until
-/// a pass applies nothing (at most [`MAX_ITERATIONS`] passes). Fixes whose
+/// a pass applies nothing (at most [`MAX_ITERATIONS`] passes; [`Fixed::converged`]
+/// says whether it got there). Fixes whose
 /// edits overlap are never applied in the same pass: the later one waits for
 /// the next pass, where it is computed afresh. Bytes outside the applied
 /// edits never change.
 pub fn fix(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> Fixed {
     let mut current = text.to_string();
     let mut fixes = 0;
-    let (mut found, mut summary) = crate::check_and_summarize(path, &current, config);
+    let mut checked = super::check(path, &current, config);
+    let mut converged = false;
     for _ in 0..MAX_ITERATIONS {
-        let chosen: Vec<&Fix> = found
+        let chosen: Vec<&Fix> = checked
+            .diagnostics
             .iter()
             .filter_map(|d| applicable(d, config, unsafe_fixes))
             .collect();
         let (next, applied) = apply_fixes(&current, &chosen);
         if applied == 0 || next == current {
+            converged = true;
             break;
         }
         fixes += applied;
         current = next;
-        (found, summary) = crate::check_and_summarize(path, &current, config);
+        checked = super::check(path, &current, config);
+    }
+    if !converged {
+        // The last pass may have left nothing to apply after all.
+        let chosen: Vec<&Fix> = checked
+            .diagnostics
+            .iter()
+            .filter_map(|d| applicable(d, config, unsafe_fixes))
+            .collect();
+        let (next, applied) = apply_fixes(&current, &chosen);
+        converged = applied == 0 || next == current;
     }
     Fixed {
         text: current,
         fixes,
-        remaining: found,
-        summary,
+        remaining: checked.diagnostics,
+        summary: checked.summary,
+        converged,
     }
 }
 
@@ -217,6 +236,7 @@ mod tests {
         assert_eq!(all.fixes, 2);
         assert!(all.remaining.is_empty(), "{:?}", all.remaining);
         assert!(all.text.ends_with("---\n<!--1667234398000-->\n"));
+        assert!(safe.converged && all.converged);
         let again = fix(path, &all.text, &config, true);
         assert_eq!((again.fixes, again.text), (0, all.text));
     }

@@ -1,20 +1,21 @@
-//! Reading and checking files in parallel. Each worker reads one file,
-//! checks it and keeps only its findings (with small excerpts), so memory
-//! does not grow with the size of the repository's text.
+//! Reading and checking files in parallel around the engine. Each worker
+//! reads one file, checks (or fixes) it and keeps only its findings (with
+//! small excerpts), so memory does not grow with the size of the
+//! repository's text.
 
-use std::borrow::Cow;
-use std::io::Read;
+pub mod read;
+pub mod repo;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::discover::PathFilter;
+use crate::engine::{self, Resolver};
 use crate::line_index::LineIndex;
 use crate::report::{FileReport, Finding};
 
-/// Files larger than this are not checked (a post is a few hundred KiB).
-pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+pub use read::{MAX_FILE_SIZE, decode, read_post};
 
 /// What to do with the fixes, when fixing (`--fix`, `--diff`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,8 +41,7 @@ pub enum Outcome {
 /// keeps the order of `files`.
 pub fn run(
     files: &[PathBuf],
-    config: &Config,
-    filter: &PathFilter,
+    resolver: &Resolver,
     fix: Option<FixRun>,
     mut on_done: impl FnMut(&Outcome),
 ) -> Vec<Outcome> {
@@ -55,7 +55,7 @@ pub fn run(
                 .enumerate()
                 .for_each_with(tx, |tx, (i, path)| {
                     // The receiver outlives the workers, so a send cannot fail.
-                    let _ = tx.send((i, check_file(path, config, filter, fix)));
+                    let _ = tx.send((i, check_file(path, resolver, fix)));
                 });
         });
         for (i, outcome) in rx {
@@ -72,7 +72,7 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
-fn check_file(path: &Path, config: &Config, filter: &PathFilter, fix: Option<FixRun>) -> Outcome {
+fn check_file(path: &Path, resolver: &Resolver, fix: Option<FixRun>) -> Outcome {
     let shown = display_path(path);
     let text = match read_post(path) {
         Ok(text) => text,
@@ -83,7 +83,7 @@ fn check_file(path: &Path, config: &Config, filter: &PathFilter, fix: Option<Fix
             };
         }
     };
-    let config = config_for(config, filter, path);
+    let config = resolver.settings_for(path);
     let Some(run) = fix else {
         return Outcome::Checked(check_text(&shown, path, &text, &config));
     };
@@ -109,7 +109,7 @@ pub fn fix_text(
     config: &Config,
     run: FixRun,
 ) -> (FileReport, String) {
-    let fixed = crate::fix::fix(path, text, config, run.unsafe_fixes);
+    let fixed = engine::fix(path, text, config, run.unsafe_fixes);
     let index = LineIndex::new(&fixed.text);
     let findings = fixed
         .remaining
@@ -124,46 +124,23 @@ pub fn fix_text(
         path: shown.to_string(),
         findings,
         fixed: fixed.fixes,
+        converged: fixed.converged,
         diff,
+        fixed_text: None,
         summary,
     };
     (report, fixed.text)
 }
 
-/// The configuration for one file: `per-file-ignores` applied, and the
-/// settings of the Jekyll site (`_config.yml`) it belongs to.
-pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> Cow<'c, Config> {
-    let ignored = filter.ignored(path);
-    let site = crate::site::Site::of(path);
-    if ignored.is_empty()
-        && site.timezone.is_none()
-        && !site.future
-        && site.permalink.is_none()
-        && site.root.is_none()
-    {
-        return Cow::Borrowed(config);
-    }
-    let mut own = config.clone();
-    own.options.site_future = site.future;
-    own.options.site_permalink = site.permalink.clone();
-    own.options.site_root = site.root.clone();
-    if let Some(zone) = &site.timezone {
-        own.options.site_timezone = zone.clone();
-    }
-    for name in ignored {
-        own.set(name, None);
-    }
-    Cow::Owned(own)
-}
-
 /// Check text already in memory (a file, or standard input).
 pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> FileReport {
-    let (diagnostics, summary) = crate::check_and_summarize(path, text, config);
-    let findings = if diagnostics.is_empty() {
+    let checked = engine::check(path, text, config);
+    let findings = if checked.diagnostics.is_empty() {
         Vec::new()
     } else {
         let index = LineIndex::new(text);
-        diagnostics
+        checked
+            .diagnostics
             .into_iter()
             .map(|d| Finding::new(shown, text, &index, d))
             .collect()
@@ -172,23 +149,19 @@ pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> File
         path: shown.to_string(),
         findings,
         fixed: 0,
+        converged: true,
         diff: None,
-        summary: summary.map(Box::new),
+        fixed_text: None,
+        summary: checked.summary.map(Box::new),
     }
 }
 
-/// Check a set of posts held in memory, `(shown path, text)`, both phases:
-/// each post's own rules, then the whole-repository rules across them. The
+/// Check a set of posts held in memory, `(shown path, text)`, both phases
+/// ([`engine::check_all`]), with their findings placed for reporting. The
 /// reports keep the order given. Per-file ignores and site settings are not
 /// looked up: `config` is used as it is.
 pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
-    let paths: Vec<&Path> = posts.iter().map(|(p, _)| Path::new(*p)).collect();
-    let inputs: Vec<(&Path, &str)> = paths
-        .iter()
-        .zip(posts)
-        .map(|(p, (_, t))| (*p, *t))
-        .collect();
-    let found = crate::repo::check_posts(&inputs, config);
+    let found = engine::check_all(posts, config);
     let indexes: Vec<LineIndex> = posts.iter().map(|(_, t)| LineIndex::new(t)).collect();
     posts
         .iter()
@@ -210,51 +183,11 @@ pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
                 path: shown.to_string(),
                 findings,
                 fixed: 0,
+                converged: true,
                 diff: None,
+                fixed_text: None,
                 summary: None,
             }
         })
         .collect()
-}
-
-/// Read a post as UTF-8 text, refusing what is not a post.
-pub fn read_post(path: &Path) -> Result<String, String> {
-    let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
-    let meta = file.metadata().map_err(|e| describe(&e))?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "file is {} MiB, over the {} MiB limit for a post",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_SIZE / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| describe(&e))?;
-    decode(bytes)
-}
-
-/// Turn bytes into text, or say why they are not a post.
-pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.contains(&0) {
-        return Err("binary file (contains NUL bytes), not a post".into());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not valid UTF-8 (invalid byte at offset {}); save the post as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
-fn describe(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        _ => e.to_string(),
-    }
 }

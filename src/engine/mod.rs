@@ -1,0 +1,15 @@
+//! The one pipeline that the CLI, `--fix`, the language server and the tests
+//! share: settings per file ([`Resolver`]), checking a post ([`check()`]),
+//! fixing it ([`fix()`]) and the whole-repository rules ([`RepoIndex`]).
+//! No file is read here except a site's `_config.yml`: discovery, reading,
+//! parallelism and printing live around it.
+
+pub mod check;
+pub mod fix;
+pub mod repo;
+pub mod resolver;
+
+pub use check::{Checked, check};
+pub use fix::{Fixed, fix};
+pub use repo::{RepoIndex, check_all};
+pub use resolver::Resolver;

@@ -1,0 +1,214 @@
+//! The whole-repository phase: an index of every post's summary, and the
+//! whole-repository rules run over it in Jekyll's order.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::summary::{PostSummary, Wanted};
+use crate::rules::{self, Check, RULES, RepoContext, RepoDiagnostic, Summarized};
+
+/// Whether any whole-repository rule is on, so that summaries are worth
+/// keeping.
+pub fn any_enabled(config: &Config) -> bool {
+    RULES
+        .iter()
+        .enumerate()
+        .any(|(i, r)| r.is_repo() && config.level(i).is_some())
+}
+
+/// What the summaries must hold for the rules `config` turns on.
+pub fn wanted(config: &Config) -> Wanted {
+    let on = |id: &str| rules::find(id).is_some_and(|(i, _)| config.level(i).is_some());
+    Wanted {
+        tag_links: on("tag-link-unknown-tag"),
+    }
+}
+
+/// The order the whole-repository rules take posts in: by date, as Jekyll
+/// does (posts without one last), then by path.
+fn order_key<'a>(summary: &PostSummary, path: &'a str) -> (bool, Option<jiff::Timestamp>, &'a str) {
+    (summary.date.is_none(), summary.date, path)
+}
+
+/// One post of the index: its summary, and the settings it was checked
+/// with, which decide whether a finding in it is kept (`per-file-ignores`).
+struct Entry {
+    summary: PostSummary,
+    config: Arc<Config>,
+}
+
+/// Every post's summary, by the path findings show, and the findings of
+/// the whole-repository rules over them. The findings are computed when
+/// first asked for and kept until a summary changes, so an index that is
+/// updated one post at a time runs the rules again only after a change.
+pub struct RepoIndex {
+    /// The settings the rules run with (their options and severities).
+    config: Arc<Config>,
+    posts: HashMap<String, Entry>,
+    /// The findings of each post with any, by path; `None` when stale.
+    findings: Option<HashMap<String, Vec<Diagnostic>>>,
+}
+
+impl RepoIndex {
+    /// An empty index whose rules run with `config`.
+    pub fn new(config: Arc<Config>) -> RepoIndex {
+        RepoIndex {
+            config,
+            posts: HashMap::new(),
+            findings: None,
+        }
+    }
+
+    /// How many posts the index holds.
+    pub fn len(&self) -> usize {
+        self.posts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.posts.is_empty()
+    }
+
+    /// The summary held for `path`.
+    pub fn get(&self, path: &str) -> Option<&PostSummary> {
+        self.posts.get(path).map(|e| &e.summary)
+    }
+
+    /// Record the summary of the post at `path`, checked with `config`;
+    /// whether the summary differs from the one held (and so whether other
+    /// posts' findings may have changed: `config` decides only which of this
+    /// post's own findings are kept).
+    pub fn upsert(&mut self, path: &str, summary: PostSummary, config: Arc<Config>) -> bool {
+        let entry = Entry { summary, config };
+        let (changed, stale) = match self.posts.get_mut(path) {
+            Some(held) => {
+                let changed = held.summary != entry.summary;
+                let stale = changed || !Arc::ptr_eq(&held.config, &entry.config);
+                *held = entry;
+                (changed, stale)
+            }
+            None => {
+                self.posts.insert(path.to_string(), entry);
+                (true, true)
+            }
+        };
+        if stale {
+            self.findings = None;
+        }
+        changed
+    }
+
+    /// Forget the post at `path`; whether the index held it.
+    pub fn remove(&mut self, path: &str) -> bool {
+        let held = self.posts.remove(path).is_some();
+        if held {
+            self.findings = None;
+        }
+        held
+    }
+
+    /// The whole-repository findings of the post at `path`, sorted by
+    /// position. Related labels in other posts name them by their paths in
+    /// the index.
+    pub fn findings_for(&mut self, path: &str) -> &[Diagnostic] {
+        self.compute().get(path).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every post with whole-repository findings, with them, in no
+    /// particular order.
+    pub fn findings(&mut self) -> impl Iterator<Item = (&str, &[Diagnostic])> {
+        self.compute()
+            .iter()
+            .map(|(path, found)| (path.as_str(), found.as_slice()))
+    }
+
+    fn compute(&mut self) -> &HashMap<String, Vec<Diagnostic>> {
+        if self.findings.is_none() {
+            self.findings = Some(self.run());
+        }
+        self.findings.as_ref().expect("just computed")
+    }
+
+    /// Run the enabled whole-repository rules over the posts in the order
+    /// they are to be taken: by date, then path. The later post of a pair
+    /// is the one reported.
+    fn run(&self) -> HashMap<String, Vec<Diagnostic>> {
+        let mut entries: Vec<(&String, &Entry)> = self.posts.iter().collect();
+        entries.sort_by(|a, b| order_key(&a.1.summary, a.0).cmp(&order_key(&b.1.summary, b.0)));
+        let posts: Vec<Summarized> = entries
+            .iter()
+            .map(|(path, entry)| Summarized {
+                path,
+                summary: &entry.summary,
+            })
+            .collect();
+        let mut out: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        for d in check_repo(&posts, &self.config) {
+            let (path, entry) = entries[d.post];
+            let on = rules::find(d.diagnostic.rule)
+                .is_some_and(|(r, _)| entry.config.level(r).is_some());
+            if on {
+                out.entry(path.clone()).or_default().push(d.diagnostic);
+            }
+        }
+        out
+    }
+}
+
+/// Run the enabled whole-repository rules over `posts`, taken in the order
+/// given. Findings come back in post order, then by position, with their
+/// severities set and the posts' suppressions applied.
+fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> {
+    let ctx = RepoContext {
+        posts,
+        options: &config.options,
+    };
+    let mut out = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        let (Some(level), Check::Repo(check)) = (config.level(i), rule.check) else {
+            continue;
+        };
+        let start = out.len();
+        check(&ctx, &mut out);
+        for d in &mut out[start..] {
+            d.diagnostic.severity = level;
+        }
+    }
+    out.retain(|d| !suppressed(posts[d.post].summary, &d.diagnostic));
+    out.sort_by(|a, b| {
+        let key = |d: &RepoDiagnostic| (d.post, d.diagnostic.span.start, d.diagnostic.rule);
+        key(a).cmp(&key(b))
+    });
+    out
+}
+
+fn suppressed(summary: &PostSummary, d: &Diagnostic) -> bool {
+    let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
+    summary.suppressions.iter().any(|(name, region)| {
+        name.as_deref().is_none_or(|n| n == d.rule || n == family) && region.contains(&d.span.start)
+    })
+}
+
+/// Check a set of posts held in memory, both phases: each post's own rules,
+/// then the whole-repository rules across them. The result has one list per
+/// post, in the order given, sorted by position. Paths are shown as given.
+/// Settings are used as they are: no per-file ignores, no site is looked up.
+pub fn check_all(posts: &[(&str, &str)], config: &Config) -> Vec<Vec<Diagnostic>> {
+    let shared = Arc::new(config.clone());
+    let mut index = RepoIndex::new(shared.clone());
+    let mut found = Vec::with_capacity(posts.len());
+    for (path, text) in posts {
+        let checked = super::check(std::path::Path::new(path), text, config);
+        found.push(checked.diagnostics);
+        index.upsert(path, checked.summary.unwrap_or_default(), shared.clone());
+    }
+    for ((path, _), list) in posts.iter().zip(&mut found) {
+        let more = index.findings_for(path);
+        if !more.is_empty() {
+            list.extend(more.iter().cloned());
+            super::check::sort(list);
+        }
+    }
+    found
+}

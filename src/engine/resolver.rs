@@ -1,0 +1,112 @@
+//! Settings per file: the configuration, with `per-file-ignores` applied and
+//! the settings of the Jekyll site (`_config.yml`) the file belongs to,
+//! resolved once and shared.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::config::Config;
+use crate::discover::PathFilter;
+use crate::site::Site;
+
+/// Gives each file its settings. Files of one site with the same ignored
+/// rules share one [`Arc<Config>`]; each folder's `_config.yml` is looked
+/// for once, until [`Resolver::forget_sites`].
+pub struct Resolver {
+    base: Arc<Config>,
+    filter: PathFilter,
+    /// The site of each folder looked at, by folder.
+    sites: Mutex<HashMap<PathBuf, Arc<Site>>>,
+    /// Resolved settings, by the site's folder and the ignored rules.
+    resolved: Mutex<HashMap<(Option<PathBuf>, Vec<String>), Arc<Config>>>,
+}
+
+impl Resolver {
+    /// A resolver for `config`, whose path globs are compiled here.
+    pub fn new(config: Config) -> Result<Resolver, String> {
+        let filter = PathFilter::new(&config)?;
+        Ok(Resolver {
+            base: Arc::new(config),
+            filter,
+            sites: Mutex::default(),
+            resolved: Mutex::default(),
+        })
+    }
+
+    /// The configuration every file starts from.
+    pub fn base(&self) -> &Arc<Config> {
+        &self.base
+    }
+
+    /// The compiled `include`, `exclude` and `per-file-ignores` globs.
+    pub fn filter(&self) -> &PathFilter {
+        &self.filter
+    }
+
+    /// The settings of the file at `path` (which need not exist).
+    pub fn settings_for(&self, path: &Path) -> Arc<Config> {
+        let ignored: Vec<String> = self
+            .filter
+            .ignored(path)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let site = self.site_of(path);
+        if ignored.is_empty()
+            && site.timezone.is_none()
+            && !site.future
+            && site.permalink.is_none()
+            && site.root.is_none()
+        {
+            return self.base.clone();
+        }
+        let key = (site.root.clone(), ignored);
+        let mut resolved = self.resolved.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(config) = resolved.get(&key) {
+            return config.clone();
+        }
+        let mut own = Config::clone(&self.base);
+        own.options.site_future = site.future;
+        own.options.site_permalink = site.permalink.clone();
+        own.options.site_root = site.root.clone();
+        if let Some(zone) = &site.timezone {
+            own.options.site_timezone = zone.clone();
+        }
+        for name in &key.1 {
+            own.set(name, None);
+        }
+        let own = Arc::new(own);
+        resolved.insert(key, own.clone());
+        own
+    }
+
+    /// Forget every site read so far (a `_config.yml` changed).
+    pub fn forget_sites(&self) {
+        self.sites.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.resolved
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    /// The site of the post at `path`: the nearest `_config.yml` in its
+    /// folder or above.
+    fn site_of(&self, path: &Path) -> Arc<Site> {
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        if let Some(site) = self
+            .sites
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&dir)
+        {
+            return site.clone();
+        }
+        let site = Arc::new(Site::find(&dir));
+        self.sites
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir, site.clone());
+        site
+    }
+}
