@@ -89,7 +89,13 @@ fn rule_table() -> String {
         // An empty cell is written `| |`, as in the rest of the README.
         let row = cells
             .iter()
-            .map(|c| if c.is_empty() { " ".to_string() } else { format!(" {c} ") })
+            .map(|c| {
+                if c.is_empty() {
+                    " ".to_string()
+                } else {
+                    format!(" {c} ")
+                }
+            })
             .collect::<Vec<_>>()
             .join("|");
         out.push_str(&format!("|{row}|\n"));

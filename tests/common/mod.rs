@@ -36,7 +36,10 @@ pub fn in_ci() -> bool {
 /// machine say why on standard error (the caller then returns); under CI,
 /// where every prerequisite is provided, fail instead.
 pub fn skip(why: &str) {
-    assert!(!in_ci(), "{why}, which CI provides: failing instead of skipping");
+    assert!(
+        !in_ci(),
+        "{why}, which CI provides: failing instead of skipping"
+    );
     eprintln!("skipped: {why}");
 }
 
