@@ -188,7 +188,7 @@ print("\n".join(errors))
 sys.exit(1 if errors else 0)
 "#;
     let unavailable = |why: String| {
-        if std::env::var_os("CI").is_some() {
+        if common::in_ci() {
             panic!("SARIF schema validation needs python3 with jsonschema in CI: {why}");
         }
         eprintln!("skipped SARIF schema validation: {why} (pip install jsonschema)");

@@ -51,3 +51,71 @@ fn ids_are_kebab_case_and_start_with_a_family() {
         assert!(FAMILIES.contains(&rule.meta().family.as_str()));
     }
 }
+
+/// The README's rule table, as `rules/*.md` give it: one row per rule in the
+/// registry's order, each cell read from the header of the rule's document
+/// (the file itself, not the copy embedded in the binary).
+fn rule_table() -> String {
+    let mut out = String::from(
+        "| rule | family | default | fix | what it finds |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for rule in RULES {
+        let file = format!("{}/rules/{}.md", env!("CARGO_MANIFEST_DIR"), rule.id);
+        let doc = fs::read_to_string(&file).unwrap();
+        let header = doc
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.split_once("\n---\n"))
+            .unwrap_or_else(|| panic!("{file}: no `---` header"))
+            .0;
+        let field = |key: &str| {
+            header
+                .lines()
+                .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+                .unwrap_or_else(|| panic!("{file}: the header has no `{key}`"))
+                .trim()
+        };
+        assert_eq!(field("id"), rule.id, "{file}: another id");
+        let fix = match field("fix") {
+            "none" => "",
+            fix => fix,
+        };
+        let cells = [
+            format!("`{}`", rule.id),
+            field("family").to_string(),
+            field("severity").to_string(),
+            fix.to_string(),
+            field("summary").to_string(),
+        ];
+        // An empty cell is written `| |`, as in the rest of the README.
+        let row = cells
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    " ".to_string()
+                } else {
+                    format!(" {c} ")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        out.push_str(&format!("|{row}|\n"));
+    }
+    out
+}
+
+#[test]
+fn readme_rule_table_is_the_one_the_rule_docs_give() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("| rule | family | default | fix | what it finds |\n")
+        .expect("README.md has no rule table");
+    let end = readme[start..]
+        .find("\n\n")
+        .map_or(readme.len(), |i| start + i + 1);
+    let actual = &readme[start..end];
+    let expected = rule_table();
+    assert!(
+        actual == expected,
+        "README.md's rule table differs from rules/*.md; replace it with:\n\n{expected}"
+    );
+}

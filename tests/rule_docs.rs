@@ -1,11 +1,13 @@
 //! Every rule document's examples run as tests: a `bad` example must give
 //! findings of that rule and no other, a `good` example no finding at all,
-//! and a `fixed` example must equal the `bad` one with the rule's fixes
-//! applied. The bad examples' rendered diagnostics are snapshots.
+//! and a `fixed` example must equal the `bad` one after the fix loop of
+//! `--fix` (with `--unsafe-fixes` when the rule's fix is unsafe). The bad examples' rendered diagnostics are snapshots.
 
 use std::path::Path;
 
+use postlint::Applicability;
 use postlint::config::Config;
+use postlint::engine::fix;
 use postlint::report::human::Human;
 use postlint::report::{Reporter, Summary};
 use postlint::rules::{Example, ExampleKind, RULES, Rule};
@@ -188,7 +190,7 @@ fn whole_repository_examples_name_distinct_paths() {
 }
 
 #[test]
-fn fixed_examples_are_the_bad_ones_with_fixes_applied() {
+fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
     for rule in RULES {
         let examples = &rule.meta().examples;
         let bad: Vec<_> = examples
@@ -208,33 +210,57 @@ fn fixed_examples_are_the_bad_ones_with_fixes_applied() {
                         rule.id, fixed.line
                     )
                 });
+            // Through the fix loop `--fix` runs, allowing unsafe fixes only
+            // when the rule's fix is unsafe.
             let config = example_config(rule.id, examples, index);
-            let found = postlint::check(Path::new(path_of(source)), &source.text, &config);
-            let edits: Vec<_> = found
-                .iter()
-                .filter_map(|d| d.fix.as_ref())
-                .flat_map(|f| f.edits.iter().cloned())
-                .collect();
+            let path = Path::new(path_of(source));
+            let unsafe_fixes = rule.meta().fix == Some(Applicability::Unsafe);
+            let out = fix(path, &source.text, &config, unsafe_fixes);
             assert!(
-                !edits.is_empty(),
-                "rules/{}.md:{}: the bad example has no fix",
+                out.fixes > 0,
+                "rules/{}.md:{}: the bad example has no applicable fix",
                 rule.id,
                 source.line
             );
-            let (out, _) = postlint::engine::fix::apply(&source.text, &edits);
             assert_eq!(
-                out, fixed.text,
+                out.text, fixed.text,
                 "rules/{}.md:{}: fixing the bad example",
                 rule.id, fixed.line
             );
-            let again = postlint::check(Path::new(path_of(source)), &out, &config);
+            assert!(
+                out.remaining.is_empty(),
+                "rules/{}.md:{}: the fixed example still gives {:?}",
+                rule.id,
+                fixed.line,
+                out.remaining
+            );
+            let again = postlint::check(path, &out.text, &config);
             assert!(
                 again.is_empty(),
-                "rules/{}.md:{}: the fixed example still gives {:?}",
+                "rules/{}.md:{}: a fresh check of the fixed example gives {:?}",
                 rule.id,
                 fixed.line,
                 again
             );
+            // `unfixable` keeps the rule's findings and its text.
+            let mut unfixable = config.clone();
+            unfixable.set_unfixable(&[rule.id.to_string()]);
+            let kept = fix(path, &source.text, &unfixable, unsafe_fixes);
+            assert_eq!(
+                kept.text, source.text,
+                "rules/{}.md:{}: fixed although the rule is unfixable",
+                rule.id, source.line
+            );
+            // An unsafe fix waits for `--unsafe-fixes`.
+            if unsafe_fixes {
+                let safe_only = fix(path, &source.text, &config, false);
+                assert!(
+                    safe_only.remaining.iter().any(|d| d.rule == rule.id),
+                    "rules/{}.md:{}: an unsafe fix was applied without unsafe fixes",
+                    rule.id,
+                    source.line
+                );
+            }
         }
     }
 }

@@ -26,6 +26,23 @@ categories: [ city ]
 </div>
 "#;
 
+/// Whether the tests run under CI: `CI` is set and not empty, as CI
+/// services set it (`CI=true`).
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// Give up on a test whose prerequisite is missing: on a developer's
+/// machine say why on standard error (the caller then returns); under CI,
+/// where every prerequisite is provided, fail instead.
+pub fn skip(why: &str) {
+    assert!(
+        !in_ci(),
+        "{why}, which CI provides: failing instead of skipping"
+    );
+    eprintln!("skipped: {why}");
+}
+
 /// `postlint` with a clean environment: no colour, fixed width.
 pub fn postlint(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("postlint").unwrap();
@@ -33,6 +50,55 @@ pub fn postlint(dir: &Path) -> Command {
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS");
     cmd
+}
+
+/// Can this process read and write past file permissions (root, or a user
+/// with `CAP_DAC_OVERRIDE`)? Probed on a file with mode 000.
+#[cfg(unix)]
+pub fn bypasses_permissions() -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    fs::write(&probe, "x").unwrap();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o000)).unwrap();
+    fs::read(&probe).is_ok()
+}
+
+/// `postlint` as [`postlint`] gives it, but run by a user that file
+/// permissions apply to, so that unreadable files and unwritable folders
+/// really fail. As root, which reads and writes past permissions, the
+/// binary is started through `setpriv` as `nobody` (65534), and `site` (a
+/// temporary directory, mode 700) is opened to others so that `nobody` can
+/// enter it. `None` when that is impossible: the caller skips (see [`skip`],
+/// which fails under CI, where the tests run as root with `setpriv`).
+#[cfg(unix)]
+pub fn postlint_unprivileged(site: &Path) -> Option<Command> {
+    use std::os::unix::fs::PermissionsExt;
+    if !bypasses_permissions() {
+        return Some(postlint(site));
+    }
+    let available = std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        skip("running as root without `setpriv` (util-linux) to drop privileges");
+        return None;
+    }
+    fs::set_permissions(site, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = Command::new("setpriv");
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--",
+    ])
+    .arg(assert_cmd::cargo::cargo_bin("postlint"))
+    .current_dir(site)
+    .env("NO_COLOR", "1")
+    .env_remove("COLUMNS");
+    Some(cmd)
 }
 
 /// A temporary site with the given files (path relative to the site, text).
