@@ -99,7 +99,7 @@ struct Server {
 /// Run the server on standard input and output; the return value is the
 /// process exit code (0 after `shutdown` then `exit`, 1 otherwise).
 pub fn run() -> u8 {
-    let (connection, writer) = io::stdio();
+    let (connection, output) = io::stdio();
     let code = match serve(connection) {
         Ok(code) => code,
         Err(e) => {
@@ -107,9 +107,7 @@ pub fn run() -> u8 {
             1
         }
     };
-    // `serve` has dropped the connection: the writer ends once it has
-    // written everything.
-    let _ = writer.join();
+    output.finish();
     code
 }
 
