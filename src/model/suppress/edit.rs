@@ -149,8 +149,11 @@ mod tests {
         let at = text.find("bad").unwrap();
         let place = Placement::of(text);
         let line = place.line_edit(text, at, "x-y").unwrap();
-        assert_eq!(line.content, "  <!-- postlint-disable-next-line x-y -->\r\n");
-        assert_eq!(line.range, 17..17);
+        assert_eq!(
+            line.content,
+            "  <!-- postlint-disable-next-line x-y -->\r\n"
+        );
+        assert_eq!(line.range, 20..20);
         assert!(would_cover(text, &line, "x-y", "x", at));
         assert!(!would_cover(text, &line, "z-y", "z", at));
         let file = place.file_edit(text, 5, "x-y");

@@ -145,6 +145,9 @@ mod tests {
         assert_eq!(hits("source-missing", "source", 7), [1]);
         assert_eq!(hits("source-missing", "source", 15), [1, 2]);
         assert_eq!(hits("source-missing", "source", 30), Vec::<usize>::new());
-        assert_eq!(hits("suppression-unused", JUDGING_FAMILY, 16), Vec::<usize>::new());
+        assert_eq!(
+            hits("suppression-unused", JUDGING_FAMILY, 16),
+            Vec::<usize>::new()
+        );
     }
 }
