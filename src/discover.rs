@@ -67,6 +67,18 @@ impl PathFilter {
         })
     }
 
+    /// A filter that matches nothing and ignores no rule.
+    pub fn empty() -> PathFilter {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        PathFilter {
+            root: cwd.clone(),
+            cwd,
+            include: GlobSet::empty(),
+            exclude: GlobSet::empty(),
+            ignores: Vec::new(),
+        }
+    }
+
     /// `path` relative to the config's directory, or absolute outside it.
     pub fn relative(&self, path: &Path) -> PathBuf {
         let abs = absolute(&self.cwd, path);

@@ -3,7 +3,6 @@
 //! post is never reported against itself; and the findings do not depend on
 //! the order the posts are given in.
 
-
 use postlint::Config;
 use postlint::engine::check_all;
 use proptest::prelude::*;

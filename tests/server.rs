@@ -563,6 +563,45 @@ fn bad_requests_get_errors_and_the_server_keeps_serving() {
     assert_eq!(client.stop(), 0);
 }
 
+/// Wait for the server to end, with its standard input still open as
+/// editors leave it; its exit code.
+fn exit_code_with_stdin_open(client: &mut Client) -> i32 {
+    assert!(client.stdin.is_some(), "standard input must stay open");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = client.child.try_wait().unwrap() {
+            return status.code().unwrap_or(-1);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not exit while its standard input was open"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn shutdown_then_exit_ends_with_0_while_stdin_is_open() {
+    let mut client = Client::start();
+    client.initialize(json!({}), Value::Null);
+    let (_dir, post) = post_dir();
+    let uri = file_uri(&post);
+    client.open(&uri, POST);
+    client.diagnostics(&uri);
+    let reply = client.call("shutdown", Value::Null);
+    assert_eq!(reply["result"], Value::Null, "{reply}");
+    client.notify("exit", Value::Null);
+    assert_eq!(exit_code_with_stdin_open(&mut client), 0);
+}
+
+#[test]
+fn exit_without_shutdown_ends_with_1_while_stdin_is_open() {
+    let mut client = Client::start();
+    client.initialize(json!({}), Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(exit_code_with_stdin_open(&mut client), 1);
+}
+
 #[test]
 fn exit_without_shutdown_is_code_1() {
     let mut client = Client::start();

@@ -55,12 +55,9 @@ fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
         out.retain(|d| {
             let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
             let mut keep = true;
-            for (i, s) in regions.iter().enumerate() {
-                let names_it = s.name.as_deref().is_none_or(|n| n == d.rule || n == family);
-                if names_it && s.region.contains(&d.span.start) {
-                    used[i] = true;
-                    keep = false;
-                }
+            for i in post.suppressions.covering(d.rule, family, d.span.start) {
+                used[i] = true;
+                keep = false;
             }
             keep
         });

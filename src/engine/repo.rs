@@ -186,7 +186,7 @@ fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> {
 fn suppressed(summary: &PostSummary, d: &Diagnostic) -> bool {
     let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
     summary.suppressions.iter().any(|(name, region)| {
-        name.as_deref().is_none_or(|n| n == d.rule || n == family) && region.contains(&d.span.start)
+        crate::model::suppress::covers(name.as_deref(), region, d.rule, family, d.span.start)
     })
 }
 

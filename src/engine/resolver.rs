@@ -10,6 +10,10 @@ use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::site::Site;
 
+/// What a file's settings depend on beyond the base: its site's folder,
+/// and the rules `per-file-ignores` turns off for it.
+type SettingsKey = (Option<PathBuf>, Vec<String>);
+
 /// Gives each file its settings. Files of one site with the same ignored
 /// rules share one [`Arc<Config>`]; each folder's `_config.yml` is looked
 /// for once, until [`Resolver::forget_sites`].
@@ -19,7 +23,7 @@ pub struct Resolver {
     /// The site of each folder looked at, by folder.
     sites: Mutex<HashMap<PathBuf, Arc<Site>>>,
     /// Resolved settings, by the site's folder and the ignored rules.
-    resolved: Mutex<HashMap<(Option<PathBuf>, Vec<String>), Arc<Config>>>,
+    resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
 }
 
 impl Resolver {
@@ -32,6 +36,18 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
         })
+    }
+
+    /// A resolver that matches no glob: every file gets `config` with its
+    /// site, and no `per-file-ignores`. For settings whose globs do not
+    /// compile, which [`Config::load`] already refuses.
+    pub fn without_globs(config: Config) -> Resolver {
+        Resolver {
+            filter: PathFilter::empty(),
+            base: Arc::new(config),
+            sites: Mutex::default(),
+            resolved: Mutex::default(),
+        }
     }
 
     /// The configuration every file starts from.

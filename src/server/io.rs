@@ -7,24 +7,33 @@
 use std::io::{self, BufRead, Write};
 use std::thread::JoinHandle;
 
-use crossbeam_channel::{Sender, unbounded};
+use crossbeam_channel::{Receiver, Sender, select, unbounded};
 use lsp_server::{Connection, ErrorCode, Message, Notification, RequestId, Response};
 use serde_json::Value;
 
-/// A connection over standard input and output, and the writer thread
-/// (joined to flush the last messages). The reader thread ends at the end
-/// of standard input; nobody waits for it.
-pub fn stdio() -> (Connection, JoinHandle<()>) {
+/// The writer thread, to be finished when the server is done.
+pub struct Output {
+    done: Sender<()>,
+    writer: JoinHandle<()>,
+}
+
+impl Output {
+    /// Write what is queued, then end the writer. It cannot wait for every
+    /// sender to go: the reader thread holds one for its replies while it
+    /// blocks on standard input, which editors leave open after `exit`.
+    pub fn finish(self) {
+        drop(self.done);
+        let _ = self.writer.join();
+    }
+}
+
+/// A connection over standard input and output, and the writer thread.
+/// The reader thread ends at the end of standard input; nobody waits for
+/// it, as the process ends without it.
+pub fn stdio() -> (Connection, Output) {
     let (to_client, outgoing) = unbounded::<Message>();
-    let writer = std::thread::spawn(move || {
-        let stdout = io::stdout();
-        let mut out = stdout.lock();
-        for message in outgoing {
-            if message.write(&mut out).is_err() || out.flush().is_err() {
-                return;
-            }
-        }
-    });
+    let (done, finished) = unbounded::<()>();
+    let writer = std::thread::spawn(move || write_messages(&outgoing, &finished));
     let (incoming, receiver) = unbounded::<Message>();
     let replies = to_client.clone();
     std::thread::spawn(move || {
@@ -36,8 +45,33 @@ pub fn stdio() -> (Connection, JoinHandle<()>) {
             sender: to_client,
             receiver,
         },
-        writer,
+        Output { done, writer },
     )
+}
+
+/// Write each message to standard output until every sender is gone or
+/// `finished` is closed; then write what is still queued.
+fn write_messages(outgoing: &Receiver<Message>, finished: &Receiver<()>) {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut write = |message: Message| message.write(&mut out).is_ok() && out.flush().is_ok();
+    loop {
+        select! {
+            recv(outgoing) -> message => {
+                if !message.is_ok_and(&mut write) {
+                    return;
+                }
+            }
+            recv(finished) -> _ => {
+                for message in outgoing.try_iter() {
+                    if !write(message) {
+                        return;
+                    }
+                }
+                return;
+            }
+        }
+    }
 }
 
 /// Read framed messages until the end of input, passing on the good ones.

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::discover;
 use crate::engine::{self, RepoIndex, Resolver};
+use crate::model::summary::PostSummary;
 use crate::runner;
 
 pub struct Workspace {
@@ -39,16 +40,11 @@ impl Workspace {
 
     /// Read every post under the root, unless that is done. Files that
     /// cannot be read are left out, as the CLI would report them itself.
-    fn ensure(&mut self, config: &Config) -> &mut RepoIndex {
+    fn ensure(&mut self, resolver: &Resolver) -> &mut RepoIndex {
         if self.index.is_none() {
-            let mut index = RepoIndex::new(Arc::new(config.clone()));
-            if let Ok(resolver) = Resolver::new(config.clone())
-                && let Ok(found) = discover(
-                    &[self.root.to_string_lossy().into_owned()],
-                    resolver.filter(),
-                    false,
-                )
-            {
+            let mut index = RepoIndex::new(resolver.base().clone());
+            let root = [self.root.to_string_lossy().into_owned()];
+            if let Ok(found) = discover(&root, resolver.filter(), false) {
                 let read: Vec<(String, _, _)> = found
                     .files
                     .par_iter()
@@ -70,34 +66,36 @@ impl Workspace {
     }
 
     /// Record the summary of the post at `path` (an open document's current
-    /// text, or the file read again); whether it differs from the one held.
+    /// text), checked with `config`; whether it differs from the one held.
     pub fn update(
         &mut self,
         path: &Path,
-        summary: crate::model::summary::PostSummary,
-        config: &Config,
+        summary: PostSummary,
+        config: Arc<Config>,
+        resolver: &Resolver,
     ) -> bool {
         let Some(shown) = self.shown(path) else {
             return false;
         };
-        let own = Arc::new(config.clone());
-        self.ensure(config).upsert(&shown, summary, own)
+        self.ensure(resolver).upsert(&shown, summary, config)
     }
 
     /// Read the post at `path` from disk again (a document was closed,
-    /// perhaps without saving); whether its summary changed.
-    pub fn reread(&mut self, path: &Path, config: &Config) -> bool {
+    /// perhaps without saving, or the file changed); whether its summary
+    /// changed.
+    pub fn reread(&mut self, path: &Path, resolver: &Resolver) -> bool {
         let Some(shown) = self.shown(path) else {
             return false;
         };
         let Some(index) = self.index.as_mut() else {
             return false;
         };
+        let own = resolver.settings_for(path);
         let new = runner::read_post(path)
             .ok()
-            .and_then(|text| engine::check::summarize(path, &text, config));
+            .and_then(|text| engine::check::summarize(path, &text, &own));
         match new {
-            Some(summary) => index.upsert(&shown, summary, Arc::new(config.clone())),
+            Some(summary) => index.upsert(&shown, summary, own),
             None => index.remove(&shown),
         }
     }

@@ -1,76 +1,12 @@
-//! Suppressions written in the post: `<!-- postlint-disable ... -->`,
-//! `<!-- postlint-enable ... -->`, `<!-- postlint-disable-line ... -->`,
-//! `<!-- postlint-disable-next-line ... -->`, `<!-- postlint-disable-file ... -->`
-//! in the body, and `postlint: { disable: [...] }` in the front matter.
-//! Names are rule ids or families; no name means every rule.
+//! Reading suppressions: the directive comments of the body and the front
+//! matter `postlint` key, turned into the regions they cover.
 
 use std::ops::Range;
 
-use super::front_matter::FrontMatter;
-use super::lines::{lines_from, next_line_start};
-use super::yaml::NodeKind;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Directive {
-    Disable,
-    Enable,
-    DisableLine,
-    DisableNextLine,
-    DisableFile,
-}
-
-impl Directive {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Directive::Disable => "postlint-disable",
-            Directive::Enable => "postlint-enable",
-            Directive::DisableLine => "postlint-disable-line",
-            Directive::DisableNextLine => "postlint-disable-next-line",
-            Directive::DisableFile => "postlint-disable-file",
-        }
-    }
-}
-
-/// One comment (or the front matter key) that suppresses findings.
-#[derive(Clone, Debug)]
-pub struct Comment {
-    pub directive: Directive,
-    /// The whole comment, or the front matter value.
-    pub span: Range<usize>,
-    /// Each name with its span; empty means every rule.
-    pub names: Vec<(String, Range<usize>)>,
-}
-
-/// A region where one name (or every rule, `None`) is suppressed.
-#[derive(Clone, Debug)]
-pub struct Suppression {
-    /// Index into the comments.
-    pub comment: usize,
-    pub name: Option<String>,
-    /// Where the name is written (the comment when it names nothing).
-    pub name_span: Range<usize>,
-    /// Which bytes it covers: a finding starting here is suppressed.
-    pub region: Range<usize>,
-}
-
-/// Every suppression of a post.
-#[derive(Clone, Debug, Default)]
-pub struct Suppressions {
-    pub comments: Vec<Comment>,
-    pub regions: Vec<Suppression>,
-}
-
-impl Suppressions {
-    pub fn is_empty(&self) -> bool {
-        self.comments.is_empty()
-    }
-}
-
-/// Does `line` (trimmed) start a postlint directive comment?
-pub fn is_directive_line(line: &str) -> bool {
-    line.strip_prefix("<!--")
-        .is_some_and(|rest| rest.trim_start().starts_with("postlint-"))
-}
+use super::{Comment, Directive, Suppression, Suppressions};
+use crate::model::front_matter::FrontMatter;
+use crate::model::lines::{lines_from, next_line_start};
+use crate::model::yaml::NodeKind;
 
 /// Find the suppressions of a post whose body starts at `body_start`.
 pub fn parse(text: &str, body_start: usize, front_matter: &FrontMatter) -> Suppressions {

@@ -1,0 +1,120 @@
+//! The open documents: their text, version and path, and the result of
+//! checking each version, kept so that requests do not check again.
+
+use std::cell::OnceCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use lsp_types as lsp;
+
+use super::position::{Encoding, Lines};
+use crate::diagnostic::Diagnostic;
+use crate::model::summary::PostSummary;
+use crate::model::suppress::edit::Placement;
+
+pub struct Document {
+    pub text: String,
+    pub version: i32,
+    /// The file the document is, for config discovery and the rules that
+    /// read the file name.
+    pub path: PathBuf,
+    /// Whether `path` is a real file (a `file:` URI).
+    pub on_disk: bool,
+    /// The result of checking this version with the current config.
+    checked: Option<Rc<Checked>>,
+}
+
+/// What checking one version of a document found.
+pub struct Checked {
+    /// The post's own findings (not the whole-repository ones).
+    pub found: Vec<Diagnostic>,
+    /// The summary for the whole-repository rules, when any is on.
+    pub summary: Option<PostSummary>,
+    /// Where suppressions can be written, read when first asked for.
+    placement: OnceCell<Placement>,
+}
+
+impl Checked {
+    pub fn new(found: Vec<Diagnostic>, summary: Option<PostSummary>) -> Checked {
+        Checked {
+            found,
+            summary,
+            placement: OnceCell::new(),
+        }
+    }
+
+    pub fn placement(&self, text: &str) -> &Placement {
+        self.placement.get_or_init(|| Placement::of(text))
+    }
+}
+
+impl Document {
+    pub fn open(item: lsp::TextDocumentItem) -> Document {
+        let (path, on_disk) = match file_path(&item.uri) {
+            Some(p) => (p, true),
+            None => (PathBuf::from(uri_path(&item.uri)), false),
+        };
+        Document {
+            text: item.text,
+            version: item.version,
+            path,
+            on_disk,
+            checked: None,
+        }
+    }
+
+    /// Apply a client's changes, in order, and take the new version.
+    pub fn change(
+        &mut self,
+        changes: Vec<lsp::TextDocumentContentChangeEvent>,
+        version: i32,
+        encoding: Encoding,
+    ) {
+        for change in changes {
+            match change.range {
+                None => self.text = change.text,
+                Some(range) => {
+                    let span = Lines::new(&self.text, encoding).span(range);
+                    self.text.replace_range(span, &change.text);
+                }
+            }
+        }
+        self.version = version;
+        self.checked = None;
+    }
+
+    /// The result of checking this version, if it is still valid.
+    pub fn checked(&self) -> Option<Rc<Checked>> {
+        self.checked.clone()
+    }
+
+    pub fn keep_checked(&mut self, checked: Rc<Checked>) {
+        self.checked = Some(checked);
+    }
+
+    /// The config changed: check again when next asked.
+    pub fn forget_checked(&mut self) {
+        self.checked = None;
+    }
+}
+
+/// The file a `file:` URI names.
+pub fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
+    let url = url::Url::parse(uri.as_str()).ok()?;
+    if url.scheme() != "file" {
+        return None;
+    }
+    url.to_file_path().ok()
+}
+
+/// The decoded path of any URI, for documents that are not files.
+fn uri_path(uri: &lsp::Uri) -> String {
+    url::Url::parse(uri.as_str())
+        .ok()
+        .and_then(|u| {
+            u.path_segments()
+                .and_then(|mut s| s.next_back().map(str::to_string))
+        })
+        .map(|s| crate::model::tag::percent_decode_strict(&s).unwrap_or(s))
+        .unwrap_or_else(|| "untitled.md".into())
+}

@@ -1,0 +1,66 @@
+//! The server's one door into the checking core: checking, fixing, rule
+//! lookup and per-file configuration go through these few functions.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::Diagnostic;
+use crate::engine;
+use crate::model::summary::PostSummary;
+use crate::rules;
+
+/// A post's own findings, sorted by position, and its summary for the
+/// whole-repository rules when any of them is on.
+pub fn check(path: &Path, text: &str, config: &Config) -> (Vec<Diagnostic>, Option<PostSummary>) {
+    let checked = engine::check(path, text, config);
+    (checked.diagnostics, checked.summary)
+}
+
+/// Every safe fix applied until the text stops changing: the new text and
+/// how many fixes were applied.
+pub fn fix_all(path: &Path, text: &str, config: &Config) -> (String, usize) {
+    let fixed = engine::fix(path, text, config, false);
+    (fixed.text, fixed.fixes)
+}
+
+/// The config file for a directory: `postlint.toml` here or above.
+pub fn discover_config(dir: &Path) -> Option<PathBuf> {
+    Config::discover(dir)
+}
+
+/// Read a config file; the error as a message.
+pub fn load_config(file: &Path) -> Result<Config, String> {
+    Config::load(file).map_err(|e| e.message().to_string())
+}
+
+/// Whether a file name is one whose change reloads every config: a
+/// `postlint.toml`, or a Jekyll site's `_config.yml`.
+pub fn is_config_file(name: &str) -> bool {
+    name == CONFIG_FILE || name == "_config.yml"
+}
+
+/// Whether `name` is a rule id or a family.
+pub fn is_rule_or_family(name: &str) -> bool {
+    rules::find(name).is_some() || rules::FAMILIES.contains(&name)
+}
+
+/// The family of a rule (empty for an unknown id).
+pub fn family(rule: &str) -> &'static str {
+    rules::find(rule).map_or("", |(_, r)| r.meta().family.as_str())
+}
+
+/// A rule's family, fix label and documentation page.
+pub fn rule_doc(rule: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let (_, rule) = rules::find(rule)?;
+    let meta = rule.meta();
+    Some((
+        meta.family.as_str(),
+        rules::fix_label(meta.fix),
+        meta.body.as_str(),
+    ))
+}
+
+/// A post's text read from disk, as the CLI reads it.
+pub fn read_post(path: &Path) -> Option<String> {
+    crate::runner::read_post(path).ok()
+}

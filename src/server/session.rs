@@ -1,0 +1,179 @@
+//! The server's state between messages: settings, open documents, the
+//! workspace index, the resolved config of each file, and what is due to
+//! be published.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Instant;
+
+use lsp_server::ErrorCode;
+use lsp_types as lsp;
+
+use super::client::Client;
+use super::documents::{Checked, Document};
+use super::linter;
+use super::position::Encoding;
+use super::settings::Settings;
+use super::workspace::Workspace;
+use super::{DEBOUNCE, RequestError};
+use crate::config::Config;
+use crate::engine::Resolver;
+
+pub struct Session {
+    pub client: Client,
+    pub encoding: Encoding,
+    pub settings: Settings,
+    /// The folder a relative `configPath` is relative to.
+    pub root: Option<PathBuf>,
+    pub documents: HashMap<lsp::Uri, Document>,
+    /// Every post under the workspace root, for the whole-repository rules.
+    pub workspace: Option<Workspace>,
+    /// A resolver per config file in use (`None`: the defaults), with the
+    /// selection settings applied to its base.
+    resolvers: HashMap<Option<PathBuf>, Rc<Resolver>>,
+    /// The config of each file (and whether it is on disk), resolved once.
+    resolved: HashMap<(PathBuf, bool), Arc<Config>>,
+    /// Documents to publish at `deadline`.
+    pub dirty: HashSet<lsp::Uri>,
+    pub deadline: Option<Instant>,
+    pub shutting_down: bool,
+}
+
+impl Session {
+    pub fn new(client: Client, encoding: Encoding, root: Option<PathBuf>) -> Session {
+        Session {
+            client,
+            encoding,
+            settings: Settings::default(),
+            workspace: root.clone().map(Workspace::new),
+            root,
+            documents: HashMap::new(),
+            resolvers: HashMap::new(),
+            resolved: HashMap::new(),
+            dirty: HashSet::new(),
+            deadline: None,
+            shutting_down: false,
+        }
+    }
+
+    pub fn document(&self, uri: &lsp::Uri) -> Result<&Document, RequestError> {
+        self.documents.get(uri).ok_or_else(|| {
+            (
+                ErrorCode::InvalidParams,
+                format!("document not open: {}", uri.as_str()),
+            )
+        })
+    }
+
+    /// The open document's config and what checking its current version
+    /// found, checking it only when that is not known yet.
+    pub fn checked(&mut self, uri: &lsp::Uri) -> Option<(Rc<Checked>, Arc<Config>)> {
+        let doc = self.documents.get(uri)?;
+        let (path, on_disk, cached) = (doc.path.clone(), doc.on_disk, doc.checked());
+        let config = self.config_for(&path, on_disk);
+        if let Some(checked) = cached {
+            return Some((checked, config));
+        }
+        let doc = self.documents.get_mut(uri)?;
+        let (found, summary) = linter::check(&path, &doc.text, &config);
+        let checked = Rc::new(Checked::new(found, summary));
+        doc.keep_checked(checked.clone());
+        Some((checked, config))
+    }
+
+    /// Publish `uri` when the current run of changes settles.
+    pub fn mark_dirty(&mut self, uri: lsp::Uri) {
+        self.dirty.insert(uri);
+        if self.deadline.is_none() {
+            self.deadline = Some(Instant::now() + DEBOUNCE);
+        }
+    }
+
+    /// Publish every open document again, except `but`.
+    pub fn mark_all_dirty(&mut self, but: Option<&lsp::Uri>) {
+        let uris: Vec<lsp::Uri> = self
+            .documents
+            .keys()
+            .filter(|u| Some(*u) != but)
+            .cloned()
+            .collect();
+        for uri in uris {
+            self.mark_dirty(uri);
+        }
+    }
+
+    /// A config file or the settings changed: forget loaded and resolved
+    /// configs and what was checked with them, and check every open
+    /// document again.
+    pub fn reload(&mut self) {
+        self.resolvers.clear();
+        self.resolved.clear();
+        for doc in self.documents.values_mut() {
+            doc.forget_checked();
+        }
+        if let Some(ws) = &mut self.workspace {
+            ws.clear();
+        }
+        self.client.forget_shown();
+        self.mark_all_dirty(None);
+    }
+
+    /// The configuration for a file: its `postlint.toml` (or the
+    /// `configPath` setting), the selection settings, and, for a file on
+    /// disk, `per-file-ignores` and its Jekyll site. Resolved once per file
+    /// until [`Session::reload`].
+    pub fn config_for(&mut self, path: &Path, on_disk: bool) -> Arc<Config> {
+        let key = (path.to_path_buf(), on_disk);
+        if let Some(config) = self.resolved.get(&key) {
+            return config.clone();
+        }
+        let resolver = self.resolver_for(path, on_disk);
+        let config = if on_disk {
+            resolver.settings_for(path)
+        } else {
+            resolver.base().clone()
+        };
+        self.resolved.insert(key, config.clone());
+        config
+    }
+
+    /// The resolver of the config file that governs `path`, made once per
+    /// config file until [`Session::reload`].
+    pub fn resolver_for(&mut self, path: &Path, on_disk: bool) -> Rc<Resolver> {
+        let file = match &self.settings.config_path {
+            Some(p) if p.is_relative() => {
+                Some(self.root.as_deref().unwrap_or(Path::new(".")).join(p))
+            }
+            Some(p) => Some(p.clone()),
+            None if on_disk => path.parent().and_then(linter::discover_config),
+            None => None,
+        };
+        if let Some(resolver) = self.resolvers.get(&file) {
+            return resolver.clone();
+        }
+        let mut config = match &file {
+            None => Config::default(),
+            Some(file) => linter::load_config(file).unwrap_or_else(|e| {
+                self.client.show_once(
+                    lsp::MessageType::ERROR,
+                    format!("{}: {e}; using the default configuration", file.display()),
+                );
+                Config::default()
+            }),
+        };
+        if let Some(warning) = self.settings.apply(&mut config) {
+            self.client.show_once(lsp::MessageType::WARNING, warning);
+        }
+        let resolver = match Resolver::new(config.clone()) {
+            Ok(r) => r,
+            // Globs that do not compile: the file's own settings, with no
+            // include, exclude or per-file-ignores applied.
+            Err(_) => Resolver::without_globs(config),
+        };
+        let resolver = Rc::new(resolver);
+        self.resolvers.insert(file, resolver.clone());
+        resolver
+    }
+}
