@@ -10,7 +10,6 @@ pub mod diagnostic;
 pub mod diff;
 pub mod discover;
 pub mod fix;
-pub mod line_index;
 pub mod model;
 pub mod repo;
 pub mod report;
@@ -20,13 +19,16 @@ pub mod server;
 pub mod site;
 pub mod write;
 
+pub use model::line_index;
+
 use std::path::Path;
 
 pub use config::Config;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 
 use model::Post;
-use rules::{Context, RULES};
+use model::site::Now;
+use rules::Context;
 
 /// Check one post. No I/O: the caller reads the file.
 ///
@@ -45,7 +47,7 @@ use rules::{Context, RULES};
 /// assert_eq!(&post[found[0].span.clone()], "<!--NaN-->");
 /// ```
 pub fn check(path: &Path, text: &str, config: &Config) -> Vec<Diagnostic> {
-    let post = Post::parse(text, &config.options);
+    let post = Post::parse(text, config.settings.parse_options(&config.site));
     check_parsed(path, &post, config)
 }
 
@@ -56,29 +58,42 @@ pub fn check_and_summarize(
     text: &str,
     config: &Config,
 ) -> (Vec<Diagnostic>, Option<model::summary::PostSummary>) {
-    let post = Post::parse(text, &config.options);
+    let post = Post::parse(text, config.settings.parse_options(&config.site));
     let found = check_parsed(path, &post, config);
-    let summary = repo::any_enabled(config)
-        .then(|| model::summary::summarize(path, &post, &config.options, repo::wanted(config)));
+    let summary = repo::any_enabled(config).then(|| {
+        let now = now(config).instant;
+        model::summary::summarize(path, &post, &config.site, now, repo::wanted(config))
+    });
     (found, summary)
 }
 
 /// The summary of a post for the whole-repository rules.
 pub fn summarize(path: &Path, text: &str, config: &Config) -> model::summary::PostSummary {
-    let post = Post::parse(text, &config.options);
-    model::summary::summarize(path, &post, &config.options, repo::wanted(config))
+    let post = Post::parse(text, config.settings.parse_options(&config.site));
+    let now = now(config).instant;
+    model::summary::summarize(path, &post, &config.site, now, repo::wanted(config))
+}
+
+/// The moment future dates are judged against: `--now`, else the clock.
+fn now(config: &Config) -> Now {
+    match config.now {
+        Some(instant) => Now {
+            instant,
+            given: true,
+        },
+        None => Now {
+            instant: jiff::Timestamp::now(),
+            given: false,
+        },
+    }
 }
 
 fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
-    let mut ctx = Context {
-        path,
-        post,
-        options: &config.options,
-        suppressions_used: &[],
-    };
+    let mut ctx = Context::new(path, post, &config.settings, &config.site, now(config));
     // Rules of the `suppression` family judge the suppressions, so they run
     // after the others' findings have been suppressed.
-    let mut out = run_rules(&ctx, config, |family| family != "suppression");
+    let level = |i| config.level(i);
+    let mut out = rules::run_post(&ctx, level, |family| family != "suppression");
     let regions = &post.suppressions.regions;
     let mut used = vec![false; regions.len()];
     if !regions.is_empty() {
@@ -96,7 +111,9 @@ fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
         });
     }
     ctx.suppressions_used = &used;
-    out.extend(run_rules(&ctx, config, |family| family == "suppression"));
+    out.extend(rules::run_post(&ctx, level, |family| {
+        family == "suppression"
+    }));
     // `fixable` and `unfixable` decide which findings carry their fix.
     for d in &mut out {
         if d.fix.is_some() && !config.is_fixable(d.rule) {
@@ -104,27 +121,5 @@ fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
         }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    out
-}
-
-/// Run the enabled rules whose family `select` accepts.
-fn run_rules(ctx: &Context, config: &Config, select: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, rule) in RULES.iter().enumerate() {
-        let Some(level) = config.level(i) else {
-            continue;
-        };
-        if !select(&rule.meta().family) {
-            continue;
-        }
-        let rules::Check::Post(check) = rule.check else {
-            continue;
-        };
-        let start = out.len();
-        check(ctx, &mut out);
-        for d in &mut out[start..] {
-            d.severity = level;
-        }
-    }
     out
 }

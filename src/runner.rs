@@ -134,22 +134,12 @@ pub fn fix_text(
 /// settings of the Jekyll site (`_config.yml`) it belongs to.
 pub fn config_for<'c>(config: &'c Config, filter: &PathFilter, path: &Path) -> Cow<'c, Config> {
     let ignored = filter.ignored(path);
-    let site = crate::site::Site::of(path);
-    if ignored.is_empty()
-        && site.timezone.is_none()
-        && !site.future
-        && site.permalink.is_none()
-        && site.root.is_none()
-    {
+    let site = crate::site::of(path);
+    if ignored.is_empty() && *site == crate::model::site::Site::default() {
         return Cow::Borrowed(config);
     }
     let mut own = config.clone();
-    own.options.site_future = site.future;
-    own.options.site_permalink = site.permalink.clone();
-    own.options.site_root = site.root.clone();
-    if let Some(zone) = &site.timezone {
-        own.options.site_timezone = zone.clone();
-    }
+    own.site = (*site).clone();
     for name in ignored {
         own.set(name, None);
     }

@@ -34,7 +34,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         error(e);
         return exit::TOOL_ERROR;
     }
-    config.options.now = args.now;
+    config.now = args.now;
     let filter = match PathFilter::new(&config) {
         Ok(f) => f,
         Err(e) => {

@@ -455,7 +455,7 @@ impl Server {
             };
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if name == crate::config::CONFIG_FILE || name == "_config.yml" {
-                crate::site::Site::forget();
+                crate::site::forget();
                 self.reload();
                 return;
             }
@@ -770,7 +770,7 @@ impl Server {
             }
         };
         if kind_wanted(lsp::CodeActionKind::QUICKFIX.as_str()) {
-            let post = crate::model::Post::parse(text, &config.options);
+            let post = crate::model::Post::parse(text, config.settings.parse_options(&config.site));
             let body_start = post.body_start;
             // Where `postlint: { disable: [...] }` can go: before the closing
             // `---` of a front matter that has no `postlint` key yet.
