@@ -354,10 +354,11 @@ mod tests {
     const NOW: Timestamp = Timestamp::constant(1_700_000_000, 0);
 
     fn parse(text: &str) -> Post<'_> {
+        static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
         Post::parse(
             text,
             ParseOptions {
-                timezone: &jiff::tz::TimeZone::UTC,
+                timezone: &UTC,
                 unit: TimestampUnit::Auto,
                 source_keys: &[],
                 tag_patterns: &[],
