@@ -345,11 +345,10 @@ macro_rules! options_of {
 }
 
 /// A family's table of rules: `"id" => post module` (or `repo module`),
-/// then `with module::Options` when the rule has options. It declares each
-/// rule's module and embeds its document.
+/// then `with module::Options` when the rule has options. It embeds each
+/// rule's document.
 macro_rules! rules {
     ($($id:literal => $kind:ident $module:ident $(with $options:ty)?,)*) => {
-        $(pub mod $module;)*
         /// The family's rules, in the order they run and are listed.
         pub(super) const RULES: &[$crate::rules::Rule] = &[$($crate::rules::Rule {
             id: $id,

@@ -61,7 +61,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 }
 
 fn report(node: &Node, key: &str, out: &mut Sink) {
-    let NodeKind::Scalar { text, value, plain: true } = &node.kind else {
+    let NodeKind::Scalar {
+        text,
+        value,
+        plain: true,
+    } = &node.kind
+    else {
         return;
     };
     if matches!(value, Scalar::Str | Scalar::Null) {
@@ -69,7 +74,8 @@ fn report(node: &Node, key: &str, out: &mut Sink) {
     }
     let kind = value.type_name();
     out.push(
-        out.diagnostic(node.span.clone(),
+        out.diagnostic(
+            node.span.clone(),
             format!("`{key}` is meant as text, but YAML 1.1 reads `{text}` as {kind}"),
         )
         .label(format!("Jekyll sees {kind} here"))
@@ -97,11 +103,13 @@ mod tests {
         settings.rule_options_mut::<Options>().keys = ["title", "tags", "from", "author"]
             .map(String::from)
             .to_vec();
-        let text = "---\ntitle: no\ndate: 2022-11-05T12:00:00Z\nfrom: yes\ntags: [on]\nauthor: off\n---\n";
-        let mut rules: Vec<&str> = crate::rules::tests::check("_posts/2022-11-05-a.md", text, &settings)
-            .iter()
-            .map(|d| d.rule)
-            .collect();
+        let text = "---\ntitle: no\ndate: 2022-11-05T12:00:00Z\nfrom: \
+        yes\ntags: [on]\nauthor: off\n---\n";
+        let mut rules: Vec<&str> =
+            crate::rules::tests::check("_posts/2022-11-05-a.md", text, &settings)
+                .iter()
+                .map(|d| d.rule)
+                .collect();
         rules.sort_unstable();
         assert_eq!(
             rules,

@@ -16,14 +16,18 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             continue;
         };
         let original = &entries[j];
-        let mut d = out.diagnostic(entry.key_span.clone(),
-            format!("duplicate key `{}`", entry.key),
-        )
-        .label("defined again here")
-        .related(original.key_span.clone(), "first defined here")
-        .help("remove one of the two; Jekyll silently keeps only the last value");
+        let mut d = out
+            .diagnostic(
+                entry.key_span.clone(),
+                format!("duplicate key `{}`", entry.key),
+            )
+            .label("defined again here")
+            .related(original.key_span.clone(), "first defined here")
+            .help("remove one of the two; Jekyll silently keeps only the last value");
         let same = text[original.value.span.clone()] == text[entry.value.span.clone()];
-        let line_start = text[..entry.key_span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = text[..entry.key_span.start]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
         if same && line_start == entry.key_span.start {
             let end = next_line_start(text, &(entry.value.span.end..entry.value.span.end));
             d = d.fix(Fix::safe(

@@ -6,7 +6,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         out.push(
             out.diagnostic(date.span.clone(), format!("invalid `date`: {}", e.0))
                 .label("not a valid date")
-                .help("write the date as `YYYY-MM-DD HH:MM:SS +HH:MM`, such as `2022-10-31 16:39:58 +00:00`; Jekyll stops the whole build on an invalid date"),
+                .help(
+                    "write the date as `YYYY-MM-DD HH:MM:SS +HH:MM`, such as \
+                    `2022-10-31 16:39:58 +00:00`; Jekyll stops the whole build \
+                    on an invalid date",
+                ),
         );
     }
 }

@@ -18,6 +18,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     out.push(
         out.diagnostic(first, message)
             .label("expected `---` here")
-            .help("start the file with a `---` line, the YAML front matter, and a closing `---` line; without it Jekyll copies the file as a static page instead of a post"),
+            .help(
+                "start the file with a `---` line, the YAML front matter, \
+                and a closing `---` line; without it Jekyll copies the file \
+                as a static page instead of a post",
+            ),
     );
 }

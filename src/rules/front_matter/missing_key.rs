@@ -31,11 +31,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     for key in required.unwrap_or(&ctx.settings.front_matter.required) {
         match entries.iter().rev().find(|e| &e.key == key) {
             None => {
-                let mut d = out.diagnostic(block.open.clone(),
-                    format!("front matter has no `{key}` key"),
-                )
-                .label("in this front matter block")
-                .help(format!("add `{key}:` with a value to the front matter"));
+                let mut d = out
+                    .diagnostic(
+                        block.open.clone(),
+                        format!("front matter has no `{key}` key"),
+                    )
+                    .label("in this front matter block")
+                    .help(format!("add `{key}:` with a value to the front matter"));
                 if key == "date"
                     && let Some(date) = date_from_file_name(ctx.path)
                 {
@@ -55,9 +57,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 }
                 out.push(d)
             }
-            Some(entry) if entry.value.is_null() || entry.value.as_str().is_some_and(|s| s.trim().is_empty()) => {
+            Some(entry)
+                if entry.value.is_null()
+                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty()) =>
+            {
                 out.push(
-                    out.diagnostic(entry.key_span.clone(),
+                    out.diagnostic(
+                        entry.key_span.clone(),
                         format!("required key `{key}` has no value"),
                     )
                     .label("empty")
@@ -78,5 +84,6 @@ fn date_from_file_name(path: &Path) -> Option<&str> {
         4 | 7 => *c == b'-',
         _ => c.is_ascii_digit(),
     });
-    (shape && name[10..].starts_with('-') && crate::model::date::parse(date).is_ok()).then_some(date)
+    (shape && name[10..].starts_with('-') && crate::model::date::parse(date).is_ok())
+        .then_some(date)
 }

@@ -23,11 +23,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     not_a_string(&entry.value, key, out);
                 }
                 NodeKind::Mapping(_) => out.push(
-                    out.diagnostic(entry.value.span.clone(),
+                    out.diagnostic(
+                        entry.value.span.clone(),
                         format!("`{key}` is a mapping, not a list or a string"),
                     )
                     .label("expected a list such as `[a, b]`")
-                    .help(format!("write `{key}` as a list, such as `{key}: [news, world]`")),
+                    .help(format!(
+                        "write `{key}` as a list, such as `{key}: [news, world]`"
+                    )),
                 ),
             },
             _ => {}
@@ -39,7 +42,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 /// string (or a collection), with a fix that quotes a plain scalar.
 fn not_a_string(node: &Node, key: &str, out: &mut Sink) {
     let (kind, fix) = match &node.kind {
-        NodeKind::Scalar { value: Scalar::Str | Scalar::Null, .. } | NodeKind::Alias => return,
+        NodeKind::Scalar {
+            value: Scalar::Str | Scalar::Null,
+            ..
+        }
+        | NodeKind::Alias => return,
         NodeKind::Scalar { text, value, plain } => {
             let fix = plain.then(|| {
                 Fix::safe(
@@ -54,10 +61,12 @@ fn not_a_string(node: &Node, key: &str, out: &mut Sink) {
         }
         _ => (node.type_name(), None),
     };
-    let mut d = out.diagnostic(node.span.clone(),
-        format!("`{key}` holds {kind}, not a string"),
-    )
-    .label(format!("YAML 1.1 reads this as {kind}"));
+    let mut d = out
+        .diagnostic(
+            node.span.clone(),
+            format!("`{key}` holds {kind}, not a string"),
+        )
+        .label(format!("YAML 1.1 reads this as {kind}"));
     d = match &node.kind {
         NodeKind::Scalar { text, .. } => d.help(format!("quote it: `{}`", quote(text))),
         _ => d.help(format!("`{key}` must be text")),

@@ -7,17 +7,27 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
         else {
             continue;
         };
-        out.push(i, out.diagnostic(output.span.clone(),
+        out.push(
+            i,
+            out.diagnostic(
+                output.span.clone(),
                 format!(
                     "`{}` has the same URL, so Jekyll writes one post over the other",
                     other.path
                 ),
             )
             .label(format!("URL `{}`", output.url))
-            .related_in(other.path, other_output.span.clone(), "first post with this URL")
+            .related_in(
+                other.path,
+                other_output.span.clone(),
+                "first post with this URL",
+            )
             .help(format!(
-                "both are written to `_site/{}`; delete one if they are the same article, or give one another slug (in its file name, or as `slug:`) or a `permalink`",
+                "both are written to `_site/{}`; delete one if they are the \
+                same article, or give one another slug (in its file name, \
+                or as `slug:`) or a `permalink`",
                 output.file
-            )));
+            )),
+        );
     }
 }

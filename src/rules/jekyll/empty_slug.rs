@@ -5,7 +5,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
         return;
     }
-    let Some(name) = ctx.path.file_name().and_then(|n| n.to_str()).and_then(post_name) else {
+    let Some(name) = ctx
+        .path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(post_name)
+    else {
         return;
     };
     // Jekyll's `:title` is the front matter `slug` if set, else the file
@@ -21,16 +26,27 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     } else {
         return;
     };
-    let source = if from_key { "the front matter `slug`" } else { "the file name's slug" };
+    let source = if from_key {
+        "the front matter `slug`"
+    } else {
+        "the file name's slug"
+    };
     out.push(
-        out.diagnostic(span,
-            format!("the URL slug from {source} {problem}: Jekyll writes the post to a hidden file such as `.html`"),
+        out.diagnostic(
+            span,
+            format!(
+                "the URL slug from {source} {problem}: Jekyll writes the \
+                post to a hidden file such as `.html`"
+            ),
         )
         .label(if written.is_empty() {
             "no slug after the date".to_string()
         } else {
             format!("slug `{written}`")
         })
-        .help("give the post a slug of letters or digits, in its file name (`YYYY-MM-DD-slug.md`) or as `slug:`"),
+        .help(
+            "give the post a slug of letters or digits, in its file name \
+            (`YYYY-MM-DD-slug.md`) or as `slug:`",
+        ),
     );
 }

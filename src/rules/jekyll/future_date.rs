@@ -11,14 +11,22 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         return;
     }
     out.push(
-        out.diagnostic(date.span.clone(),
-            format!("`date` {} is in the future: Jekyll does not publish the post until then", iso(instant)),
+        out.diagnostic(
+            date.span.clone(),
+            format!(
+                "`date` {} is in the future: Jekyll does not publish the \
+                post until then",
+                iso(instant)
+            ),
         )
         .label(if ctx.now.given {
             format!("after --now {}", iso(ctx.now.instant))
         } else {
             "later than now".to_string()
         })
-        .help("correct `date`, or set `future: true` in the site's `_config.yml` to publish posts dated in the future"),
+        .help(
+            "correct `date`, or set `future: true` in the site's \
+            `_config.yml` to publish posts dated in the future",
+        ),
     );
 }

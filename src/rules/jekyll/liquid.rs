@@ -5,7 +5,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let post = ctx.post;
     // Without front matter Jekyll copies the file as it is; with
     // `render_with_liquid: false` it does not run Liquid on it.
-    let Some(block) = post.front_matter.block() else { return };
+    let Some(block) = post.front_matter.block() else {
+        return;
+    };
     if post.front_matter.entries().is_none()
         || post
             .front_matter
@@ -28,7 +30,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         } else {
             continue;
         };
-        let end = rest.find(close).map_or(rest.len().min(rest.find('\n').unwrap_or(rest.len())), |e| e + 2);
+        let end = rest
+            .find(close)
+            .map_or(rest.len().min(rest.find('\n').unwrap_or(rest.len())), |e| {
+                e + 2
+            });
         let markup = &rest[..end];
         if close == "%}" && tag_name(markup) == Some("raw") {
             // Skip to the end of the raw block.
@@ -40,16 +46,28 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         }
         let span = block.body_start + start..block.body_start + start + end;
         let (what, effect) = if close == "}}" {
-            ("a Liquid output tag", "Jekyll replaces it with the value of a variable, usually nothing")
+            (
+                "a Liquid output tag",
+                "Jekyll replaces it with the value of a variable, usually \
+                nothing",
+            )
         } else {
-            ("a Liquid tag", "Jekyll runs it as a template tag, and stops the build if it is not one")
+            (
+                "a Liquid tag",
+                "Jekyll runs it as a template tag, and stops the build if it \
+                is not one",
+            )
         };
         out.push(
-            out.diagnostic(span,
+            out.diagnostic(
+                span,
                 format!("the body holds {what} `{}`: {effect}", markup.trim_end()),
             )
             .label("read as Liquid, not text")
-            .help("wrap the text in `{% raw %}` … `{% endraw %}`, or set `render_with_liquid: false` in the front matter"),
+            .help(
+                "wrap the text in `{% raw %}` … `{% endraw %}`, or set \
+                `render_with_liquid: false` in the front matter",
+            ),
         );
         at = start + end.max(2);
     }
@@ -57,8 +75,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 
 /// The name of the tag in `{% name ... %}` (allowing `{%-`).
 fn tag_name(markup: &str) -> Option<&str> {
-    let inner = markup.strip_prefix("{%")?.trim_start_matches('-').trim_start();
-    inner.split(|c: char| c.is_whitespace() || c == '%' || c == '-').next()
+    let inner = markup
+        .strip_prefix("{%")?
+        .trim_start_matches('-')
+        .trim_start();
+    inner
+        .split(|c: char| c.is_whitespace() || c == '%' || c == '-')
+        .next()
 }
 
 /// The offset just past the `{% endraw %}` in `s`.

@@ -10,11 +10,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         && entry.value.scalar() == Some(&Scalar::Bool(false))
     {
         out.push(
-            out.diagnostic(entry.value.span.clone(),
+            out.diagnostic(
+                entry.value.span.clone(),
                 "`published` is false: Jekyll leaves this post out of the site",
             )
             .label("not published")
-            .help("remove `published: false` to publish the post, or move it to `_drafts` while it is not ready"),
+            .help(
+                "remove `published: false` to publish the post, or move it \
+                to `_drafts` while it is not ready",
+            ),
         );
     }
     // `draft: true` means nothing to Jekyll: a post in `_posts` is published.
@@ -23,11 +27,17 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         && entry.value.scalar() == Some(&Scalar::Bool(true))
     {
         out.push(
-            out.diagnostic(entry.value.span.clone(),
-                "the post is marked as a draft, but Jekyll ignores `draft` and publishes every post in `_posts`",
+            out.diagnostic(
+                entry.value.span.clone(),
+                "the post is marked as a draft, but Jekyll ignores `draft` \
+                and publishes every post in `_posts`",
             )
             .label("a draft in `_posts`")
-            .help("move the post to `_drafts` (without the date in its name) while it is not ready, or set `published: false`; remove `draft` once it is"),
+            .help(
+                "move the post to `_drafts` (without the date in its name) \
+                while it is not ready, or set `published: false`; remove \
+                `draft` once it is",
+            ),
         );
     }
 }

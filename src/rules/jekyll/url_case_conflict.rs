@@ -11,14 +11,26 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
         if other_output.file == output.file {
             continue;
         }
-        out.push(i, out.diagnostic(output.span.clone(),
+        out.push(
+            i,
+            out.diagnostic(
+                output.span.clone(),
                 format!(
                     "this post's URL differs only in case from that of `{}`",
                     other.path
                 ),
             )
             .label(format!("URL `{}`", output.url))
-            .related_in(other.path, other_output.span.clone(), format!("URL `{}`", other_output.url))
-            .help("macOS and Windows checkouts and many web hosts ignore case, so one page overwrites the other; delete one if they are the same article, or give one another slug or a `permalink`"));
+            .related_in(
+                other.path,
+                other_output.span.clone(),
+                format!("URL `{}`", other_output.url),
+            )
+            .help(
+                "macOS and Windows checkouts and many web hosts ignore case, \
+                so one page overwrites the other; delete one if they are \
+                the same article, or give one another slug or a `permalink`",
+            ),
+        );
     }
 }

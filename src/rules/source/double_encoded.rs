@@ -8,7 +8,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let (Some(text), Some(Ok(_))) = (&source.text, &source.url) else {
         return;
     };
-    let Some(once) = decode_once(text) else { return };
+    let Some(once) = decode_once(text) else {
+        return;
+    };
     let mut edits = percent25_edits(post.text, &source.value_span);
     if let Some(header) = &post.header
         && post.slice(&header.url) == text
@@ -16,11 +18,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         edits.extend(percent25_edits(post.text, &header.url));
     }
     let fixable = url::Url::parse(&once).is_ok();
-    let mut d = out.diagnostic(source.value_span.clone(),
-        format!("source URL `{}` is percent-encoded twice", source.key),
-    )
-    .label("`%25` encodes a `%` that was already an escape")
-    .help(format!("decode one level: `{once}`"));
+    let mut d = out
+        .diagnostic(
+            source.value_span.clone(),
+            format!("source URL `{}` is percent-encoded twice", source.key),
+        )
+        .label("`%25` encodes a `%` that was already an escape")
+        .help(format!("decode one level: `{once}`"));
     if fixable {
         d = d.fix(Fix::safe("decode one level of percent-encoding", edits));
     }

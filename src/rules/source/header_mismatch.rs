@@ -33,15 +33,24 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         // link that matches it decoded once agrees with the source.
         let once = from_url.as_str().replace("%25", "%");
         let same = Url::parse(header_url).is_ok_and(|h| {
-            normalize(&h) == normalize(from_url) || Url::parse(&once).is_ok_and(|o| normalize(&h) == normalize(&o))
+            normalize(&h) == normalize(from_url)
+                || Url::parse(&once).is_ok_and(|o| normalize(&h) == normalize(&o))
         });
         if !same {
-            let mut d = out.diagnostic(header.url.clone(),
-                format!("header link URL is not the source URL `{}`", source.key),
-            )
-            .label("the header link points here")
-            .related(source.value_span.clone(), format!("`{}` is this URL", source.key))
-            .help(format!("point the header link at `{from}`, or correct `{}`", source.key));
+            let mut d = out
+                .diagnostic(
+                    header.url.clone(),
+                    format!("header link URL is not the source URL `{}`", source.key),
+                )
+                .label("the header link points here")
+                .related(
+                    source.value_span.clone(),
+                    format!("`{}` is this URL", source.key),
+                )
+                .help(format!(
+                    "point the header link at `{from}`, or correct `{}`",
+                    source.key
+                ));
             if let Some(t) = title_text {
                 d = d.fix(rewrite(t, from));
             }
@@ -53,13 +62,17 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     };
     let text = unescape_link_text(post.slice(&header.text));
     if collapse(&text) != collapse(title_text) {
-        let mut d = out.diagnostic(header.text.clone(),
-            "header link text is not the `title`",
-        )
-        .label("the header link says this")
-        .related(title.value.span.clone(), "the title says this")
-        .help("make the header link text the same as `title`");
-        if let Some(from) = post.source.as_ref().and_then(|s| s.text.as_deref()).filter(|s| !s.is_empty()) {
+        let mut d = out
+            .diagnostic(header.text.clone(), "header link text is not the `title`")
+            .label("the header link says this")
+            .related(title.value.span.clone(), "the title says this")
+            .help("make the header link text the same as `title`");
+        if let Some(from) = post
+            .source
+            .as_ref()
+            .and_then(|s| s.text.as_deref())
+            .filter(|s| !s.is_empty())
+        {
             d = d.fix(rewrite(title_text, from));
         }
         out.push(d);
@@ -99,5 +112,7 @@ fn unescape_link_text(s: &str) -> String {
 
 /// Escape what would end the link text early.
 fn escape_link_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]")
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }

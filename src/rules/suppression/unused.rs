@@ -23,16 +23,20 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             if region.name.as_deref().is_some_and(names_repo_rule) {
                 continue;
             }
-            let unused_help = "remove it, so that it cannot hide a future problem by accident".to_string();
+            let unused_help = "remove it, so that it cannot hide a future problem by \
+            accident"
+                .to_string();
             let (message, label, help) = match &region.name {
-                Some(name) if rules::find(name).is_none() && !FAMILIES.contains(&name.as_str()) => (
-                    format!("suppression names `{name}`, which is not a rule or family"),
-                    "unknown name",
-                    match rules::suggest(name) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "`postlint rules` lists every rule and family".to_string(),
-                    },
-                ),
+                Some(name) if rules::find(name).is_none() && !FAMILIES.contains(&name.as_str()) => {
+                    (
+                        format!("suppression names `{name}`, which is not a rule or family"),
+                        "unknown name",
+                        match rules::suggest(name) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "`postlint rules` lists every rule and family".to_string(),
+                        },
+                    )
+                }
                 Some(name) => (
                     format!("suppression of `{name}` suppresses nothing"),
                     "nothing to suppress",
@@ -44,11 +48,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     unused_help,
                 ),
             };
-            let mut d = out.diagnostic(region.name_span.clone(), message)
+            let mut d = out
+                .diagnostic(region.name_span.clone(), message)
                 .label(label)
                 .help(help);
             if all_unused && region.name_span == comment_name_span(ctx, c, i) {
-                d = d.fix(Fix::safe("remove the unused suppression", vec![removal(post.text, &comment.span)]));
+                d = d.fix(Fix::safe(
+                    "remove the unused suppression",
+                    vec![removal(post.text, &comment.span)],
+                ));
             }
             out.push(d);
         }
@@ -69,14 +77,19 @@ fn comment_name_span(ctx: &Context, c: usize, fallback: usize) -> std::ops::Rang
     s.regions
         .iter()
         .find(|r| r.comment == c)
-        .map_or(s.regions[fallback].name_span.clone(), |r| r.name_span.clone())
+        .map_or(s.regions[fallback].name_span.clone(), |r| {
+            r.name_span.clone()
+        })
 }
 
 /// Delete a comment, and its whole line when nothing else is on it.
 fn removal(text: &str, span: &std::ops::Range<usize>) -> Edit {
     let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
-    let alone = text[line_start..span.start].trim().is_empty() && text[span.end..line_end].trim().is_empty();
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |p| span.end + p);
+    let alone = text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty();
     let range = if alone && line_end < text.len() {
         line_start..line_end + 1
     } else {

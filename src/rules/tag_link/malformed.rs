@@ -7,10 +7,17 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         let Err(error) = &link.decoded else { continue };
         let anchor = &post.anchors()[link.anchor];
         let (span, message, label) = match error {
-            TagLinkError::NotUrl(e) => (anchor.href.clone(), format!("tag link href is not a valid URL: {e}"), "not a URL".to_string()),
+            TagLinkError::NotUrl(e) => (
+                anchor.href.clone(),
+                format!("tag link href is not a valid URL: {e}"),
+                "not a URL".to_string(),
+            ),
             TagLinkError::BadEscape(at) => (
                 at.clone(),
-                format!("tag link has an invalid percent escape `{}`", post.slice(at)),
+                format!(
+                    "tag link has an invalid percent escape `{}`",
+                    post.slice(at)
+                ),
                 "`%` must be followed by two hex digits".to_string(),
             ),
             TagLinkError::NotUtf8 => (
@@ -24,10 +31,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 "no tag in this URL".to_string(),
             ),
         };
-        out.push(
-            out.diagnostic(span, message)
-                .label(label)
-                .help("link to the tag page with the tag percent-encoded as UTF-8, such as `/tag/%E7%8E%8B%E6%AF%85.html`"),
-        );
+        out.push(out.diagnostic(span, message).label(label).help(
+            "link to the tag page with the tag percent-encoded as UTF-8, \
+            such as `/tag/%E7%8E%8B%E6%AF%85.html`",
+        ));
     }
 }

@@ -60,14 +60,21 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if mode == TagCompare::Slug && !comparable(&text, tag) {
             continue;
         }
-        let span = if anchor.content.is_empty() { anchor.span.clone() } else { anchor.content.clone() };
+        let span = if anchor.content.is_empty() {
+            anchor.span.clone()
+        } else {
+            anchor.content.clone()
+        };
         out.push(
-            out.diagnostic(span,
+            out.diagnostic(
+                span,
                 format!("tag link text `{text}` does not match its tag `{tag}`"),
             )
             .label(format!("the text is `{text}`"))
             .related(link.tag.clone(), format!("the tag is `{tag}`"))
-            .help(format!("link `{text}` to its own tag page, or change the link text to `{tag}`"))
+            .help(format!(
+                "link `{text}` to its own tag page, or change the link text to `{tag}`"
+            ))
             .fix(Fix::unsafe_(
                 "point the link at the tag named by its text",
                 vec![Edit {
@@ -104,10 +111,18 @@ fn new_tag(text: &str, old: &str) -> String {
         return text.to_string();
     }
     let mut out = String::new();
-    for c in text.replace('&', " and ").chars().flat_map(char::to_lowercase).map(fold_accent) {
+    for c in text
+        .replace('&', " and ")
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+    {
         if c.is_alphanumeric() {
             out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') && (c.is_whitespace() || c == '-' || c == '_' || c == '+') {
+        } else if !out.is_empty()
+            && !out.ends_with('-')
+            && (c.is_whitespace() || c == '-' || c == '_' || c == '+')
+        {
             out.push('-');
         }
     }
@@ -135,7 +150,9 @@ fn comparable(text: &str, tag: &str) -> bool {
     if text.contains("://") || text.starts_with("www.") {
         return false;
     }
-    let foreign = |c: char| c.is_alphabetic() && fold_accent(c.to_lowercase().next().unwrap_or(c)) > '\u{24f}';
+    let foreign = |c: char| {
+        c.is_alphabetic() && fold_accent(c.to_lowercase().next().unwrap_or(c)) > '\u{24f}'
+    };
     !(tag.is_ascii() && text.chars().any(foreign))
 }
 

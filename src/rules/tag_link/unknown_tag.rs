@@ -13,14 +13,23 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
             if tags.contains(link.key.as_str()) {
                 continue;
             }
-            out.push(i, out.diagnostic(link.span.clone(),
+            out.push(
+                i,
+                out.diagnostic(
+                    link.span.clone(),
                     format!(
-                        "this link goes to the site's page for the tag `{}`, but no post has that tag",
+                        "this link goes to the site's page for the tag `{}`, but no \
+                        post has that tag",
                         link.tag
                     ),
                 )
                 .label("no post has this tag")
-                .help("the tag page does not exist, so the link is dead; link to a tag some post has in its `tags`, or add the tag to the posts it describes"));
+                .help(
+                    "the tag page does not exist, so the link is dead; link to a \
+                    tag some post has in its `tags`, or add the tag to the \
+                    posts it describes",
+                ),
+            );
         }
     }
 }

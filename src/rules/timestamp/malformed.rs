@@ -7,10 +7,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let (Some(comment), Some(Err(why))) = (&post.timestamp, &post.timestamp_value) else {
         return;
     };
-    let mut d = out.diagnostic(comment.span.clone(),
-        format!("timestamp comment is not an epoch time: {why}"),
-    )
-    .label("expected `<!--` epoch milliseconds `-->`");
+    let mut d = out
+        .diagnostic(
+            comment.span.clone(),
+            format!("timestamp comment is not an epoch time: {why}"),
+        )
+        .label("expected `<!--` epoch milliseconds `-->`");
     match post.date.as_ref().map(|d| &d.value) {
         Some(Ok(date)) => {
             let value = comment_value(*date, ctx.settings.timestamp.unit, None);
@@ -24,7 +26,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     }],
                 ));
         }
-        _ => d = d.help("write the post's publication time as epoch milliseconds, such as `<!--1667234398000-->`"),
+        _ => {
+            d = d.help(
+                "write the post's publication time as epoch milliseconds, \
+                such as `<!--1667234398000-->`",
+            )
+        }
     }
     out.push(d);
 }

@@ -23,7 +23,8 @@ pub enum FixDirection {
     Date,
 }
 
-const FIX_DIRECTION_HELP: &str = "use \"comment\" (rewrite the comment from `date`) or \"date\" (rewrite `date` from the comment)";
+const FIX_DIRECTION_HELP: &str = "use \"comment\" (rewrite the comment from `date`) \
+    or \"date\" (rewrite `date` from the comment)";
 
 impl Configurable for Options {
     fn set(&mut self, key: &str, value: &dyn Value) -> Result<bool, OptionError> {
@@ -55,7 +56,9 @@ impl Configurable for Options {
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     let post = ctx.post;
-    let (Some(comment), Some(Ok(stamp)), Some(date)) = (&post.timestamp, &post.timestamp_value, &post.date) else {
+    let (Some(comment), Some(Ok(stamp)), Some(date)) =
+        (&post.timestamp, &post.timestamp_value, &post.date)
+    else {
         return;
     };
     let Ok(date_value) = &date.value else { return };
@@ -74,7 +77,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
     let value = comment_value(*date_value, unit, Some(written));
     let direction = if diff > 0 { "later" } else { "earlier" };
-    let mut d = out.diagnostic(comment.value.clone(),
+    let mut d = out
+        .diagnostic(
+            comment.value.clone(),
             format!(
                 "timestamp comment {} is {} {direction} than `date` {}",
                 iso(*stamp),
@@ -85,27 +90,27 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .label(format!("this is {}", iso(*stamp)))
         .related(date.span.clone(), format!("`date` is {}", iso(*date_value)))
         .help(format!(
-            "if `date` is right, write the comment as `<!--{value}-->`; if the comment is right, set `date: {}`",
+            "if `date` is right, write the comment as `<!--{value}-->`; \
+            if the comment is right, set `date: {}`",
             iso(*stamp)
-        ))
-    ;
+        ));
     d.fix = match options.fix_direction {
-            FixDirection::Comment => Some(Fix::unsafe_(
-                "rewrite the comment from `date`",
+        FixDirection::Comment => Some(Fix::unsafe_(
+            "rewrite the comment from `date`",
+            vec![Edit {
+                range: comment.value.clone(),
+                content: value,
+            }],
+        )),
+        FixDirection::Date => restyle(post.slice(&date.span), *stamp).map(|content| {
+            Fix::unsafe_(
+                "rewrite `date` from the comment",
                 vec![Edit {
-                    range: comment.value.clone(),
-                    content: value,
+                    range: date.span.clone(),
+                    content,
                 }],
-            )),
-            FixDirection::Date => restyle(post.slice(&date.span), *stamp).map(|content| {
-                Fix::unsafe_(
-                    "rewrite `date` from the comment",
-                    vec![Edit {
-                        range: date.span.clone(),
-                        content,
-                    }],
-                )
-            }),
+            )
+        }),
     };
     out.push(d);
 }
@@ -118,7 +123,8 @@ mod tests {
 
     fn fixed(date: &str, direction: FixDirection) -> String {
         let post = format!(
-            "---\ntitle: \"Archive\"\ndate: {date}\nfrom: https://news.example.com/a.html\n---\n<!--1667345400000-->\n"
+            "---\ntitle: \"Archive\"\ndate: {date}\nfrom: \
+            https://news.example.com/a.html\n---\n<!--1667345400000-->\n"
         );
         let mut settings = Settings::default();
         settings.rule_options_mut::<Options>().fix_direction = direction;
@@ -139,6 +145,9 @@ mod tests {
         assert!(out.contains("\ndate: 2022-11-01T23:30:00.000Z\n"), "{out}");
         assert!(out.contains("<!--1667345400000-->"));
         let out = fixed("\"2022-11-03 17:15:00 +08:00\"", FixDirection::Date);
-        assert!(out.contains("\ndate: \"2022-11-02 07:30:00 +08:00\"\n"), "{out}");
+        assert!(
+            out.contains("\ndate: \"2022-11-02 07:30:00 +08:00\"\n"),
+            "{out}"
+        );
     }
 }
