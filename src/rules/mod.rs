@@ -405,42 +405,6 @@ const fn concat<const N: usize>(lists: &[&[Rule]]) -> [Rule; N] {
     out
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::diagnostic::Fix;
-
-    /// Check `text` as the post at `path` with every per-post rule but the
-    /// suppression family, each at its default severity.
-    pub fn check(path: &str, text: &str, settings: &Settings) -> Vec<Diagnostic> {
-        let site = Site::default();
-        let post = Post::parse(text, settings.parse_options(&site));
-        let now = Now {
-            instant: jiff::Timestamp::constant(1_900_000_000, 0),
-            given: true,
-        };
-        let ctx = Context::new(Path::new(path), &post, settings, &site, now);
-        run_post(
-            &ctx,
-            |i| RULES[i].meta().default_severity,
-            |family| family != "suppression",
-        )
-    }
-
-    /// `text` with the edits of `fix` made.
-    pub fn apply(text: &str, fix: &Fix) -> String {
-        let mut out = text.to_string();
-        let mut edits: Vec<_> = fix.edits.iter().collect();
-        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
-        for e in edits {
-            out.replace_range(e.range.clone(), &e.content);
-        }
-        out
-    }
-}
-
 /// Look a rule up by id.
 pub fn find(id: &str) -> Option<(usize, &'static Rule)> {
     RULES.iter().enumerate().find(|(_, r)| r.id == id)
@@ -483,4 +447,40 @@ pub fn severity_label(level: Option<Severity>) -> &'static str {
 /// Fix label for listings.
 pub fn fix_label(fix: Option<Applicability>) -> &'static str {
     fix.map_or("-", Applicability::as_str)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostic::Fix;
+
+    /// Check `text` as the post at `path` with every per-post rule but the
+    /// suppression family, each at its default severity.
+    pub fn check(path: &str, text: &str, settings: &Settings) -> Vec<Diagnostic> {
+        let site = Site::default();
+        let post = Post::parse(text, settings.parse_options(&site));
+        let now = Now {
+            instant: jiff::Timestamp::constant(1_900_000_000, 0),
+            given: true,
+        };
+        let ctx = Context::new(Path::new(path), &post, settings, &site, now);
+        run_post(
+            &ctx,
+            |i| RULES[i].meta().default_severity,
+            |family| family != "suppression",
+        )
+    }
+
+    /// `text` with the edits of `fix` made.
+    pub fn apply(text: &str, fix: &Fix) -> String {
+        let mut out = text.to_string();
+        let mut edits: Vec<_> = fix.edits.iter().collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        for e in edits {
+            out.replace_range(e.range.clone(), &e.content);
+        }
+        out
+    }
 }
