@@ -9,8 +9,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Severity;
-use crate::model::tag::TagPattern;
-use crate::rules::{self, FAMILIES, RULES};
+use crate::model::site::Site;
+use crate::rules::options::{OptionError, Value};
+use crate::rules::{self, FAMILIES, RULES, Settings};
 
 /// The file name postlint looks for, upward from the working directory.
 pub const CONFIG_FILE: &str = "postlint.toml";
@@ -46,87 +47,6 @@ pub const DEFAULT_EXCLUDE: &[&str] = &[
     "**/vendor/**",
 ];
 
-/// How the timestamp comment's number is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimestampUnit {
-    /// Milliseconds, except that a 10-digit value is seconds.
-    Auto,
-    Milliseconds,
-    Seconds,
-}
-
-/// How a tag link's text is compared with its decoded tag.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TagCompare {
-    Exact,
-    CaseInsensitive,
-    /// Case-insensitive, and `-`, `_` and `+` count as spaces.
-    Loose,
-    /// Compare as URL slugs: case, accents, punctuation and separators are
-    /// ignored, and a tag that cannot be a slug of the text (a number, or
-    /// ASCII for non-Latin text) is not compared.
-    Slug,
-}
-
-/// Which side of a timestamp mismatch the fix rewrites.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FixDirection {
-    /// Rewrite the comment from `date`.
-    Comment,
-    /// Rewrite `date` from the comment, in the style `date` is written in.
-    Date,
-}
-
-/// Rule options. Each is documented in the rule that reads it.
-#[derive(Clone, Debug)]
-pub struct Options {
-    pub required_keys: Vec<String>,
-    pub timestamp_unit: TimestampUnit,
-    pub tolerance_ms: i64,
-    pub tag_patterns: Vec<TagPattern>,
-    pub tag_compare: TagCompare,
-    pub source_keys: Vec<String>,
-    pub fix_direction: FixDirection,
-    /// Keys whose values are text (front-matter-ambiguous-scalar).
-    pub text_keys: Vec<String>,
-    /// The Jekyll site's `timezone` (from its `_config.yml`, set per file by
-    /// the runner): dates without an offset are read in it. UTC otherwise.
-    pub site_timezone: jiff::tz::TimeZone,
-    /// The site's `future: true` (from its `_config.yml`): Jekyll publishes
-    /// posts dated in the future.
-    pub site_future: bool,
-    /// The time future dates are judged against (`--now`); the clock if unset.
-    pub now: Option<jiff::Timestamp>,
-    /// The site's `permalink` (from its `_config.yml`): a style name or a
-    /// template; Jekyll's default (`date`) when unset.
-    pub site_permalink: Option<String>,
-    /// The folder of the site's `_config.yml`. Folders between it and
-    /// `_posts` are categories of the posts inside.
-    pub site_root: Option<std::path::PathBuf>,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            required_keys: vec!["title".into(), "date".into()],
-            timestamp_unit: TimestampUnit::Auto,
-            tolerance_ms: 0,
-            tag_patterns: TagPattern::defaults(),
-            tag_compare: TagCompare::Slug,
-            source_keys: vec!["from".into()],
-            fix_direction: FixDirection::Comment,
-            text_keys: ["author", "description", "excerpt", "subtitle"]
-                .map(String::from)
-                .to_vec(),
-            site_timezone: jiff::tz::TimeZone::UTC,
-            site_future: false,
-            now: None,
-            site_permalink: None,
-            site_root: None,
-        }
-    }
-}
-
 /// The resolved configuration.
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -149,7 +69,13 @@ pub struct Config {
     levels: Vec<Option<Severity>>,
     /// Whether `--fix` may apply each rule's fix, in registry order.
     fixable: Vec<bool>,
-    pub options: Options,
+    /// Each family's settings and each rule's options.
+    pub settings: Settings,
+    /// The Jekyll site of the file being checked (from its `_config.yml`,
+    /// set per file by the runner); the defaults otherwise.
+    pub site: Site,
+    /// The time future dates are judged against (`--now`); the clock if unset.
+    pub now: Option<jiff::Timestamp>,
 }
 
 impl Default for Config {
@@ -163,7 +89,9 @@ impl Default for Config {
             output_format: None,
             levels: RULES.iter().map(|r| r.meta().default_severity).collect(),
             fixable: vec![true; RULES.len()],
-            options: Options::default(),
+            settings: Settings::default(),
+            site: Site::default(),
+            now: None,
         }
     }
 }
@@ -337,9 +265,9 @@ impl Config {
                         reader.rule(&mut config, id, setting)?;
                     }
                 }
-                family @ ("front-matter" | "timestamp" | "tag-link" | "source") => {
+                family if config.settings.family_mut(family).is_some() => {
                     for (k, v) in reader.table(value)?.iter() {
-                        reader.family_option(&mut config.options, family, k, v)?;
+                        reader.family_option(&mut config.settings, family, k, v)?;
                     }
                 }
                 other => {
@@ -394,13 +322,7 @@ impl Reader<'_> {
     }
 
     fn strings(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
-        match value.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .map(|v| self.string(v).map(str::to_string))
-                .collect(),
-            _ => self.fail(value.span(), "expected an array of strings", None),
-        }
+        TomlValue(value).strings().map_err(|e| self.option_error(e))
     }
 
     /// An array of rule ids and families, each checked at its own span.
@@ -452,16 +374,6 @@ impl Reader<'_> {
             .collect()
     }
 
-    fn integer(&self, value: &Spanned<DeValue<'_>>) -> Result<i64, ConfigError> {
-        match value.get_ref() {
-            DeValue::Integer(i) if i.radix() == 10 => match i.as_str().replace('_', "").parse() {
-                Ok(n) => Ok(n),
-                Err(_) => self.fail(value.span(), "integer out of range", None),
-            },
-            _ => self.fail(value.span(), "expected an integer", None),
-        }
-    }
-
     fn level(&self, value: &Spanned<DeValue<'_>>) -> Result<Option<Severity>, ConfigError> {
         let s = self.string(value)?;
         match s {
@@ -492,63 +404,28 @@ impl Reader<'_> {
             }
             DeValue::Table(table) => {
                 for (key, value) in table.iter() {
-                    match (key.get_ref().as_ref(), name) {
-                        ("severity", _) => {
+                    let known = match key.get_ref().as_ref() {
+                        "severity" => {
                             let level = self.level(value)?;
                             config.set(name, level);
+                            true
                         }
-                        ("required", "front-matter-missing-key") => {
-                            config.options.required_keys = self.strings(value)?
-                        }
-                        ("keys", "front-matter-ambiguous-scalar") => {
-                            config.options.text_keys = self.strings(value)?
-                        }
-                        ("tolerance-ms", "timestamp-mismatch") => {
-                            let n = self.integer(value)?;
-                            if n < 0 {
-                                return self.fail(
-                                    value.span(),
-                                    "tolerance must not be negative",
-                                    None,
-                                );
-                            }
-                            config.options.tolerance_ms = n;
-                        }
-                        ("fix-direction", "timestamp-mismatch") => {
-                            config.options.fix_direction = match self.string(value)? {
-                                "comment" => FixDirection::Comment,
-                                "date" => FixDirection::Date,
-                                other => {
-                                    return self.fail(
-                                        value.span(),
-                                        format!("unknown fix direction `{other}`"),
-                                        Some("use \"comment\" (rewrite the comment from `date`) or \"date\" (rewrite `date` from the comment)"),
-                                    );
-                                }
+                        other => {
+                            match rules::find(name).and_then(|(i, _)| config.settings.rule_mut(i)) {
+                                Some(options) => options
+                                    .set(other, &TomlValue(value))
+                                    .map_err(|e| self.option_error(e))?,
+                                None => false,
                             }
                         }
-                        ("compare", "tag-link-mismatch") => {
-                            config.options.tag_compare = match self.string(value)? {
-                                "exact" => TagCompare::Exact,
-                                "case-insensitive" => TagCompare::CaseInsensitive,
-                                "loose" => TagCompare::Loose,
-                                "slug" => TagCompare::Slug,
-                                other => {
-                                    return self.fail(
-                                        value.span(),
-                                        format!("unknown comparison `{other}`"),
-                                        Some("use \"slug\", \"exact\", \"case-insensitive\" or \"loose\""),
-                                    );
-                                }
-                            }
-                        }
-                        (other, _) => {
-                            return self.fail(
-                                key.span(),
-                                format!("`{name}` has no option `{other}`"),
-                                Some(&format!("`postlint rule {name}` documents its options")),
-                            );
-                        }
+                    };
+                    if !known {
+                        let other = key.get_ref().as_ref();
+                        return self.fail(
+                            key.span(),
+                            format!("`{name}` has no option `{other}`"),
+                            Some(&format!("`postlint rule {name}` documents its options")),
+                        );
                     }
                 }
             }
@@ -565,63 +442,88 @@ impl Reader<'_> {
 
     fn family_option(
         &mut self,
-        options: &mut Options,
+        settings: &mut Settings,
         family: &str,
         key: &Spanned<std::borrow::Cow<'_, str>>,
         value: &Spanned<DeValue<'_>>,
     ) -> Result<(), ConfigError> {
-        match (family, key.get_ref().as_ref()) {
-            ("timestamp", "unit") => {
-                options.timestamp_unit = match self.string(value)? {
-                    "auto" => TimestampUnit::Auto,
-                    "milliseconds" | "ms" => TimestampUnit::Milliseconds,
-                    "seconds" | "s" => TimestampUnit::Seconds,
-                    other => {
-                        return self.fail(
-                            value.span(),
-                            format!("unknown unit `{other}`"),
-                            Some("use \"auto\", \"milliseconds\" or \"seconds\""),
-                        );
-                    }
-                }
-            }
-            ("tag-link", "patterns") => {
-                let DeValue::Array(items) = value.get_ref() else {
-                    return self.fail(value.span(), "expected an array of strings", None);
-                };
-                let mut patterns = Vec::new();
-                for item in items {
-                    let text = self.string(item)?;
-                    match TagPattern::parse(text) {
-                        Ok(p) => patterns.push(p),
-                        Err(why) => {
-                            return self.fail(
-                                item.span(),
-                                format!("invalid tag pattern: {why}"),
-                                Some("a pattern is a URL path such as \"**/tag/{tag}.html\""),
-                            );
-                        }
-                    }
-                }
-                options.tag_patterns = patterns;
-            }
-            ("source", "keys") => {
-                let keys = self.strings(value)?;
-                if keys.is_empty() {
-                    return self.fail(value.span(), "at least one source key is needed", None);
-                }
-                options.source_keys = keys;
-            }
-            ("front-matter", "required") => options.required_keys = self.strings(value)?,
-            (_, other) => {
-                return self.fail(
-                    key.span(),
-                    format!("unknown option `{other}` in `[{family}]`"),
-                    Some("README.md lists every option"),
-                );
-            }
+        let other = key.get_ref().as_ref();
+        let known = match settings.family_mut(family) {
+            Some(options) => options
+                .set(other, &TomlValue(value))
+                .map_err(|e| self.option_error(e))?,
+            None => false,
+        };
+        if !known {
+            return self.fail(
+                key.span(),
+                format!("unknown option `{other}` in `[{family}]`"),
+                Some("README.md lists every option"),
+            );
         }
         Ok(())
+    }
+
+    fn option_error(&self, e: OptionError) -> ConfigError {
+        (self.err)(e.span, e.message, e.help)
+    }
+}
+
+/// A TOML value, as the rules' settings read it.
+struct TomlValue<'a, 'i>(&'a Spanned<DeValue<'i>>);
+
+impl TomlValue<'_, '_> {
+    fn fail<T>(&self, message: &str) -> Result<T, OptionError> {
+        Err(self.error(message.to_string(), None))
+    }
+}
+
+impl Value for TomlValue<'_, '_> {
+    fn string(&self) -> Result<&str, OptionError> {
+        match self.0.get_ref() {
+            DeValue::String(s) => Ok(s.as_ref()),
+            _ => self.fail("expected a string"),
+        }
+    }
+
+    fn strings(&self) -> Result<Vec<String>, OptionError> {
+        match self.0.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .map(|v| TomlValue(v).string().map(str::to_string))
+                .collect(),
+            _ => self.fail("expected an array of strings"),
+        }
+    }
+
+    fn integer(&self) -> Result<i64, OptionError> {
+        match self.0.get_ref() {
+            DeValue::Integer(i) if i.radix() == 10 => match i.as_str().replace('_', "").parse() {
+                Ok(n) => Ok(n),
+                Err(_) => self.fail("integer out of range"),
+            },
+            _ => self.fail("expected an integer"),
+        }
+    }
+
+    fn items(&self) -> Option<Vec<Box<dyn Value + '_>>> {
+        match self.0.get_ref() {
+            DeValue::Array(items) => Some(
+                items
+                    .iter()
+                    .map(|v| Box::new(TomlValue(v)) as Box<dyn Value>)
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    fn error(&self, message: String, help: Option<&str>) -> OptionError {
+        OptionError {
+            span: self.0.span(),
+            message,
+            help: help.map(str::to_string),
+        }
     }
 }
 

@@ -14,7 +14,6 @@ pub mod diagnostic;
 pub mod diff;
 pub mod discover;
 pub mod engine;
-pub mod line_index;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -22,6 +21,8 @@ pub mod runner;
 pub mod server;
 pub mod site;
 pub mod write;
+
+pub use model::line_index;
 
 use std::path::Path;
 

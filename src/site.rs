@@ -1,83 +1,72 @@
 //! The Jekyll site a post belongs to: the nearest `_config.yml` above it,
 //! and the settings postlint follows from it. Read in the I/O layer; the
-//! pure core sees them as options.
+//! pure core sees them as a [`Site`] value.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::tz::TimeZone;
 
+pub use crate::model::site::Site;
 use crate::model::yaml::{self, NodeKind};
 
-/// What postlint reads from a site's `_config.yml`.
-#[derive(Clone, Debug, Default)]
-pub struct Site {
-    /// `timezone`: dates without an offset are in this zone. Ruby, and so
-    /// Jekyll, falls back to UTC for a zone it does not know; so does this.
-    pub timezone: Option<TimeZone>,
-    /// `future: true`: posts dated in the future are published.
-    pub future: bool,
-    /// `permalink` (or `collections.posts.permalink`, which wins): a style
-    /// name or a template.
-    pub permalink: Option<String>,
-    /// The folder that holds the `_config.yml`, when one was found.
-    pub root: Option<PathBuf>,
+/// Read the settings from the text of a `_config.yml`. Text that is not
+/// a YAML mapping gives the defaults: Jekyll reports it itself.
+pub fn parse(text: &str) -> Site {
+    let Ok(Some(root)) = yaml::parse(text, 0) else {
+        return Site::default();
+    };
+    let NodeKind::Mapping(entries) = root.kind else {
+        return Site::default();
+    };
+    let mut site = Site::default();
+    let mut collection_permalink = None;
+    for (key, value) in &entries {
+        if key.as_str() == Some("timezone") {
+            // Ruby, and so Jekyll, falls back to UTC for a zone it does
+            // not know; so does this.
+            site.timezone = value
+                .as_str()
+                .and_then(|name| TimeZone::get(name).ok())
+                .unwrap_or(TimeZone::UTC);
+        }
+        if key.as_str() == Some("permalink") {
+            site.permalink = value.as_str().map(str::to_string);
+        }
+        if key.as_str() == Some("collections") {
+            collection_permalink = entry(value, "posts")
+                .and_then(|posts| entry(posts, "permalink"))
+                .and_then(|p| p.as_str())
+                .map(str::to_string);
+        }
+        if key.as_str() == Some("future") {
+            site.future = value.scalar() == Some(&crate::model::scalar::Scalar::Bool(true));
+        }
+    }
+    // `collections: { posts: { permalink: ... } }` wins over the site's
+    // `permalink` for posts, as in Jekyll.
+    if collection_permalink.is_some() {
+        site.permalink = collection_permalink;
+    }
+    site
 }
 
-impl Site {
-    /// Read the settings from the text of a `_config.yml`. Text that is not
-    /// a YAML mapping gives the defaults: Jekyll reports it itself.
-    pub fn parse(text: &str) -> Site {
-        let Ok(Some(root)) = yaml::parse(text, 0) else {
-            return Site::default();
-        };
-        let NodeKind::Mapping(entries) = root.kind else {
-            return Site::default();
-        };
-        let mut site = Site::default();
-        let mut collection_permalink = None;
-        for (key, value) in &entries {
-            if key.as_str() == Some("timezone") {
-                site.timezone = value.as_str().and_then(|name| TimeZone::get(name).ok());
-            }
-            if key.as_str() == Some("permalink") {
-                site.permalink = value.as_str().map(str::to_string);
-            }
-            if key.as_str() == Some("collections") {
-                collection_permalink = entry(value, "posts")
-                    .and_then(|posts| entry(posts, "permalink"))
-                    .and_then(|p| p.as_str())
-                    .map(str::to_string);
-            }
-            if key.as_str() == Some("future") {
-                site.future = value.scalar() == Some(&crate::model::scalar::Scalar::Bool(true));
-            }
-        }
-        // `collections: { posts: { permalink: ... } }` wins over the site's
-        // `permalink` for posts, as in Jekyll.
-        if collection_permalink.is_some() {
-            site.permalink = collection_permalink;
-        }
-        site
-    }
-
-    /// The site of the posts in `dir`: the nearest `_config.yml` in it or
-    /// above; the defaults when there is none.
-    pub fn find(dir: &Path) -> Site {
-        let found = dir
-            .ancestors()
-            .map(|d| d.join("_config.yml"))
-            .find(|f| f.is_file());
-        found
-            .as_ref()
-            .and_then(|f| {
-                let text = std::fs::read_to_string(f).ok()?;
-                Some(Site {
-                    root: f.parent().map(Path::to_path_buf),
-                    ..Site::parse(&text)
-                })
+/// The site of the posts in `dir`: the nearest `_config.yml` in it or
+/// above; the defaults when there is none.
+pub fn find(dir: &Path) -> Site {
+    let found = dir
+        .ancestors()
+        .map(|d| d.join("_config.yml"))
+        .find(|f| f.is_file());
+    found
+        .as_ref()
+        .and_then(|f| {
+            let text = std::fs::read_to_string(f).ok()?;
+            Some(Site {
+                root: f.parent().map(Path::to_path_buf),
+                ..parse(&text)
             })
-            .unwrap_or_default()
-    }
+        })
+        .unwrap_or_default()
 }
 
 /// The value of `key` in a YAML mapping.
@@ -98,16 +87,16 @@ mod tests {
 
     #[test]
     fn reads_the_timezone() {
-        let site = Site::parse("title: News\ntimezone: UTC\n");
-        assert_eq!(site.timezone, Some(TimeZone::UTC));
-        assert!(Site::parse("timezone: Not/AZone\n").timezone.is_none());
-        assert!(Site::parse("- a list\n").timezone.is_none());
-        assert!(Site::parse(": : :\n").timezone.is_none());
-        assert!(Site::parse("future: true\n").future);
-        assert!(!Site::parse("future: \"true\"\n").future);
-        assert!(!Site::parse("title: x\n").future);
+        let site = parse("title: News\ntimezone: Asia/Shanghai\n");
+        assert_eq!(site.timezone.iana_name(), Some("Asia/Shanghai"));
+        assert_eq!(parse("timezone: Not/AZone\n").timezone, TimeZone::UTC);
+        assert_eq!(parse("- a list\n"), Site::default());
+        assert_eq!(parse(": : :\n"), Site::default());
+        assert!(parse("future: true\n").future);
+        assert!(!parse("future: \"true\"\n").future);
+        assert!(!parse("title: x\n").future);
         assert_eq!(
-            Site::parse("permalink: pretty\n").permalink.as_deref(),
+            parse("permalink: pretty\n").permalink.as_deref(),
             Some("pretty")
         );
         for text in [
@@ -115,13 +104,13 @@ mod tests {
             "collections:\n  posts:\n    permalink: /p/:title/\npermalink: pretty\n",
         ] {
             assert_eq!(
-                Site::parse(text).permalink.as_deref(),
+                parse(text).permalink.as_deref(),
                 Some("/p/:title/"),
                 "{text}"
             );
         }
         assert_eq!(
-            Site::parse("collections:\n  posts:\n    output: true\npermalink: none\n")
+            parse("collections:\n  posts:\n    output: true\npermalink: none\n")
                 .permalink
                 .as_deref(),
             Some("none")

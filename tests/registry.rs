@@ -1,4 +1,4 @@
-//! The registry, `src/rules/*.rs` and `rules/*.md` agree both ways.
+//! The registry, `src/rules/<family>/*.rs` and `rules/*.md` agree both ways.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -23,12 +23,34 @@ fn every_doc_is_registered_and_every_rule_has_a_doc() {
 }
 
 #[test]
-fn every_rule_has_one_source_file() {
-    let mut files = names(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules"), ".rs");
-    files.remove("mod");
-    files.remove("meta");
-    let expected: BTreeSet<String> = RULES.iter().map(|r| r.id.replace('-', "_")).collect();
-    assert_eq!(files, expected, "src/rules/*.rs and the registry differ");
+fn every_rule_has_one_source_file_in_its_family() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules");
+    let mut files = BTreeSet::new();
+    for entry in fs::read_dir(root).unwrap() {
+        let entry = entry.unwrap();
+        if !entry.file_type().unwrap().is_dir() {
+            continue;
+        }
+        let family = entry.file_name().into_string().unwrap();
+        let mut rules = names(entry.path().to_str().unwrap(), ".rs");
+        assert!(rules.remove("mod"), "src/rules/{family} has no mod.rs");
+        files.extend(rules.into_iter().map(|r| format!("{family}/{r}")));
+    }
+    let expected: BTreeSet<String> = RULES
+        .iter()
+        .map(|r| {
+            let family = FAMILIES
+                .iter()
+                .find(|f| r.id.starts_with(&format!("{f}-")))
+                .unwrap();
+            let name = &r.id[family.len() + 1..];
+            format!("{}/{}", family.replace('-', "_"), name.replace('-', "_"))
+        })
+        .collect();
+    assert_eq!(
+        files, expected,
+        "src/rules/<family>/*.rs and the registry differ"
+    );
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         error(e);
         return exit::TOOL_ERROR;
     }
-    config.options.now = args.now;
+    config.now = args.now;
     let format = args
         .format
         .or_else(|| config.output_format.as_deref().and_then(Format::from_name))

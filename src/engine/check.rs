@@ -6,8 +6,9 @@ use std::path::Path;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Post;
+use crate::model::site::Now;
 use crate::model::summary::PostSummary;
-use crate::rules::{self, Context, RULES};
+use crate::rules::{self, Context};
 
 /// What checking one post gives: its own findings, sorted by position, and
 /// its summary for the whole-repository rules when any of them is on.
@@ -20,7 +21,7 @@ pub struct Checked {
 /// Check one post from one parse. No I/O: the caller reads the file and
 /// resolves its settings.
 pub fn check(path: &Path, text: &str, config: &Config) -> Checked {
-    let post = Post::parse(text, &config.options);
+    let post = Post::parse(text, config.settings.parse_options(&config.site));
     Checked {
         diagnostics: check_parsed(path, &post, config),
         summary: summary_of(path, &post, config),
@@ -30,25 +31,38 @@ pub fn check(path: &Path, text: &str, config: &Config) -> Checked {
 /// Only the summary [`check`] gives, from a parse without the rules: for a
 /// post read again to confirm it is still the one summarised.
 pub fn summarize(path: &Path, text: &str, config: &Config) -> Option<PostSummary> {
-    summary_of(path, &Post::parse(text, &config.options), config)
+    let post = Post::parse(text, config.settings.parse_options(&config.site));
+    summary_of(path, &post, config)
 }
 
 fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<PostSummary> {
     super::repo::any_enabled(config).then(|| {
-        crate::model::summary::summarize(path, post, &config.options, super::repo::wanted(config))
+        let now = now(config).instant;
+        let wanted = super::repo::wanted(config);
+        crate::model::summary::summarize(path, post, &config.site, now, wanted)
     })
 }
 
+/// The moment future dates are judged against: `--now`, else the clock.
+fn now(config: &Config) -> Now {
+    match config.now {
+        Some(instant) => Now {
+            instant,
+            given: true,
+        },
+        None => Now {
+            instant: jiff::Timestamp::now(),
+            given: false,
+        },
+    }
+}
+
 fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
-    let mut ctx = Context {
-        path,
-        post,
-        options: &config.options,
-        suppressions_used: &[],
-    };
+    let mut ctx = Context::new(path, post, &config.settings, &config.site, now(config));
     // Rules of the `suppression` family judge the suppressions, so they run
     // after the others' findings have been suppressed.
-    let mut out = run_rules(&ctx, config, |family| family != "suppression");
+    let level = |i| config.level(i);
+    let mut out = rules::run_post(&ctx, level, |family| family != "suppression");
     let regions = &post.suppressions.regions;
     let mut used = vec![false; regions.len()];
     if !regions.is_empty() {
@@ -63,7 +77,9 @@ fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
         });
     }
     ctx.suppressions_used = &used;
-    out.extend(run_rules(&ctx, config, |family| family == "suppression"));
+    out.extend(rules::run_post(&ctx, level, |family| {
+        family == "suppression"
+    }));
     // `fixable` and `unfixable` decide which findings carry their fix.
     for d in &mut out {
         if d.fix.is_some() && !config.is_fixable(d.rule) {
@@ -79,26 +95,4 @@ pub fn sort(found: &mut [Diagnostic]) {
     found.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
-}
-
-/// Run the enabled rules whose family `select` accepts.
-fn run_rules(ctx: &Context, config: &Config, select: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (i, rule) in RULES.iter().enumerate() {
-        let Some(level) = config.level(i) else {
-            continue;
-        };
-        if !select(&rule.meta().family) {
-            continue;
-        }
-        let rules::Check::Post(check) = rule.check else {
-            continue;
-        };
-        let start = out.len();
-        check(ctx, &mut out);
-        for d in &mut out[start..] {
-            d.severity = level;
-        }
-    }
-    out
 }

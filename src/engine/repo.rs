@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::{PostSummary, Wanted};
-use crate::rules::{self, Check, RULES, RepoContext, RepoDiagnostic, Summarized};
+use crate::rules::{self, RULES, RepoContext, RepoDiagnostic, Summarized};
 
 /// Whether any whole-repository rule is on, so that summaries are worth
 /// keeping.
@@ -162,19 +162,9 @@ impl RepoIndex {
 fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> {
     let ctx = RepoContext {
         posts,
-        options: &config.options,
+        settings: &config.settings,
     };
-    let mut out = Vec::new();
-    for (i, rule) in RULES.iter().enumerate() {
-        let (Some(level), Check::Repo(check)) = (config.level(i), rule.check) else {
-            continue;
-        };
-        let start = out.len();
-        check(&ctx, &mut out);
-        for d in &mut out[start..] {
-            d.diagnostic.severity = level;
-        }
-    }
+    let mut out = rules::run_repo(&ctx, |i| config.level(i));
     out.retain(|d| !suppressed(posts[d.post].summary, &d.diagnostic));
     out.sort_by(|a, b| {
         let key = |d: &RepoDiagnostic| (d.post, d.diagnostic.span.start, d.diagnostic.rule);

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::config::Config;
 use crate::discover::PathFilter;
-use crate::site::Site;
+use crate::site::{self, Site};
 
 /// What a file's settings depend on beyond the base: its site's folder,
 /// and the rules `per-file-ignores` turns off for it.
@@ -69,12 +69,7 @@ impl Resolver {
             .map(str::to_string)
             .collect();
         let site = self.site_of(path);
-        if ignored.is_empty()
-            && site.timezone.is_none()
-            && !site.future
-            && site.permalink.is_none()
-            && site.root.is_none()
-        {
+        if ignored.is_empty() && *site == Site::default() {
             return self.base.clone();
         }
         let key = (site.root.clone(), ignored);
@@ -83,12 +78,7 @@ impl Resolver {
             return config.clone();
         }
         let mut own = Config::clone(&self.base);
-        own.options.site_future = site.future;
-        own.options.site_permalink = site.permalink.clone();
-        own.options.site_root = site.root.clone();
-        if let Some(zone) = &site.timezone {
-            own.options.site_timezone = zone.clone();
-        }
+        own.site = Site::clone(&site);
         for name in &key.1 {
             own.set(name, None);
         }
@@ -118,7 +108,7 @@ impl Resolver {
         {
             return site.clone();
         }
-        let site = Arc::new(Site::find(&dir));
+        let site = Arc::new(site::find(&dir));
         self.sites
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -6,9 +6,11 @@ pub mod date;
 pub mod entities;
 pub mod front_matter;
 pub mod jekyll;
+pub mod line_index;
 pub mod lines;
 pub mod permalink;
 pub mod scalar;
+pub mod site;
 pub mod summary;
 pub mod suppress;
 pub mod tag;
@@ -24,10 +26,9 @@ use std::ops::Range;
 use jiff::Timestamp;
 use url::Url;
 
-use crate::config::{Options, TimestampUnit};
 use date::DateError;
 use scalar::Scalar;
-use tag::DecodeError;
+use tag::{DecodeError, TagPattern};
 use yaml::{Node, NodeKind};
 
 /// One post, parsed once. Rules read it and never parse again.
@@ -50,7 +51,7 @@ pub struct Post<'a> {
     pub source: Option<SourceField>,
     /// Anchors whose URL path matches a tag pattern, found on first use.
     tag_links: OnceCell<Vec<TagLink>>,
-    options: &'a Options,
+    tag_patterns: &'a [TagPattern],
     /// Suppression comments and the front matter `postlint` key.
     pub suppressions: suppress::Suppressions,
 }
@@ -89,8 +90,43 @@ pub enum TagLinkError {
     Empty,
 }
 
+/// What reading a post needs besides its text: the settings and site facts
+/// that decide what its values mean.
+#[derive(Clone, Copy, Debug)]
+pub struct ParseOptions<'a> {
+    /// Dates without an offset are read in this zone (the site's).
+    pub timezone: &'a jiff::tz::TimeZone,
+    /// How the timestamp comment's number is read.
+    pub unit: TimestampUnit,
+    /// The source URL is the first of these keys present.
+    pub source_keys: &'a [String],
+    /// The URL paths of the site's tag pages.
+    pub tag_patterns: &'a [TagPattern],
+}
+
+/// How the timestamp comment's number is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampUnit {
+    /// Milliseconds, except that a 10-digit value is seconds.
+    Auto,
+    Milliseconds,
+    Seconds,
+}
+
+impl TimestampUnit {
+    /// Is a comment in this unit, as `written` (if there is one), in
+    /// seconds? In `Auto`, ten digits are seconds.
+    pub fn in_seconds(self, written: Option<&str>) -> bool {
+        match self {
+            TimestampUnit::Seconds => true,
+            TimestampUnit::Milliseconds => false,
+            TimestampUnit::Auto => written.is_some_and(|w| w.trim_start_matches('-').len() == 10),
+        }
+    }
+}
+
 impl<'a> Post<'a> {
-    pub fn parse(text: &'a str, options: &'a Options) -> Post<'a> {
+    pub fn parse(text: &'a str, options: ParseOptions<'a>) -> Post<'a> {
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let front_matter = front_matter::parse(text, start);
         let body_start = match &front_matter {
@@ -102,10 +138,10 @@ impl<'a> Post<'a> {
         let suppressions = suppress::parse(text, body_start, &front_matter);
         let date = front_matter
             .get("date")
-            .and_then(|e| read_date(&e.value, &options.site_timezone));
+            .and_then(|e| read_date(&e.value, options.timezone));
         let timestamp_value = timestamp
             .as_ref()
-            .map(|t| read_timestamp(&text[t.value.clone()], options.timestamp_unit));
+            .map(|t| read_timestamp(&text[t.value.clone()], options.unit));
         let source = options
             .source_keys
             .iter()
@@ -123,7 +159,7 @@ impl<'a> Post<'a> {
             timestamp_value,
             source,
             tag_links: OnceCell::new(),
-            options,
+            tag_patterns: options.tag_patterns,
             suppressions,
         }
     }
@@ -142,7 +178,7 @@ impl<'a> Post<'a> {
     pub fn tag_links(&self) -> &[TagLink] {
         self.tag_links.get_or_init(|| {
             let body = &self.text[self.body_start..];
-            let needles = tag::required_literals(&self.options.tag_patterns);
+            let needles = tag::required_literals(self.tag_patterns);
             let found = |n: &String| memchr::memmem::find(body.as_bytes(), n.as_bytes()).is_some();
             if needles.as_ref().is_some_and(|n| !n.iter().any(found)) {
                 return Vec::new();
@@ -150,7 +186,7 @@ impl<'a> Post<'a> {
             self.anchors()
                 .iter()
                 .enumerate()
-                .filter_map(|(i, a)| read_tag_link(self.text, i, a, self.options))
+                .filter_map(|(i, a)| read_tag_link(self.text, i, a, self.tag_patterns))
                 .collect()
         })
     }
@@ -195,11 +231,7 @@ pub fn read_timestamp(value: &str, unit: TimestampUnit) -> Result<Timestamp, Str
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("`{value}` is not an integer"));
     }
-    let seconds = match unit {
-        TimestampUnit::Auto => digits.len() == 10,
-        TimestampUnit::Milliseconds => false,
-        TimestampUnit::Seconds => true,
-    };
+    let seconds = unit.in_seconds(Some(value));
     let out_of_range = || format!("`{value}` is out of range for a date");
     let n: i64 = value.parse().map_err(|_| out_of_range())?;
     let ts = if seconds {
@@ -229,10 +261,15 @@ fn read_source(entry: &Entry) -> SourceField {
     }
 }
 
-fn read_tag_link(text: &str, index: usize, anchor: &Anchor, options: &Options) -> Option<TagLink> {
+fn read_tag_link(
+    text: &str,
+    index: usize,
+    anchor: &Anchor,
+    patterns: &[TagPattern],
+) -> Option<TagLink> {
     let href = &text[anchor.href.clone()];
     let (path_start, path) = tag::raw_path(href)?;
-    let tag_range = options.tag_patterns.iter().find_map(|p| p.matches(path))?;
+    let tag_range = patterns.iter().find_map(|p| p.matches(path))?;
     // `/tags/#bridges`: a tag index with the tag in the fragment, not a
     // link to a tag page with an empty tag.
     if tag_range.is_empty()

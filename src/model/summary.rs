@@ -11,9 +11,9 @@ use jiff::Timestamp;
 use super::jekyll::{in_posts, post_name, written_slug};
 use super::permalink::{self, UrlParts};
 use super::scalar::Scalar;
+use super::site::Site;
 use super::yaml::{Node, NodeKind};
 use super::{FrontMatter, Post, entities, tag};
-use crate::config::Options;
 
 /// What the whole-repository rules know of one post.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,11 +63,18 @@ pub struct Wanted {
     pub tag_links: bool,
 }
 
-/// Summarise a parsed post.
-pub fn summarize(path: &Path, post: &Post, options: &Options, wanted: Wanted) -> PostSummary {
+/// Summarise a parsed post of `site`, as Jekyll would build it at `now`
+/// (a post dated later is not published).
+pub fn summarize(
+    path: &Path,
+    post: &Post,
+    site: &Site,
+    now: Timestamp,
+    wanted: Wanted,
+) -> PostSummary {
     PostSummary {
-        date: date(path, post, options),
-        output: output(path, post, options),
+        date: date(path, post, site),
+        output: output(path, post, site, now),
         source: post.source.as_ref().and_then(|s| {
             let url = s.url.as_ref()?.as_ref().ok()?;
             Some((normalize_source(url)?, s.value_span.clone()))
@@ -87,18 +94,18 @@ pub fn summarize(path: &Path, post: &Post, options: &Options, wanted: Wanted) ->
     }
 }
 
-fn date(path: &Path, post: &Post, options: &Options) -> Option<Timestamp> {
+fn date(path: &Path, post: &Post, site: &Site) -> Option<Timestamp> {
     match &post.date {
         Some(d) => d.value.as_ref().ok().copied(),
         None => {
             let name = post_name(path.file_name()?.to_str()?)?;
             let midnight = name.date?.at(0, 0, 0, 0);
-            Some(options.site_timezone.to_timestamp(midnight).ok()?)
+            Some(site.timezone.to_timestamp(midnight).ok()?)
         }
     }
 }
 
-fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
+fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<OutputPlace> {
     if !in_posts(path) {
         return None;
     }
@@ -114,12 +121,11 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
     {
         return None;
     }
-    let zone = &options.site_timezone;
+    let zone = &site.timezone;
     let date = match &post.date {
         Some(d) => {
             let instant = *d.value.as_ref().ok()?;
-            let now = options.now.unwrap_or_else(Timestamp::now);
-            if instant > now && !options.site_future {
+            if instant > now && !site.future {
                 return None;
             }
             zone.to_datetime(instant)
@@ -132,7 +138,7 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
         .filter(|e| e.value.as_str().is_some_and(|s| !s.is_empty()));
     let template = match permalink_entry.and_then(|e| e.value.as_str()) {
         Some(p) => p,
-        None => permalink::template(options.site_permalink.as_deref()),
+        None => permalink::template(site.permalink.as_deref()),
     };
     let ext = &file_name[file_name.rfind('.')?..];
     // Jekyll's Markdown converter (its default `markdown_ext`) writes
@@ -142,7 +148,7 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
         _ => ext,
     };
     let basename = &file_name[..file_name.len() - ext.len()];
-    let categories = categories(path, post, options);
+    let categories = categories(path, post, site);
     let out = permalink::output(
         template,
         &UrlParts {
@@ -169,9 +175,9 @@ fn output(path: &Path, post: &Post, options: &Options) -> Option<OutputPlace> {
 /// Without a `_config.yml` the site's folder is not known, and every folder
 /// of the path as given counts: the same extra folders for every post, so
 /// URLs that differ in Jekyll still differ.
-fn categories(path: &Path, post: &Post, options: &Options) -> Vec<String> {
+fn categories(path: &Path, post: &Post, site: &Site) -> Vec<String> {
     let mut out = Vec::new();
-    let relative = match &options.site_root {
+    let relative = match &site.root {
         Some(root) => path.strip_prefix(root).ok(),
         None => Some(path),
     };
@@ -343,6 +349,23 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    use crate::model::{ParseOptions, TimestampUnit};
+
+    const NOW: Timestamp = Timestamp::constant(1_700_000_000, 0);
+
+    fn parse(text: &str) -> Post<'_> {
+        static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
+        Post::parse(
+            text,
+            ParseOptions {
+                timezone: &UTC,
+                unit: TimestampUnit::Auto,
+                source_keys: &[],
+                tag_patterns: &[],
+            },
+        )
+    }
+
     #[test]
     fn site_tag_links() {
         assert_eq!(site_tag("/tags/#bridges").as_deref(), Some("bridges"));
@@ -396,38 +419,38 @@ mod tests {
 
     #[test]
     fn categories_come_from_folders_then_front_matter() {
-        let options = Options {
-            site_root: Some("site".into()),
-            ..Options::default()
+        let site = Site {
+            root: Some("site".into()),
+            ..Site::default()
         };
         let text = "---\ntitle: t\ncategories: News World\ncategory: Extra\n---\n";
-        let post = Post::parse(text, &options);
+        let post = parse(text);
         let path = Path::new("site/city/_posts/2022/2022-01-01-a.md");
         assert_eq!(
-            categories(path, &post, &options),
+            categories(path, &post, &site),
             ["city", "News", "World", "Extra"]
         );
-        let summary = summarize(path, &post, &options, Wanted::default());
+        let summary = summarize(path, &post, &site, NOW, Wanted::default());
         assert_eq!(
             summary.output.unwrap().url,
             "/city/news/world/extra/2022/01/01/a.html"
         );
         // No site folder known: every folder of the path counts.
-        let options = Options::default();
+        let site = Site::default();
         assert_eq!(
-            categories(Path::new("/srv/site/city/_posts/a.md"), &post, &options),
+            categories(Path::new("/srv/site/city/_posts/a.md"), &post, &site),
             ["srv", "site", "city", "News", "World", "Extra"]
         );
     }
 
     #[test]
     fn markdown_becomes_html_and_other_files_keep_their_extension() {
-        let options = Options::default();
+        let site = Site::default();
         let text = "---\ntitle: t\n---\n";
-        let post = Post::parse(text, &options);
+        let post = parse(text);
         let url = |name: &str| {
             let path = PathBuf::from(format!("_posts/{name}"));
-            summarize(&path, &post, &options, Wanted::default())
+            summarize(&path, &post, &site, NOW, Wanted::default())
                 .output
                 .map(|o| o.url)
         };

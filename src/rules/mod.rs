@@ -1,32 +1,69 @@
-//! The rule registry: every rule, its check, and its embedded document.
-//! Adding a rule is one file here, one `rules/<id>.md`, and one line below.
+//! The rules, grouped by family (`front_matter/`, `timestamp/`, ...): each
+//! family's `mod.rs` holds its shared helpers, its settings and its table of
+//! rules, and each rule has a file of its own.
+//!
+//! Adding a rule takes three things: its file `src/rules/<family>/<rule>.rs`
+//! (its `check`, and its `Options` if it has any), its document
+//! `rules/<id>.md`, and one line in the `rules!` table of its family's
+//! `mod.rs`, which names the file and, after `with`, the options type.
+//!
+//! The rules are the core: they import only [`crate::diagnostic`],
+//! [`crate::model`] and each other, and read no file and no clock.
 
+use std::any::Any;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use crate::config::Options;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::model::Post;
+use crate::model::site::{Now, Site};
 use crate::model::summary::PostSummary;
+use crate::model::{ParseOptions, Post};
 
 mod meta;
+pub mod options;
 pub use meta::{Example, ExampleKind, RuleMeta};
+use options::{Configurable, RuleOptions};
 
-/// What a rule sees: the parsed post and the options.
+/// What a rule sees: the parsed post, the settings, and the world around
+/// the post as plain values.
 pub struct Context<'a> {
     pub path: &'a Path,
     pub post: &'a Post<'a>,
-    pub options: &'a Options,
+    pub settings: &'a Settings,
+    /// The Jekyll site the post belongs to.
+    pub site: &'a Site,
+    /// The moment future dates are judged against.
+    pub now: Now,
     /// For each suppression region of the post, whether it suppressed a
     /// finding. Filled only for the `suppression` family, which runs last.
     pub suppressions_used: &'a [bool],
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        path: &'a Path,
+        post: &'a Post<'a>,
+        settings: &'a Settings,
+        site: &'a Site,
+        now: Now,
+    ) -> Context<'a> {
+        Context {
+            path,
+            post,
+            settings,
+            site,
+            now,
+            suppressions_used: &[],
+        }
+    }
 }
 
 /// What a whole-repository rule sees: every post's summary, by date, then
 /// path.
 pub struct RepoContext<'a> {
     pub posts: &'a [Summarized<'a>],
-    pub options: &'a Options,
+    pub settings: &'a Settings,
 }
 
 /// One post of the repository: its path as shown, and its summary.
@@ -66,19 +103,53 @@ impl<'a> RepoContext<'a> {
     }
 }
 
+/// Where a rule reports its findings. It knows which rule is running and
+/// stamps every finding with that rule's id, so no rule names itself.
+pub struct Sink<'o, T = Diagnostic> {
+    rule: &'static str,
+    out: &'o mut Vec<T>,
+}
+
+impl<T> Sink<'_, T> {
+    /// A finding of the running rule at `span`, to refine with the
+    /// [`Diagnostic`] builders and then `push`.
+    pub fn diagnostic(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.rule, span, message)
+    }
+}
+
+impl Sink<'_, Diagnostic> {
+    /// Report a finding in the post being checked.
+    pub fn push(&mut self, mut diagnostic: Diagnostic) {
+        diagnostic.rule = self.rule;
+        self.out.push(diagnostic);
+    }
+}
+
+impl Sink<'_, RepoDiagnostic> {
+    /// Report a finding in the post at index `post` of the repository.
+    pub fn push(&mut self, post: usize, mut diagnostic: Diagnostic) {
+        diagnostic.rule = self.rule;
+        self.out.push(RepoDiagnostic { post, diagnostic });
+    }
+}
+
 /// How a rule checks: one post at a time, or the whole repository at once
 /// from the posts' summaries.
 #[derive(Clone, Copy)]
 pub enum Check {
-    Post(fn(&Context, &mut Vec<Diagnostic>)),
-    Repo(fn(&RepoContext, &mut Vec<RepoDiagnostic>)),
+    Post(fn(&Context, &mut Sink)),
+    Repo(fn(&RepoContext, &mut Sink<RepoDiagnostic>)),
 }
 
-/// One rule: its id, its documentation (which holds its metadata), and its check.
+/// One rule: its id, its documentation (which holds its metadata), its
+/// check, and the default of its options, if it has any.
+#[derive(Clone, Copy)]
 pub struct Rule {
     pub id: &'static str,
     pub doc: &'static str,
     pub check: Check,
+    pub options: Option<fn() -> Box<dyn RuleOptions>>,
 }
 
 impl Rule {
@@ -108,7 +179,144 @@ impl Rule {
     }
 }
 
-/// Rule families: the prefix of every rule id.
+/// Run the per-post rules that are on and whose family `families` accepts,
+/// in registry order. `level` gives the severity of the rule at each
+/// registry index (`None`: off); each finding comes back with it and with
+/// its rule's id, in the order the rules reported them.
+pub fn run_post(
+    ctx: &Context,
+    level: impl Fn(usize) -> Option<Severity>,
+    families: impl Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        let (Some(level), Check::Post(check)) = (level(i), rule.check) else {
+            continue;
+        };
+        if !families(&rule.meta().family) {
+            continue;
+        }
+        let start = out.len();
+        check(
+            ctx,
+            &mut Sink {
+                rule: rule.id,
+                out: &mut out,
+            },
+        );
+        for d in &mut out[start..] {
+            d.severity = level;
+        }
+    }
+    out
+}
+
+/// Run the whole-repository rules that are on (`level` as for
+/// [`run_post`]) over the posts of `ctx`. Findings come back in registry
+/// order, with their rule's id and severity; the caller applies the posts'
+/// suppressions and sorts them.
+pub fn run_repo(
+    ctx: &RepoContext,
+    level: impl Fn(usize) -> Option<Severity>,
+) -> Vec<RepoDiagnostic> {
+    let mut out = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        let (Some(level), Check::Repo(check)) = (level(i), rule.check) else {
+            continue;
+        };
+        let start = out.len();
+        check(
+            ctx,
+            &mut Sink {
+                rule: rule.id,
+                out: &mut out,
+            },
+        );
+        for d in &mut out[start..] {
+            d.diagnostic.severity = level;
+        }
+    }
+    out
+}
+
+/// Every setting the rules read: each family's settings, and each rule's
+/// options. The defaults until a config file says otherwise.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub front_matter: front_matter::Settings,
+    pub timestamp: timestamp::Settings,
+    pub tag_link: tag_link::Settings,
+    pub source: source::Settings,
+    /// The options of each rule that has some, in registry order.
+    rules: Vec<Option<Box<dyn RuleOptions>>>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            front_matter: Default::default(),
+            timestamp: Default::default(),
+            tag_link: Default::default(),
+            source: Default::default(),
+            rules: RULES.iter().map(|r| r.options.map(|f| f())).collect(),
+        }
+    }
+}
+
+impl Settings {
+    /// The settings of a family (`[timestamp]`), if it has any.
+    pub fn family_mut(&mut self, family: &str) -> Option<&mut dyn Configurable> {
+        match family {
+            "front-matter" => Some(&mut self.front_matter),
+            "timestamp" => Some(&mut self.timestamp),
+            "tag-link" => Some(&mut self.tag_link),
+            "source" => Some(&mut self.source),
+            _ => None,
+        }
+    }
+
+    /// The options of the rule at registry index `index`, if it has any.
+    pub fn rule_mut(&mut self, index: usize) -> Option<&mut dyn Configurable> {
+        let options = self.rules.get_mut(index)?.as_mut()?;
+        Some(options.as_configurable_mut())
+    }
+
+    /// A rule's options, by their type.
+    ///
+    /// # Panics
+    /// When no registry line names `T` as a rule's options.
+    pub fn rule<T: Any>(&self) -> &T {
+        self.rules
+            .iter()
+            .flatten()
+            .find_map(|o| o.as_any().downcast_ref())
+            .expect("the options type is registered")
+    }
+
+    /// A rule's options, by their type, to change them.
+    ///
+    /// # Panics
+    /// When no registry line names `T` as a rule's options.
+    pub fn rule_options_mut<T: Any>(&mut self) -> &mut T {
+        self.rules
+            .iter_mut()
+            .flatten()
+            .find_map(|o| o.as_any_mut().downcast_mut())
+            .expect("the options type is registered")
+    }
+
+    /// What reading a post of `site` needs from the settings.
+    pub fn parse_options<'a>(&'a self, site: &'a Site) -> ParseOptions<'a> {
+        ParseOptions {
+            timezone: &site.timezone,
+            unit: self.timestamp.unit,
+            source_keys: &self.source.keys,
+            tag_patterns: &self.tag_link.patterns,
+        }
+    }
+}
+
+/// Rule families: the prefix of every rule id, in the order they run.
 pub const FAMILIES: &[&str] = &[
     "front-matter",
     "timestamp",
@@ -120,55 +328,81 @@ pub const FAMILIES: &[&str] = &[
 
 macro_rules! check_of {
     (post, $module:ident) => {
-        Check::Post($module::check)
+        $crate::rules::Check::Post($module::check)
     };
     (repo, $module:ident) => {
-        Check::Repo($module::check)
+        $crate::rules::Check::Repo($module::check)
     };
 }
 
-macro_rules! registry {
-    ($($id:literal => $kind:ident $module:ident,)*) => {
-        $(mod $module;)*
-        /// Every rule, in the order they run and are listed.
-        pub static RULES: &[Rule] = &[$(Rule {
+macro_rules! options_of {
+    () => {
+        None
+    };
+    ($options:ty) => {
+        Some($crate::rules::options::default_options::<$options>)
+    };
+}
+
+/// A family's table of rules: `"id" => post module` (or `repo module`),
+/// then `with module::Options` when the rule has options. It embeds each
+/// rule's document.
+macro_rules! rules {
+    ($($id:literal => $kind:ident $module:ident $(with $options:ty)?,)*) => {
+        /// The family's rules, in the order they run and are listed.
+        pub(super) const RULES: &[$crate::rules::Rule] = &[$($crate::rules::Rule {
             id: $id,
-            doc: include_str!(concat!("../../rules/", $id, ".md")),
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
             check: check_of!($kind, $module),
+            options: options_of!($($options)?),
         },)*];
     };
 }
 
-registry! {
-    "front-matter-missing" => post front_matter_missing,
-    "front-matter-unterminated" => post front_matter_unterminated,
-    "front-matter-invalid-yaml" => post front_matter_invalid_yaml,
-    "front-matter-not-mapping" => post front_matter_not_mapping,
-    "front-matter-duplicate-key" => post front_matter_duplicate_key,
-    "front-matter-missing-key" => post front_matter_missing_key,
-    "front-matter-wrong-type" => post front_matter_wrong_type,
-    "front-matter-invalid-date" => post front_matter_invalid_date,
-    "front-matter-ambiguous-scalar" => post front_matter_ambiguous_scalar,
-    "timestamp-malformed" => post timestamp_malformed,
-    "timestamp-mismatch" => post timestamp_mismatch,
-    "timestamp-missing" => post timestamp_missing,
-    "tag-link-malformed" => post tag_link_malformed,
-    "tag-link-mismatch" => post tag_link_mismatch,
-    "tag-link-unknown-tag" => repo tag_link_unknown_tag,
-    "source-missing" => post source_missing,
-    "source-invalid" => post source_invalid,
-    "source-double-encoded" => post source_double_encoded,
-    "source-header-mismatch" => post source_header_mismatch,
-    "source-duplicate" => repo source_duplicate,
-    "jekyll-filename" => post jekyll_filename,
-    "jekyll-date-mismatch" => post jekyll_date_mismatch,
-    "jekyll-empty-slug" => post jekyll_empty_slug,
-    "jekyll-future-date" => post jekyll_future_date,
-    "jekyll-liquid" => post jekyll_liquid,
-    "jekyll-unpublished" => post jekyll_unpublished,
-    "jekyll-duplicate-url" => repo jekyll_duplicate_url,
-    "jekyll-url-case-conflict" => repo jekyll_url_case_conflict,
-    "suppression-unused" => post suppression_unused,
+pub mod front_matter;
+pub mod jekyll;
+pub mod source;
+pub mod suppression;
+pub mod tag_link;
+pub mod timestamp;
+
+/// Every rule, in the order they run and are listed: family by family, as
+/// in [`FAMILIES`].
+pub static RULES: &[Rule] = &ALL;
+
+const ALL: [Rule; count(FAMILY_RULES)] = concat(FAMILY_RULES);
+
+const FAMILY_RULES: &[&[Rule]] = &[
+    front_matter::RULES,
+    timestamp::RULES,
+    tag_link::RULES,
+    source::RULES,
+    jekyll::RULES,
+    suppression::RULES,
+];
+
+const fn count(lists: &[&[Rule]]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < lists.len() {
+        n += lists[i].len();
+        i += 1;
+    }
+    n
+}
+
+const fn concat<const N: usize>(lists: &[&[Rule]]) -> [Rule; N] {
+    let mut out = [lists[0][0]; N];
+    let (mut i, mut n) = (0, 0);
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            out[n] = lists[i][j];
+            n += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Look a rule up by id.
@@ -213,4 +447,40 @@ pub fn severity_label(level: Option<Severity>) -> &'static str {
 /// Fix label for listings.
 pub fn fix_label(fix: Option<Applicability>) -> &'static str {
     fix.map_or("-", Applicability::as_str)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostic::Fix;
+
+    /// Check `text` as the post at `path` with every per-post rule but the
+    /// suppression family, each at its default severity.
+    pub fn check(path: &str, text: &str, settings: &Settings) -> Vec<Diagnostic> {
+        let site = Site::default();
+        let post = Post::parse(text, settings.parse_options(&site));
+        let now = Now {
+            instant: jiff::Timestamp::constant(1_900_000_000, 0),
+            given: true,
+        };
+        let ctx = Context::new(Path::new(path), &post, settings, &site, now);
+        run_post(
+            &ctx,
+            |i| RULES[i].meta().default_severity,
+            |family| family != "suppression",
+        )
+    }
+
+    /// `text` with the edits of `fix` made.
+    pub fn apply(text: &str, fix: &Fix) -> String {
+        let mut out = text.to_string();
+        let mut edits: Vec<_> = fix.edits.iter().collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        for e in edits {
+            out.replace_range(e.range.clone(), &e.content);
+        }
+        out
+    }
 }

@@ -1,0 +1,27 @@
+use crate::model::FrontMatter;
+use crate::model::lines::lines_from;
+use crate::rules::{Context, Sink};
+
+pub fn check(ctx: &Context, out: &mut Sink) {
+    let post = ctx.post;
+    if !matches!(post.front_matter, FrontMatter::Missing) {
+        return;
+    }
+    let first = lines_from(post.text, post.start)
+        .next()
+        .unwrap_or(post.start..post.start);
+    let message = if post.text.len() == post.start {
+        "file is empty, so it has no front matter"
+    } else {
+        "file does not start with a `---` front matter block"
+    };
+    out.push(
+        out.diagnostic(first, message)
+            .label("expected `---` here")
+            .help(
+                "start the file with a `---` line, the YAML front matter, \
+                and a closing `---` line; without it Jekyll copies the file \
+                as a static page instead of a post",
+            ),
+    );
+}

@@ -1,0 +1,89 @@
+use std::path::Path;
+
+use crate::diagnostic::{Edit, Fix};
+use crate::rules::options::{Configurable, OptionError, Value};
+use crate::rules::{Context, Sink};
+
+/// `[rules.front-matter-missing-key]`.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `required`: the keys every post must have; `[front-matter]
+    /// required` when unset.
+    pub required: Option<Vec<String>>,
+}
+
+impl Configurable for Options {
+    fn set(&mut self, key: &str, value: &dyn Value) -> Result<bool, OptionError> {
+        match key {
+            "required" => self.required = Some(value.strings()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+pub fn check(ctx: &Context, out: &mut Sink) {
+    let fm = &ctx.post.front_matter;
+    let (Some(entries), Some(block)) = (fm.entries(), fm.block()) else {
+        return;
+    };
+    let required = ctx.settings.rule::<Options>().required.as_ref();
+    for key in required.unwrap_or(&ctx.settings.front_matter.required) {
+        match entries.iter().rev().find(|e| &e.key == key) {
+            None => {
+                let mut d = out
+                    .diagnostic(
+                        block.open.clone(),
+                        format!("front matter has no `{key}` key"),
+                    )
+                    .label("in this front matter block")
+                    .help(format!("add `{key}:` with a value to the front matter"));
+                if key == "date"
+                    && let Some(date) = date_from_file_name(ctx.path)
+                {
+                    let text = ctx.post.text;
+                    let newline = if text[..block.close.start].ends_with("\r\n") {
+                        "\r\n"
+                    } else {
+                        "\n"
+                    };
+                    d = d.fix(Fix::unsafe_(
+                        "add `date` from the file name",
+                        vec![Edit {
+                            range: block.close.start..block.close.start,
+                            content: format!("date: {date}{newline}"),
+                        }],
+                    ));
+                }
+                out.push(d)
+            }
+            Some(entry)
+                if entry.value.is_null()
+                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty()) =>
+            {
+                out.push(
+                    out.diagnostic(
+                        entry.key_span.clone(),
+                        format!("required key `{key}` has no value"),
+                    )
+                    .label("empty")
+                    .help(format!("give `{key}` a value")),
+                )
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// The `YYYY-MM-DD` a Jekyll post's file name starts with, if it is a real date.
+fn date_from_file_name(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    let date = name.get(..10)?;
+    let b = date.as_bytes();
+    let shape = b.iter().enumerate().all(|(i, c)| match i {
+        4 | 7 => *c == b'-',
+        _ => c.is_ascii_digit(),
+    });
+    (shape && name[10..].starts_with('-') && crate::model::date::parse(date).is_ok())
+        .then_some(date)
+}

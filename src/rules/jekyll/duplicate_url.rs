@@ -1,0 +1,33 @@
+use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
+    for (i, j) in ctx.repeats(|s| s.output.as_ref().map(|o| o.file.as_str())) {
+        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
+        let (Some(output), Some(other_output)) = (&post.summary.output, &other.summary.output)
+        else {
+            continue;
+        };
+        out.push(
+            i,
+            out.diagnostic(
+                output.span.clone(),
+                format!(
+                    "`{}` has the same URL, so Jekyll writes one post over the other",
+                    other.path
+                ),
+            )
+            .label(format!("URL `{}`", output.url))
+            .related_in(
+                other.path,
+                other_output.span.clone(),
+                "first post with this URL",
+            )
+            .help(format!(
+                "both are written to `_site/{}`; delete one if they are the \
+                same article, or give one another slug (in its file name, \
+                or as `slug:`) or a `permalink`",
+                output.file
+            )),
+        );
+    }
+}

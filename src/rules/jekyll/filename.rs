@@ -1,0 +1,41 @@
+use crate::model::jekyll::{in_posts, post_name};
+use crate::rules::{Context, Sink};
+
+pub fn check(ctx: &Context, out: &mut Sink) {
+    if !in_posts(ctx.path) {
+        return;
+    }
+    let Some(name) = ctx.path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let span = ctx.post.start..ctx.post.start;
+    match post_name(name) {
+        None => out.push(
+            out.diagnostic(
+                span,
+                format!(
+                    "`{name}` is in `_posts` but not named \
+                    `YYYY-MM-DD-slug.ext`: Jekyll does not publish it"
+                ),
+            )
+            .label("this post")
+            .help(
+                "rename it to its date and a slug, such as \
+                `2022-10-31-bridge-reopens.md`, or move it to `_drafts`",
+            ),
+        ),
+        Some(n) if n.date.is_none() => out.push(
+            out.diagnostic(
+                span,
+                format!(
+                    "the file name's date `{}` is not on the calendar: Jekyll \
+                    stops with `Invalid date`",
+                    n.date_text
+                ),
+            )
+            .label("this post")
+            .help("rename the file with the post's real date"),
+        ),
+        Some(_) => {}
+    }
+}

@@ -1,0 +1,36 @@
+use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
+    for (i, j) in ctx.repeats(|s| s.output.as_ref().map(|o| o.file.to_lowercase())) {
+        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
+        let (Some(output), Some(other_output)) = (&post.summary.output, &other.summary.output)
+        else {
+            continue;
+        };
+        // The very same URL is `jekyll-duplicate-url`'s finding.
+        if other_output.file == output.file {
+            continue;
+        }
+        out.push(
+            i,
+            out.diagnostic(
+                output.span.clone(),
+                format!(
+                    "this post's URL differs only in case from that of `{}`",
+                    other.path
+                ),
+            )
+            .label(format!("URL `{}`", output.url))
+            .related_in(
+                other.path,
+                other_output.span.clone(),
+                format!("URL `{}`", other_output.url),
+            )
+            .help(
+                "macOS and Windows checkouts and many web hosts ignore case, \
+                so one page overwrites the other; delete one if they are \
+                the same article, or give one another slug or a `permalink`",
+            ),
+        );
+    }
+}

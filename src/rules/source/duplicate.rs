@@ -1,0 +1,32 @@
+use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
+    for (i, j) in ctx.repeats(|s| s.source.as_ref().map(|(source, _)| source.as_str())) {
+        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
+        let (Some((_, span)), Some((_, other_span))) =
+            (&post.summary.source, &other.summary.source)
+        else {
+            continue;
+        };
+        out.push(
+            i,
+            out.diagnostic(
+                span.clone(),
+                format!(
+                    "this post has the same source as `{}`: the article is in the repository twice",
+                    other.path
+                ),
+            )
+            .label("same source")
+            .related_in(
+                other.path,
+                other_span.clone(),
+                "first post from this source",
+            )
+            .help(
+                "delete the later copy, or correct its source URL if it \
+                names the wrong article",
+            ),
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! The `suppression` family: the suppression comments themselves. It runs
+//! after every other family's findings have been suppressed.
+
+pub mod unused;
+
+rules! {
+    "suppression-unused" => post unused,
+}

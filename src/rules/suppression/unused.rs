@@ -1,0 +1,102 @@
+use crate::diagnostic::{Edit, Fix};
+use crate::model::suppress::Directive;
+use crate::rules::{self, Context, FAMILIES, Sink};
+
+pub fn check(ctx: &Context, out: &mut Sink) {
+    let post = ctx.post;
+    let suppressions = &post.suppressions;
+    for (c, comment) in suppressions.comments.iter().enumerate() {
+        if comment.directive == Directive::Enable {
+            continue;
+        }
+        let regions: Vec<usize> = (0..suppressions.regions.len())
+            .filter(|&i| suppressions.regions[i].comment == c)
+            .collect();
+        let all_unused = regions.iter().all(|&i| !ctx.suppressions_used[i]);
+        for &i in &regions {
+            if ctx.suppressions_used[i] {
+                continue;
+            }
+            let region = &suppressions.regions[i];
+            // Whole-repository rules run after every post is checked, so
+            // whether a suppression of one of them is used is not known here.
+            if region.name.as_deref().is_some_and(names_repo_rule) {
+                continue;
+            }
+            let unused_help = "remove it, so that it cannot hide a future problem by \
+            accident"
+                .to_string();
+            let (message, label, help) = match &region.name {
+                Some(name) if rules::find(name).is_none() && !FAMILIES.contains(&name.as_str()) => {
+                    (
+                        format!("suppression names `{name}`, which is not a rule or family"),
+                        "unknown name",
+                        match rules::suggest(name) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "`postlint rules` lists every rule and family".to_string(),
+                        },
+                    )
+                }
+                Some(name) => (
+                    format!("suppression of `{name}` suppresses nothing"),
+                    "nothing to suppress",
+                    unused_help,
+                ),
+                None => (
+                    format!("`{}` suppresses nothing", comment.directive.as_str()),
+                    "nothing to suppress",
+                    unused_help,
+                ),
+            };
+            let mut d = out
+                .diagnostic(region.name_span.clone(), message)
+                .label(label)
+                .help(help);
+            if all_unused && region.name_span == comment_name_span(ctx, c, i) {
+                d = d.fix(Fix::safe(
+                    "remove the unused suppression",
+                    vec![removal(post.text, &comment.span)],
+                ));
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// Whether `name` is a whole-repository rule, or a family that has one.
+fn names_repo_rule(name: &str) -> bool {
+    rules::RULES
+        .iter()
+        .any(|r| r.is_repo() && (r.id == name || r.meta().family == name))
+}
+
+/// The span of the first region of comment `c`, so that a comment whose
+/// names are all unused carries its removal fix once.
+fn comment_name_span(ctx: &Context, c: usize, fallback: usize) -> std::ops::Range<usize> {
+    let s = &ctx.post.suppressions;
+    s.regions
+        .iter()
+        .find(|r| r.comment == c)
+        .map_or(s.regions[fallback].name_span.clone(), |r| {
+            r.name_span.clone()
+        })
+}
+
+/// Delete a comment, and its whole line when nothing else is on it.
+fn removal(text: &str, span: &std::ops::Range<usize>) -> Edit {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |p| span.end + p);
+    let alone = text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty();
+    let range = if alone && line_end < text.len() {
+        line_start..line_end + 1
+    } else {
+        span.clone()
+    };
+    Edit {
+        range,
+        content: String::new(),
+    }
+}

@@ -1,0 +1,192 @@
+use crate::diagnostic::{Edit, Fix};
+use crate::model::entities;
+use crate::rules::options::{Configurable, OptionError, Value};
+use crate::rules::{Context, Sink};
+
+/// `[rules.tag-link-mismatch]`.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `compare`: how a link's text is compared with its tag.
+    pub compare: TagCompare,
+}
+
+/// How a tag link's text is compared with its decoded tag.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TagCompare {
+    Exact,
+    CaseInsensitive,
+    /// Case-insensitive, and `-`, `_` and `+` count as spaces.
+    Loose,
+    /// Compare as URL slugs: case, accents, punctuation and separators are
+    /// ignored, and a tag that cannot be a slug of the text (a number, or
+    /// ASCII for non-Latin text) is not compared.
+    #[default]
+    Slug,
+}
+
+impl Configurable for Options {
+    fn set(&mut self, key: &str, value: &dyn Value) -> Result<bool, OptionError> {
+        match key {
+            "compare" => {
+                self.compare = match value.string()? {
+                    "exact" => TagCompare::Exact,
+                    "case-insensitive" => TagCompare::CaseInsensitive,
+                    "loose" => TagCompare::Loose,
+                    "slug" => TagCompare::Slug,
+                    other => {
+                        return Err(value.error(
+                            format!("unknown comparison `{other}`"),
+                            Some("use \"slug\", \"exact\", \"case-insensitive\" or \"loose\""),
+                        ));
+                    }
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+pub fn check(ctx: &Context, out: &mut Sink) {
+    let post = ctx.post;
+    let mode = ctx.settings.rule::<Options>().compare;
+    for link in post.tag_links() {
+        let Ok(tag) = &link.decoded else { continue };
+        let anchor = &post.anchors()[link.anchor];
+        let text = normalize(&entities::decode(&anchor.text));
+        if text.is_empty() || same(&text, &normalize(tag), mode) {
+            continue;
+        }
+        if mode == TagCompare::Slug && !comparable(&text, tag) {
+            continue;
+        }
+        let span = if anchor.content.is_empty() {
+            anchor.span.clone()
+        } else {
+            anchor.content.clone()
+        };
+        out.push(
+            out.diagnostic(
+                span,
+                format!("tag link text `{text}` does not match its tag `{tag}`"),
+            )
+            .label(format!("the text is `{text}`"))
+            .related(link.tag.clone(), format!("the tag is `{tag}`"))
+            .help(format!(
+                "link `{text}` to its own tag page, or change the link text to `{tag}`"
+            ))
+            .fix(Fix::unsafe_(
+                "point the link at the tag named by its text",
+                vec![Edit {
+                    range: link.tag.clone(),
+                    content: percent_encode(&new_tag(&text, tag)),
+                }],
+            )),
+        );
+    }
+}
+
+/// Trim and collapse runs of Unicode white space into one space.
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn same(text: &str, tag: &str, mode: TagCompare) -> bool {
+    match mode {
+        TagCompare::Exact => text == tag,
+        TagCompare::CaseInsensitive => text.to_lowercase() == tag.to_lowercase(),
+        TagCompare::Loose => {
+            let fold = |s: &str| normalize(&s.to_lowercase().replace(['-', '_', '+'], " "));
+            fold(text) == fold(tag)
+        }
+        TagCompare::Slug => slug(text) == slug(tag),
+    }
+}
+
+/// The tag the link should point at to match `text`: written as a slug
+/// (`harbour-tunnel`) when the site's existing tag is one, else the text.
+fn new_tag(text: &str, old: &str) -> String {
+    let slug_like = old.is_ascii() && !old.contains(' ') && old == old.to_lowercase();
+    if !slug_like {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text
+        .replace('&', " and ")
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+    {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty()
+            && !out.ends_with('-')
+            && (c.is_whitespace() || c == '-' || c == '_' || c == '+')
+        {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Letters and digits only, lower-cased, common Latin accents removed, `&`
+/// read as `and`: `China's Belt & Road` is `chinas-belt-and-road`.
+fn slug(s: &str) -> String {
+    s.replace('&', "and")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
+}
+
+/// Can `tag` be a slug written for `text` at all? A number is an id, not a
+/// name; an ASCII slug for text in another script is a transliteration or
+/// a translation; a URL shown as the link text is not a name either.
+fn comparable(text: &str, tag: &str) -> bool {
+    if tag.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if text.contains("://") || text.starts_with("www.") {
+        return false;
+    }
+    let foreign = |c: char| {
+        c.is_alphabetic() && fold_accent(c.to_lowercase().next().unwrap_or(c)) > '\u{24f}'
+    };
+    !(tag.is_ascii() && text.chars().any(foreign))
+}
+
+/// Map Latin letters with diacritics to their base letter.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' | 'į' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' => 't',
+        'ď' => 'd',
+        'ß' => 's',
+        c => c,
+    }
+}
+
+/// Percent-encode everything but unreserved ASCII, in upper-case hex.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
