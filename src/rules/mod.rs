@@ -5,7 +5,8 @@
 //! Adding a rule takes three things: its file `src/rules/<family>/<rule>.rs`
 //! (its `check`, and its `Options` if it has any), its document
 //! `rules/<id>.md`, and one line in the `rules!` table of its family's
-//! `mod.rs`, which names the file and, after `with`, the options type.
+//! `mod.rs`, which declares the file's module and, after `with`, names the
+//! options type. CONTRIBUTING.md walks through it.
 //!
 //! The rules are the core: they import only [`crate::diagnostic`],
 //! [`crate::model`] and each other, and read no file and no clock.
@@ -345,10 +346,13 @@ macro_rules! options_of {
 }
 
 /// A family's table of rules: `"id" => post module` (or `repo module`),
-/// then `with module::Options` when the rule has options. It embeds each
-/// rule's document.
+/// then `with module::Options` when the rule has options. It declares each
+/// rule's module (the file `<module>.rs` beside the family's `mod.rs`) and
+/// embeds its document. rustfmt does not see modules declared in a macro:
+/// `scripts/fmt.sh` formats the rule files too.
 macro_rules! rules {
     ($($id:literal => $kind:ident $module:ident $(with $options:ty)?,)*) => {
+        $(pub mod $module;)*
         /// The family's rules, in the order they run and are listed.
         pub(super) const RULES: &[$crate::rules::Rule] = &[$($crate::rules::Rule {
             id: $id,

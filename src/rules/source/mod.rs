@@ -3,12 +3,6 @@
 
 use super::options::{Configurable, OptionError, Value};
 
-pub mod double_encoded;
-pub mod duplicate;
-pub mod header_mismatch;
-pub mod invalid;
-pub mod missing;
-
 rules! {
     "source-missing" => post missing,
     "source-invalid" => post invalid,

@@ -1,8 +1,6 @@
 //! The `suppression` family: the suppression comments themselves. It runs
 //! after every other family's findings have been suppressed.
 
-pub mod unused;
-
 rules! {
     "suppression-unused" => post unused,
 }

@@ -3,10 +3,6 @@
 use super::options::{Configurable, OptionError, Value};
 use crate::model::tag::TagPattern;
 
-pub mod malformed;
-pub mod mismatch;
-pub mod unknown_tag;
-
 rules! {
     "tag-link-malformed" => post malformed,
     "tag-link-mismatch" => post mismatch with mismatch::Options,

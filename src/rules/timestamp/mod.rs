@@ -5,10 +5,6 @@ use jiff::Timestamp;
 use super::options::{Configurable, OptionError, Value};
 use crate::model::TimestampUnit;
 
-pub mod malformed;
-pub mod mismatch;
-pub mod missing;
-
 rules! {
     "timestamp-malformed" => post malformed,
     "timestamp-mismatch" => post mismatch with mismatch::Options,
