@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::Severity;
 use crate::model::site::Site;
 use crate::rules::options::{OptionError, Value};
-use crate::rules::{self, FAMILIES, RULES, Settings};
+use crate::rules::{self, RULES, Settings};
 
 /// The file name postlint looks for, upward from the working directory.
 pub const CONFIG_FILE: &str = "postlint.toml";
@@ -109,20 +109,15 @@ impl Config {
 
     /// Let only the named rules and families be fixed (`fixable`).
     pub fn set_fixable_only(&mut self, names: &[String]) {
-        for (i, rule) in RULES.iter().enumerate() {
-            self.fixable[i] = names
-                .iter()
-                .any(|n| n == rule.id || *n == rule.meta().family);
+        for i in 0..RULES.len() {
+            self.fixable[i] = names.iter().any(|n| rules::names(n, i));
         }
     }
 
     /// Never fix the named rules and families (`unfixable`).
     pub fn set_unfixable(&mut self, names: &[String]) {
-        for (i, rule) in RULES.iter().enumerate() {
-            if names
-                .iter()
-                .any(|n| n == rule.id || *n == rule.meta().family)
-            {
+        for i in 0..RULES.len() {
+            if names.iter().any(|n| rules::names(n, i)) {
                 self.fixable[i] = false;
             }
         }
@@ -131,8 +126,8 @@ impl Config {
     /// Set a rule or family to a severity (`None` turns it off).
     pub fn set(&mut self, rule_or_family: &str, level: Option<Severity>) -> bool {
         let mut found = false;
-        for (i, rule) in RULES.iter().enumerate() {
-            if rule.id == rule_or_family || rule.meta().family == rule_or_family {
+        for i in 0..RULES.len() {
+            if rules::names(rule_or_family, i) {
                 self.levels[i] = level;
                 found = true;
             }
@@ -159,7 +154,7 @@ impl Config {
     fn enable_from(&mut self, names: &[String], before: &[Option<Severity>]) {
         for (i, rule) in RULES.iter().enumerate() {
             let meta = rule.meta();
-            if names.iter().any(|n| n == rule.id || *n == meta.family) {
+            if names.iter().any(|n| rules::names(n, i)) {
                 self.levels[i] = before[i]
                     .or(meta.default_severity)
                     .or(Some(Severity::Warning));
@@ -339,11 +334,11 @@ impl Reader<'_> {
 
     /// An error unless `name` is a rule id or a family.
     fn known_name(&self, name: &str, span: Range<usize>) -> Result<(), ConfigError> {
-        if rules::find(name).is_some() || FAMILIES.contains(&name) {
+        let Err(unknown) = rules::resolve(name) else {
             return Ok(());
-        }
-        let help = match rules::suggest(name) {
-            Some(s) => format!("did you mean `{s}`? `postlint rules` lists every rule"),
+        };
+        let help = match unknown.did_you_mean() {
+            Some(hint) => format!("{hint} `postlint rules` lists every rule"),
             None => "`postlint rules` lists every rule and family".to_string(),
         };
         self.fail(

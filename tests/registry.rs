@@ -153,7 +153,11 @@ fn rule_files_are_formatted() {
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
-        .flat_map(|dir| fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())))
+        .flat_map(|dir| {
+            fs::read_dir(dir)
+                .unwrap()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+        })
         .filter(|p| p.extension().is_some_and(|e| e == "rs"))
         .collect();
     assert!(files.len() > 20, "found only {} rule files", files.len());

@@ -318,9 +318,9 @@ fn apply_selection(config: &mut Config, args: &CheckArgs) -> Result<(), String> 
         .chain(&args.extend_select)
         .chain(&args.ignore)
     {
-        if rules::find(name).is_none() && !rules::FAMILIES.contains(&name.as_str()) {
-            return Err(match rules::suggest(name) {
-                Some(s) => format!("unknown rule or family `{name}`; did you mean `{s}`?"),
+        if let Err(unknown) = rules::resolve(name) {
+            return Err(match unknown.did_you_mean() {
+                Some(hint) => format!("unknown rule or family `{name}`; {hint}"),
                 None => {
                     format!("unknown rule or family `{name}`; `postlint rules` lists every rule")
                 }

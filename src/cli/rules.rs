@@ -46,8 +46,13 @@ pub fn list() -> u8 {
 
 pub fn show(id: &str) -> u8 {
     let Some((_, rule)) = rules::find(id) else {
-        match rules::suggest(id) {
-            Some(s) => error(format!("unknown rule `{id}`; did you mean `{s}`?")),
+        let hint = match rules::resolve(id) {
+            // A family: its name is the closest there is.
+            Ok(_) => Some(format!("did you mean `{id}`?")),
+            Err(unknown) => unknown.did_you_mean(),
+        };
+        match hint {
+            Some(hint) => error(format!("unknown rule `{id}`; {hint}")),
             None => error(format!(
                 "unknown rule `{id}`; `postlint rules` lists every rule"
             )),

@@ -41,7 +41,7 @@ pub fn is_config_file(name: &str) -> bool {
 
 /// Whether `name` is a rule id or a family.
 pub fn is_rule_or_family(name: &str) -> bool {
-    rules::find(name).is_some() || rules::FAMILIES.contains(&name)
+    rules::resolve(name).is_ok()
 }
 
 /// The family of a rule (empty for an unknown id).

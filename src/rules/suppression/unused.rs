@@ -1,6 +1,6 @@
 use crate::diagnostic::{Edit, Fix};
 use crate::model::suppress::Directive;
-use crate::rules::{self, Context, FAMILIES, Sink};
+use crate::rules::{self, Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     let post = ctx.post;
@@ -27,16 +27,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             accident"
                 .to_string();
             let (message, label, help) = match &region.name {
-                Some(name) if rules::find(name).is_none() && !FAMILIES.contains(&name.as_str()) => {
-                    (
-                        format!("suppression names `{name}`, which is not a rule or family"),
-                        "unknown name",
-                        match rules::suggest(name) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => "`postlint rules` lists every rule and family".to_string(),
-                        },
-                    )
-                }
+                Some(name) if let Err(unknown) = rules::resolve(name) => (
+                    format!("suppression names `{name}`, which is not a rule or family"),
+                    "unknown name",
+                    unknown.did_you_mean().unwrap_or_else(|| {
+                        "`postlint rules` lists every rule and family".to_string()
+                    }),
+                ),
                 Some(name) => (
                     format!("suppression of `{name}` suppresses nothing"),
                     "nothing to suppress",
