@@ -74,8 +74,10 @@ pub struct Config {
     /// The Jekyll site of the file being checked (from its `_config.yml`,
     /// set per file by the runner); the defaults otherwise.
     pub site: Site,
-    /// The time future dates are judged against (`--now`); the clock if unset.
-    pub now: Option<jiff::Timestamp>,
+    /// The moment future dates are judged against (`--now`, or the clock as
+    /// read once at the start of a CLI run); the clock at each check if
+    /// unset, as in the language server.
+    pub now: Option<crate::model::site::Now>,
 }
 
 impl Default for Config {

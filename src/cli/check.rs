@@ -29,7 +29,14 @@ pub fn run(args: &CheckArgs) -> u8 {
         error(e);
         return exit::TOOL_ERROR;
     }
-    config.now = args.now;
+    // Every file of a run is judged against one moment.
+    config.now = Some(match args.now {
+        Some(instant) => crate::model::site::Now {
+            instant,
+            given: true,
+        },
+        None => crate::engine::clock(),
+    });
     let format = args
         .format
         .or_else(|| config.output_format.as_deref().and_then(Format::from_name))

@@ -43,18 +43,10 @@ fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<PostSummary> 
     })
 }
 
-/// The moment future dates are judged against: `--now`, else the clock.
+/// The moment future dates are judged against: the settings' (`--now`, or
+/// the clock as a CLI run read it once), else the clock now.
 fn now(config: &Config) -> Now {
-    match config.now {
-        Some(instant) => Now {
-            instant,
-            given: true,
-        },
-        None => Now {
-            instant: jiff::Timestamp::now(),
-            given: false,
-        },
-    }
+    config.now.unwrap_or_else(super::clock)
 }
 
 fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {

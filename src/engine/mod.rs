@@ -13,3 +13,14 @@ pub use check::{Checked, check};
 pub use fix::{Fixed, fix};
 pub use repo::{RepoIndex, check_all};
 pub use resolver::Resolver;
+
+use crate::model::site::Now;
+
+/// The moment the clock gives, for settings that name none: the only place
+/// the clock is read.
+pub fn clock() -> Now {
+    Now {
+        instant: jiff::Timestamp::now(),
+        given: false,
+    }
+}
