@@ -69,7 +69,7 @@ impl Session {
     }
 
     /// Check a document (or take what its version found), update the
-    /// workspace index with it, and add its whole-repository findings.
+    /// repository index with it, and add its whole-repository findings.
     fn current_diagnostics(&mut self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
         let Some((checked, config)) = self.checked(uri) else {
             return Vec::new();
@@ -78,10 +78,10 @@ impl Session {
         let (path, on_disk) = (doc.path.clone(), doc.on_disk);
         let mut found = checked.found.clone();
         let indexed =
-            on_disk && (self.workspace.as_ref()).is_some_and(|ws| ws.shown(&path).is_some());
+            on_disk && (self.repo.as_ref()).is_some_and(|ws| ws.shown(&path).is_some());
         if let (Some(summary), true) = (checked.summary.clone(), indexed) {
             let resolver = self.resolver_for(&path, on_disk);
-            if let Some(ws) = self.workspace.as_mut() {
+            if let Some(ws) = self.repo.as_mut() {
                 // Other open posts may be judged against this one.
                 let changed = ws.update(&path, summary, config, &resolver);
                 found.extend(ws.findings(&path));
@@ -103,7 +103,7 @@ impl Session {
     /// URI and text (the open document's, else the file's).
     fn elsewhere(&self, found: &[Diagnostic]) -> Elsewhere {
         let mut out = HashMap::new();
-        let Some(ws) = &self.workspace else {
+        let Some(ws) = &self.repo else {
             return out;
         };
         for shown in found

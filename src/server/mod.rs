@@ -4,15 +4,15 @@
 //! Diagnostics are published at once on open, and [`DEBOUNCE`] after the
 //! first of a run of changes, so a burst of edits is checked once; what a
 //! document's version found is kept for the requests about it. The
-//! whole-repository rules judge an open document against the workspace
-//! index (`workspace.rs`).
+//! whole-repository rules judge an open document against the index of the
+//! workspace folder's repository (`repo.rs`).
 //!
 //! - `main_loop`: the handshake and the loop that dispatches messages;
 //! - `session`, `settings`, `documents`: the state between messages;
 //! - `notifications`, `diagnostics`: keeping documents and publishing;
 //! - `code_action`, `hover`: one file per request;
 //! - `linter`: every call into the checking core;
-//! - `client`, `io`, `position`, `workspace`: the plumbing.
+//! - `client`, `io`, `position`, `repo`: the plumbing.
 
 mod client;
 mod code_action;
@@ -26,7 +26,7 @@ mod notifications;
 mod position;
 mod session;
 mod settings;
-mod workspace;
+mod repo;
 
 use std::time::Duration;
 

@@ -62,11 +62,11 @@ impl Session {
         // A document closed without saving: the index goes back to the file.
         if let Some(doc) = self.documents.remove(&uri)
             && doc.on_disk
-            && self.workspace.is_some()
+            && self.repo.is_some()
         {
             let resolver = self.resolver_for(&doc.path, true);
             if self
-                .workspace
+                .repo
                 .as_mut()
                 .is_some_and(|ws| ws.reread(&doc.path, &resolver))
             {
@@ -82,7 +82,7 @@ impl Session {
 
     /// Files changed on disk: a config file or a site's `_config.yml`
     /// reloads everything; a post that is not open is read again into the
-    /// workspace index, and the open documents are checked again if that
+    /// repository index, and the open documents are checked again if that
     /// changed what they are judged against.
     fn files_changed(&mut self, params: lsp::DidChangeWatchedFilesParams) {
         let mut posts = Vec::new();
@@ -103,7 +103,7 @@ impl Session {
         for path in posts {
             let resolver = self.resolver_for(&path, true);
             if resolver.filter().is_post(&path)
-                && let Some(ws) = &mut self.workspace
+                && let Some(ws) = &mut self.repo
             {
                 changed |= ws.reread(&path, &resolver);
             }

@@ -1,5 +1,5 @@
 //! The server's state between messages: settings, open documents, the
-//! workspace index, the resolved config of each file, and what is due to
+//! repository index, the resolved config of each file, and what is due to
 //! be published.
 
 use std::collections::{HashMap, HashSet};
@@ -16,7 +16,7 @@ use super::documents::{Checked, Document};
 use super::linter;
 use super::position::Encoding;
 use super::settings::Settings;
-use super::workspace::Workspace;
+use super::repo::Repo;
 use super::{DEBOUNCE, RequestError};
 use crate::config::Config;
 use crate::engine::Resolver;
@@ -29,7 +29,7 @@ pub struct Session {
     pub root: Option<PathBuf>,
     pub documents: HashMap<lsp::Uri, Document>,
     /// Every post under the workspace root, for the whole-repository rules.
-    pub workspace: Option<Workspace>,
+    pub repo: Option<Repo>,
     /// A resolver per config file in use (`None`: the defaults), with the
     /// selection settings applied to its base.
     resolvers: HashMap<Option<PathBuf>, Rc<Resolver>>,
@@ -47,7 +47,7 @@ impl Session {
             client,
             encoding,
             settings: Settings::default(),
-            workspace: root.clone().map(Workspace::new),
+            repo: root.clone().map(Repo::new),
             root,
             documents: HashMap::new(),
             resolvers: HashMap::new(),
@@ -113,7 +113,7 @@ impl Session {
         for doc in self.documents.values_mut() {
             doc.forget_checked();
         }
-        if let Some(ws) = &mut self.workspace {
+        if let Some(ws) = &mut self.repo {
             ws.clear();
         }
         self.client.forget_shown();

@@ -1,5 +1,5 @@
-//! The workspace index: the engine's [`RepoIndex`] over every post under the
-//! workspace root, so that the whole-repository rules judge an open
+//! The repository of the workspace folder: the engine's [`RepoIndex`] over
+//! every post under the workspace root, so that the whole-repository rules judge an open
 //! document against the posts that are not open. Built on first need, in
 //! parallel; an open document's summary replaces the one read from disk.
 
@@ -15,15 +15,15 @@ use crate::engine::{self, RepoIndex, Resolver};
 use crate::model::summary::PostSummary;
 use crate::runner;
 
-pub struct Workspace {
+pub struct Repo {
     pub root: PathBuf,
     /// Every post's summary, by its path relative to the root.
     index: Option<RepoIndex>,
 }
 
-impl Workspace {
-    pub fn new(root: PathBuf) -> Workspace {
-        Workspace { root, index: None }
+impl Repo {
+    pub fn new(root: PathBuf) -> Repo {
+        Repo { root, index: None }
     }
 
     /// The path of `path` as findings show it: relative to the root, when
