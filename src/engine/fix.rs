@@ -38,39 +38,52 @@ pub fn applicable<'d>(d: &'d Diagnostic, config: &Config, unsafe_fixes: bool) ->
 }
 
 /// Check `text`, apply the applicable fixes, and repeat on the new text until
-/// a pass applies nothing (at most [`MAX_ITERATIONS`] passes; [`Fixed::converged`]
-/// says whether it got there). Fixes whose
-/// edits overlap are never applied in the same pass: the later one waits for
-/// the next pass, where it is computed afresh. Bytes outside the applied
-/// edits never change.
+/// a pass applies nothing (at most [`MAX_ITERATIONS`] passes;
+/// [`Fixed::converged`] says whether it got there). Fixes whose edits
+/// overlap are never applied in the same pass: the later one waits for the
+/// next pass, where it is computed afresh. Bytes outside the applied edits
+/// never change.
 pub fn fix(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> Fixed {
-    let mut current = text.to_string();
-    let mut fixes = 0;
-    let mut checked = super::check(path, &current, config);
-    let mut converged = false;
-    for _ in 0..MAX_ITERATIONS {
+    fix_with(
+        text,
+        |t| super::check(path, t, config),
+        |d| applicable(d, config, unsafe_fixes).is_some(),
+    )
+}
+
+/// The fix loop over any check: `allowed` says which findings' fixes apply.
+fn fix_with(
+    text: &str,
+    check: impl Fn(&str) -> super::Checked,
+    allowed: impl Fn(&Diagnostic) -> bool,
+) -> Fixed {
+    // One pass over `current`: the new text and how many fixes it applied.
+    let pass = |current: &str, checked: &super::Checked| {
         let chosen: Vec<&Fix> = checked
             .diagnostics
             .iter()
-            .filter_map(|d| applicable(d, config, unsafe_fixes))
+            .filter(|d| allowed(d))
+            .filter_map(|d| d.fix.as_ref())
             .collect();
-        let (next, applied) = apply_fixes(&current, &chosen);
+        apply_fixes(current, &chosen)
+    };
+    let mut current = text.to_string();
+    let mut fixes = 0;
+    let mut checked = check(&current);
+    let mut converged = false;
+    for _ in 0..MAX_ITERATIONS {
+        let (next, applied) = pass(&current, &checked);
         if applied == 0 || next == current {
             converged = true;
             break;
         }
         fixes += applied;
         current = next;
-        checked = super::check(path, &current, config);
+        checked = check(&current);
     }
     if !converged {
         // The last pass may have left nothing to apply after all.
-        let chosen: Vec<&Fix> = checked
-            .diagnostics
-            .iter()
-            .filter_map(|d| applicable(d, config, unsafe_fixes))
-            .collect();
-        let (next, applied) = apply_fixes(&current, &chosen);
+        let (next, applied) = pass(&current, &checked);
         converged = applied == 0 || next == current;
     }
     Fixed {
@@ -221,6 +234,43 @@ mod tests {
         assert_eq!((out.as_str(), applied), ("é", 0));
         let fix = Fix::safe("bad", vec![edit(3..9, "x")]);
         assert_eq!(apply_fixes("abc", &[&fix]), ("abc".to_string(), 0));
+    }
+
+    /// A check whose fix never runs out: each pass appends one more `x`.
+    fn endless(text: &str) -> crate::engine::Checked {
+        let mut d = Diagnostic::new("test-rule", 0..0, "grows");
+        d.fix = Some(Fix::safe("grow", vec![edit(text.len()..text.len(), "x")]));
+        crate::engine::Checked {
+            diagnostics: vec![d],
+            summary: None,
+        }
+    }
+
+    #[test]
+    fn a_loop_that_never_settles_says_so() {
+        let fixed = fix_with("", endless, |_| true);
+        assert!(!fixed.converged);
+        assert_eq!(fixed.fixes, MAX_ITERATIONS);
+        assert_eq!(fixed.text, "x".repeat(MAX_ITERATIONS));
+        // A fix that is not allowed is never applied, so the loop settles.
+        let held = fix_with("", endless, |_| false);
+        assert!(held.converged);
+        assert_eq!((held.fixes, held.text.as_str()), (0, ""));
+    }
+
+    #[test]
+    fn a_loop_that_settles_on_its_last_pass_says_so() {
+        // Offers a fix until the text holds MAX_ITERATIONS `x`s.
+        let capped = |text: &str| {
+            if text.len() < MAX_ITERATIONS {
+                endless(text)
+            } else {
+                crate::engine::Checked::default()
+            }
+        };
+        let fixed = fix_with("", capped, |_| true);
+        assert!(fixed.converged);
+        assert_eq!(fixed.fixes, MAX_ITERATIONS);
     }
 
     #[test]
