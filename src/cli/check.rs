@@ -212,7 +212,7 @@ fn check_paths(
         }
     }
     if repo {
-        let more = runner::repo::run(&paths, &files, resolver);
+        let more = runner::repo::run(&paths, &mut files, resolver);
         for e in &more.errors {
             error(e);
         }

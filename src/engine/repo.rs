@@ -35,7 +35,9 @@ fn order_key<'a>(summary: &PostSummary, path: &'a str) -> (bool, Option<jiff::Ti
 /// One post of the index: its summary, and the settings it was checked
 /// with, which decide whether a finding in it is kept (`per-file-ignores`).
 struct Entry {
-    summary: PostSummary,
+    /// Boxed, so that a summary the caller already holds in a box moves in
+    /// without a copy, and the map stays small.
+    summary: Box<PostSummary>,
     config: Arc<Config>,
 }
 
@@ -72,15 +74,23 @@ impl RepoIndex {
 
     /// The summary held for `path`.
     pub fn get(&self, path: &str) -> Option<&PostSummary> {
-        self.posts.get(path).map(|e| &e.summary)
+        self.posts.get(path).map(|e| &*e.summary)
     }
 
     /// Record the summary of the post at `path`, checked with `config`;
     /// whether the summary differs from the one held (and so whether other
     /// posts' findings may have changed: `config` decides only which of this
     /// post's own findings are kept).
-    pub fn upsert(&mut self, path: &str, summary: PostSummary, config: Arc<Config>) -> bool {
-        let entry = Entry { summary, config };
+    pub fn upsert(
+        &mut self,
+        path: &str,
+        summary: impl Into<Box<PostSummary>>,
+        config: Arc<Config>,
+    ) -> bool {
+        let entry = Entry {
+            summary: summary.into(),
+            config,
+        };
         let (changed, stale) = match self.posts.get_mut(path) {
             Some(held) => {
                 let changed = held.summary != entry.summary;

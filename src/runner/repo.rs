@@ -20,24 +20,20 @@ pub struct RepoFindings {
 }
 
 /// Run the whole-repository rules over `reports` (`paths[i]` is the file of
-/// `reports[i]`). Each file's own settings (`per-file-ignores`) decide
-/// whether its findings stay.
-pub fn run(paths: &[&Path], reports: &[FileReport], resolver: &Resolver) -> RepoFindings {
+/// `reports[i]`), whose summaries move into the index. Each file's own
+/// settings (`per-file-ignores`) decide whether its findings stay.
+pub fn run(paths: &[&Path], reports: &mut [FileReport], resolver: &Resolver) -> RepoFindings {
     let mut index = RepoIndex::new(resolver.base().clone());
+    for (i, report) in reports.iter_mut().enumerate() {
+        if let Some(summary) = report.summary.take() {
+            index.upsert(&report.path, summary, resolver.settings_for(paths[i]));
+        }
+    }
     let index_of: HashMap<&str, usize> = reports
         .iter()
         .enumerate()
         .map(|(i, r)| (r.path.as_str(), i))
         .collect();
-    for (i, report) in reports.iter().enumerate() {
-        if let Some(summary) = &report.summary {
-            index.upsert(
-                &report.path,
-                summary.as_ref().clone(),
-                resolver.settings_for(paths[i]),
-            );
-        }
-    }
     let by_file: BTreeMap<usize, Vec<Diagnostic>> = index
         .findings()
         .filter_map(|(path, found)| Some((*index_of.get(path)?, found.to_vec())))
@@ -69,7 +65,7 @@ pub fn run(paths: &[&Path], reports: &[FileReport], resolver: &Resolver) -> Repo
                 .and_then(|text| {
                     let own = resolver.settings_for(path);
                     let again = engine::check::summarize(path, &text, &own);
-                    if reports[i].summary.as_deref() == again.as_ref() {
+                    if index.get(shown) == again.as_ref() {
                         Ok(text)
                     } else {
                         Err(format!(

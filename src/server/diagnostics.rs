@@ -77,8 +77,7 @@ impl Session {
         let doc = &self.documents[uri];
         let (path, on_disk) = (doc.path.clone(), doc.on_disk);
         let mut found = checked.found.clone();
-        let indexed =
-            on_disk && (self.repo.as_ref()).is_some_and(|ws| ws.shown(&path).is_some());
+        let indexed = on_disk && (self.repo.as_ref()).is_some_and(|ws| ws.shown(&path).is_some());
         if let (Some(summary), true) = (checked.summary.clone(), indexed) {
             let resolver = self.resolver_for(&path, on_disk);
             if let Some(ws) = self.repo.as_mut() {

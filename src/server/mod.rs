@@ -24,9 +24,9 @@ mod linter;
 mod main_loop;
 mod notifications;
 mod position;
+mod repo;
 mod session;
 mod settings;
-mod repo;
 
 use std::time::Duration;
 
