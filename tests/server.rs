@@ -506,6 +506,32 @@ fn config_files_are_found_watched_and_settings_apply() {
 }
 
 #[test]
+fn a_new_config_file_counts_at_the_next_change_without_a_watcher() {
+    let (dir, path) = post_dir();
+    let uri = file_uri(&path);
+    let mut client = Client::start();
+    client.initialize(json!({}), Value::Null);
+    client.open(&uri, POST);
+    assert_eq!(client.diagnostics(&uri).len(), 1);
+
+    // No watcher reports it: the client cannot register one.
+    common::write(
+        dir.path(),
+        "postlint.toml",
+        b"[rules]\ntag-link = \"off\"\n",
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "text": POST }],
+        }),
+    );
+    assert!(client.diagnostics(&uri).is_empty());
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
 fn initialization_options_select_rules() {
     let (_dir, path) = post_dir();
     let uri = file_uri(&path);

@@ -4,10 +4,12 @@
 use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use lsp_types as lsp;
 
 use super::position::{Encoding, Lines};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::PostSummary;
 use crate::model::suppress::edit::Placement;
@@ -21,7 +23,9 @@ pub struct Document {
     /// Whether `path` is a real file (a `file:` URI).
     pub on_disk: bool,
     /// The result of checking this version with the current config.
-    checked: Option<Rc<Checked>>,
+    /// What checking the current version found, and the settings it was
+    /// checked with.
+    checked: Option<(Arc<Config>, Rc<Checked>)>,
 }
 
 /// What checking one version of a document found.
@@ -84,12 +88,15 @@ impl Document {
     }
 
     /// The result of checking this version, if it is still valid.
-    pub fn checked(&self) -> Option<Rc<Checked>> {
-        self.checked.clone()
+    /// What checking this version with `config` found, if it was checked
+    /// with exactly these settings.
+    pub fn checked(&self, config: &Arc<Config>) -> Option<Rc<Checked>> {
+        let (with, checked) = self.checked.as_ref()?;
+        Arc::ptr_eq(with, config).then(|| checked.clone())
     }
 
-    pub fn keep_checked(&mut self, checked: Rc<Checked>) {
-        self.checked = Some(checked);
+    pub fn keep_checked(&mut self, config: Arc<Config>, checked: Rc<Checked>) {
+        self.checked = Some((config, checked));
     }
 
     /// The config changed: check again when next asked.

@@ -33,8 +33,6 @@ pub struct Session {
     /// A resolver per config file in use (`None`: the defaults), with the
     /// selection settings applied to its base.
     resolvers: HashMap<Option<PathBuf>, Rc<Resolver>>,
-    /// The config of each file (and whether it is on disk), resolved once.
-    resolved: HashMap<(PathBuf, bool), Arc<Config>>,
     /// Documents to publish at `deadline`.
     pub dirty: HashSet<lsp::Uri>,
     pub deadline: Option<Instant>,
@@ -51,7 +49,6 @@ impl Session {
             root,
             documents: HashMap::new(),
             resolvers: HashMap::new(),
-            resolved: HashMap::new(),
             dirty: HashSet::new(),
             deadline: None,
             shutting_down: false,
@@ -71,15 +68,15 @@ impl Session {
     /// found, checking it only when that is not known yet.
     pub fn checked(&mut self, uri: &lsp::Uri) -> Option<(Rc<Checked>, Arc<Config>)> {
         let doc = self.documents.get(uri)?;
-        let (path, on_disk, cached) = (doc.path.clone(), doc.on_disk, doc.checked());
+        let (path, on_disk) = (doc.path.clone(), doc.on_disk);
         let config = self.config_for(&path, on_disk);
-        if let Some(checked) = cached {
+        let doc = self.documents.get_mut(uri)?;
+        if let Some(checked) = doc.checked(&config) {
             return Some((checked, config));
         }
-        let doc = self.documents.get_mut(uri)?;
         let (found, summary) = linter::check(&path, &doc.text, &config);
         let checked = Rc::new(Checked::new(found, summary));
-        doc.keep_checked(checked.clone());
+        doc.keep_checked(config.clone(), checked.clone());
         Some((checked, config))
     }
 
@@ -109,7 +106,6 @@ impl Session {
     /// document again.
     pub fn reload(&mut self) {
         self.resolvers.clear();
-        self.resolved.clear();
         for doc in self.documents.values_mut() {
             doc.forget_checked();
         }
@@ -122,21 +118,16 @@ impl Session {
 
     /// The configuration for a file: its `postlint.toml` (or the
     /// `configPath` setting), the selection settings, and, for a file on
-    /// disk, `per-file-ignores` and its Jekyll site. Resolved once per file
-    /// until [`Session::reload`].
+    /// disk, `per-file-ignores` and its Jekyll site. The config file is
+    /// looked for at each call, so a new `postlint.toml` counts at once;
+    /// each one is read once until [`Session::reload`].
     pub fn config_for(&mut self, path: &Path, on_disk: bool) -> Arc<Config> {
-        let key = (path.to_path_buf(), on_disk);
-        if let Some(config) = self.resolved.get(&key) {
-            return config.clone();
-        }
         let resolver = self.resolver_for(path, on_disk);
-        let config = if on_disk {
+        if on_disk {
             resolver.settings_for(path)
         } else {
             resolver.base().clone()
-        };
-        self.resolved.insert(key, config.clone());
-        config
+        }
     }
 
     /// The resolver of the config file that governs `path`, made once per
