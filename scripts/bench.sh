@@ -5,6 +5,11 @@
 #
 #   scripts/bench.sh [RUNS]        (default 7 runs each)
 #
+# With BASELINE set to another postlint binary (an earlier release, say),
+# that binary is timed in the same run too, and the ratio of the two shown:
+#
+#   BASELINE=../old/target/release/postlint scripts/bench.sh 15
+#
 # Needs ripgrep (`apt-get install ripgrep`) and the corpus: it unpacks
 # ../shared/corpus/oped2-posts.tar.zst into target/corpus when that is missing.
 set -euo pipefail
@@ -61,3 +66,24 @@ echo "corpus: $files files, $((bytes / 1024 / 1024)) MiB, $(nproc) cores, median
 echo "postlint check:  ${postlint_ms} ms  (peak RSS ${rss_kb} KiB)"
 echo "rg -c '<a ':     ${rg_ms} ms"
 awk -v p="$postlint_ms" -v r="$rg_ms" 'BEGIN { if (r > 0) printf "ratio:           %.2fx\n", p / r }'
+
+if [ -n "${BASELINE:-}" ]; then
+  "$BASELINE" check "$corpus" >/dev/null 2>&1 || true
+  # Interleave the two, so that the machine's drift touches both alike.
+  this=() base=()
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N); "$bin" check "$corpus" --format json >/dev/null 2>&1 || true; e=$(date +%s%N)
+    this+=($(((e - s) / 1000000)))
+    s=$(date +%s%N); "$BASELINE" check "$corpus" --format json >/dev/null 2>&1 || true; e=$(date +%s%N)
+    base+=($(((e - s) / 1000000)))
+  done
+  med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  this_ms=$(med "${this[@]}") base_ms=$(med "${base[@]}")
+  rss_file=$(mktemp)
+  /usr/bin/time -f '%M' -o "$rss_file" "$BASELINE" check "$corpus" --format json >/dev/null 2>&1 || true
+  base_rss=$(tail -1 "$rss_file")
+  rm -f "$rss_file"
+  echo "interleaved, this build:  ${this_ms} ms"
+  echo "interleaved, baseline:    ${base_ms} ms  (peak RSS ${base_rss} KiB)  $BASELINE"
+  awk -v p="$this_ms" -v r="$base_ms" 'BEGIN { if (r > 0) printf "this / baseline: %.2fx\n", p / r }'
+fi
