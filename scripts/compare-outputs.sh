@@ -50,12 +50,12 @@ capture() { # BINARY OUTDIR
     run "rule-$id" "$repo" rule "$id"
   done
   local copy="$work/fix-$(basename "$out")"
-  mkdir -p "$copy" && cp -r examples/site "$copy/example"
+  mkdir -p "$copy" && cp -rL examples/site "$copy/example"
   run example-fix "$copy/example" check . --fix --unsafe-fixes --format json "$now"
   if [ -d "$corpus/_posts" ]; then
     run corpus-json "$repo/$corpus" check . --format json "$now"
     run corpus-statistics "$repo/$corpus" check . --statistics "$now"
-    cp -r "$corpus" "$copy/corpus"
+    cp -rL "$corpus" "$copy/corpus"
     run corpus-fix "$copy/corpus" check . --fix --unsafe-fixes --format json "$now"
   fi
   if [ -d "$blogs" ]; then
