@@ -26,7 +26,8 @@ fn errors_exit_1_and_warnings_alone_exit_0() {
         .code(1)
         .stdout(predicate::str::contains("timestamp-malformed"))
         .stdout(predicate::str::ends_with(
-            "Found 1 problem (1 error) in 1 of 1 file\n",
+            "Found 1 problem (1 error) in 1 of 1 file\n\
+             1 fixable with `--fix --unsafe-fixes`\n",
         ));
 
     let double = CLEAN_POST.replace("2022/10/31/bridge.html", "2022/10/31/%25E6%25B8%25AF.html");
@@ -501,6 +502,6 @@ fn permission_denied_is_a_tool_error() {
         .arg("check")
         .assert()
         .code(2)
-        .stdout("No problems found in 0 files\n")
+        .stdout("Checked no files (1 path could not be checked)\n")
         .stderr("error: _posts/2022-10-31-a.md: permission denied\n");
 }

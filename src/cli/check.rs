@@ -294,7 +294,11 @@ fn show_files(input: &Input, resolver: &Resolver, force_exclude: bool) -> u8 {
             if !found.errors.is_empty() {
                 return exit::TOOL_ERROR;
             }
-            found.files.iter().map(|p| runner::display_path(p)).collect()
+            found
+                .files
+                .iter()
+                .map(|p| runner::display_path(p))
+                .collect()
         }
     };
     super::emit(|out| {

@@ -4,8 +4,7 @@ use clap::ValueEnum;
 
 use super::{
     Reporter, concise::Concise, github::Github, gitlab::Gitlab, human::Ending, human::Human,
-    json::Json,
-    json_lines::JsonLines, junit::Junit, sarif::Sarif,
+    json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

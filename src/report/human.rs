@@ -122,6 +122,10 @@ pub fn fix_line(s: &Summary) -> Option<String> {
     match (s.fixable, s.unsafe_fixable) {
         (0, 0) => None,
         (safe, 0) => Some(format!("{} fixable with `--fix`", thousands(safe))),
+        (0, more) => Some(format!(
+            "{} fixable with `--fix --unsafe-fixes`",
+            thousands(more)
+        )),
         (safe, more) => Some(format!(
             "{} fixable with `--fix` ({} more with `--unsafe-fixes`)",
             thousands(safe),
