@@ -74,7 +74,8 @@ fn concise_lines_are_path_line_column_then_the_summary() {
     let (json, _) = run("json");
     let items: Vec<Value> = serde_json::from_str(&json).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), items.len() + 1);
+    // The findings, the summary line and the fix line.
+    assert_eq!(lines.len(), items.len() + 2);
     for (line, item) in lines.iter().zip(&items) {
         assert_eq!(
             *line,
@@ -89,7 +90,11 @@ fn concise_lines_are_path_line_column_then_the_summary() {
             )
         );
     }
-    assert!(lines.last().unwrap().starts_with("Found 13 problems"));
+    assert!(lines[items.len()].starts_with("Found 13 problems"));
+    assert_eq!(
+        lines[items.len() + 1],
+        "3 fixable with `--fix` (4 more with `--unsafe-fixes`)"
+    );
 
     let dir = site(&[(HOSTILE_NAME, &hostile_post())]);
     let (out, _) = run_in(dir.path(), &[], "concise");
