@@ -505,3 +505,36 @@ fn permission_denied_is_a_tool_error() {
         .stdout("Checked no files (1 path could not be checked)\n")
         .stderr("error: _posts/2022-10-31-a.md: permission denied\n");
 }
+
+#[test]
+fn help_wraps_to_the_width_without_breaking_what_users_copy() {
+    let dir = site(&[]);
+    let copyables = [
+        "https://github.com/postlint/postlint#readme",
+        "postlint.toml",
+        "2024-01-01T00:00:00Z",
+        "`output-format`",
+        "--unsafe-fixes",
+        "--stdin-filename",
+    ];
+    for width in [20, 40, 60, 80, 100, 160] {
+        let mut all = String::new();
+        for args in [&["--help"][..], &["check", "--help"][..]] {
+            let out = postlint(dir.path())
+                .env("COLUMNS", width.to_string())
+                .args(args)
+                .output()
+                .unwrap();
+            all.push_str(&String::from_utf8(out.stdout).unwrap());
+        }
+        for c in copyables {
+            assert!(all.contains(c), "`{c}` is broken at width {width}:\n{all}");
+        }
+        if width >= 60 {
+            // Lines longer than the width hold only one unbreakable word.
+            for line in all.lines().filter(|l| l.chars().count() > width) {
+                assert!(!line.trim().contains(' '), "width {width}: {line}");
+            }
+        }
+    }
+}
