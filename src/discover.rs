@@ -154,7 +154,14 @@ pub fn discover(
             let matcher = glob(arg)
                 .map_err(|e| format!("invalid glob `{arg}`: {e}"))?
                 .compile_matcher();
-            for entry in walk(&glob_base(arg), filter) {
+            let base = glob_base(arg);
+            // A glob whose folder is missing, or that matches no file, is
+            // a path that does not exist, as for a shell.
+            if !base.is_dir() {
+                out.errors.push(missing(arg));
+                continue;
+            }
+            for entry in walk(&base, filter) {
                 match entry {
                     Ok(p)
                         if matcher.is_match(&p)
@@ -166,12 +173,16 @@ pub fn discover(
                     Err(e) => out.errors.push(e),
                 }
             }
+            if found.len() == before {
+                out.errors.push(missing(arg));
+                continue;
+            }
         } else if path.exists() {
             out.errors
                 .push(format!("{arg}: not a regular file or directory"));
             continue;
         } else {
-            out.errors.push(format!("{arg}: no such file or directory"));
+            out.errors.push(missing(arg));
             continue;
         }
         if found.len() == before {
@@ -180,6 +191,12 @@ pub fn discover(
     }
     out.files = found.into_iter().collect();
     Ok(out)
+}
+
+/// The one message for a path that names nothing: a missing file or
+/// folder, or a glob that matches no file.
+fn missing(arg: &str) -> String {
+    format!("{arg}: no such file or directory")
 }
 
 /// Every file under `dir`, honouring `.gitignore`, `.ignore`, hidden files

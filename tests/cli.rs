@@ -26,7 +26,8 @@ fn errors_exit_1_and_warnings_alone_exit_0() {
         .code(1)
         .stdout(predicate::str::contains("timestamp-malformed"))
         .stdout(predicate::str::ends_with(
-            "Found 1 problem (1 error) in 1 of 1 file\n",
+            "Found 1 problem (1 error) in 1 of 1 file\n\
+             1 fixable with `--fix --unsafe-fixes`\n",
         ));
 
     let double = CLEAN_POST.replace("2022/10/31/bridge.html", "2022/10/31/%25E6%25B8%25AF.html");
@@ -501,6 +502,39 @@ fn permission_denied_is_a_tool_error() {
         .arg("check")
         .assert()
         .code(2)
-        .stdout("No problems found in 0 files\n")
+        .stdout("Checked no files (1 path could not be checked)\n")
         .stderr("error: _posts/2022-10-31-a.md: permission denied\n");
+}
+
+#[test]
+fn help_wraps_to_the_width_without_breaking_what_users_copy() {
+    let dir = site(&[]);
+    let copyables = [
+        "https://github.com/postlint/postlint#readme",
+        "postlint.toml",
+        "2024-01-01T00:00:00Z",
+        "`output-format`",
+        "--unsafe-fixes",
+        "--stdin-filename",
+    ];
+    for width in [20, 40, 60, 80, 100, 160] {
+        let mut all = String::new();
+        for args in [&["--help"][..], &["check", "--help"][..]] {
+            let out = postlint(dir.path())
+                .env("COLUMNS", width.to_string())
+                .args(args)
+                .output()
+                .unwrap();
+            all.push_str(&String::from_utf8(out.stdout).unwrap());
+        }
+        for c in copyables {
+            assert!(all.contains(c), "`{c}` is broken at width {width}:\n{all}");
+        }
+        if width >= 60 {
+            // Lines longer than the width hold only one unbreakable word.
+            for line in all.lines().filter(|l| l.chars().count() > width) {
+                assert!(!line.trim().contains(' '), "width {width}: {line}");
+            }
+        }
+    }
 }

@@ -132,6 +132,26 @@ fn example_site_reports() {
             &["site/_posts/2022-11-02-ferry-timetable-changes.md"],
         ),
         ("check_missing_path", &["site", "nowhere"]),
+        ("check_missing_path_only", &["nowhere"]),
+        ("check_missing_glob_base", &["nowhere/*.md"]),
+        ("check_glob_matches_nothing", &["site/_posts/*.txt"]),
+        ("check_dash_with_paths", &["-", "site"]),
+        (
+            "check_output_format",
+            &["site", "--output-format", "concise"],
+        ),
+        ("check_quiet", &["site", "--output-format", "concise", "-q"]),
+        ("check_silent", &["site", "--silent"]),
+        ("check_show_files", &["site", "--show-files"]),
+        (
+            "check_show_files_missing",
+            &["site", "nowhere", "--show-files"],
+        ),
+        (
+            "check_statistics_select",
+            &["site", "--statistics", "--select", "source"],
+        ),
+        ("check_junit", &["site", "--output-format", "junit"]),
     ];
     for (name, args) in cases {
         insta::assert_snapshot!(format!("example_{name}"), check(&dir, args));
@@ -145,6 +165,8 @@ fn example_site_fixes() {
         ("fix_unsafe", &["site", "--fix", "--unsafe-fixes"]),
         ("fix_only", &["site", "--fix-only"]),
         ("fix_statistics", &["site", "--fix", "--statistics"]),
+        ("diff_quiet", &["site", "--diff", "--quiet"]),
+        ("fix_only_unsafe", &["site", "--fix-only", "--unsafe-fixes"]),
     ];
     for (name, args) in cases {
         let dir = example_copy();
@@ -165,6 +187,13 @@ fn commands_and_help() {
         ("rule_suppression_unused", &["rule", "suppression-unused"]),
         ("rule_typo", &["rule", "timestamp-mismach"]),
         ("rule_family", &["rule", "timestamp"]),
+        ("rule_family_source", &["rule", "source"]),
+        ("rules_json", &["rules", "--format", "json"]),
+        (
+            "rules_output_format_json",
+            &["rules", "--output-format", "json"],
+        ),
+        ("man_unknown", &["man", "frobnicate"]),
         ("help", &["--help"]),
         ("check_help", &["check", "--help"]),
         ("unknown_command", &["frobnicate"]),
@@ -233,6 +262,15 @@ fn standard_input() {
         run(dir.path(), &all, Some(text))
     };
     insta::assert_snapshot!("stdin_clean", stdin(&[], CLEAN_POST));
+    // `-` reads standard input as a file named `-`, as ruff does.
+    insta::assert_snapshot!(
+        "stdin_dash",
+        run(
+            dir.path(),
+            &["check", "--color", "never", "--now", NOW, "-"],
+            Some(&nan_post())
+        )
+    );
     insta::assert_snapshot!("stdin_error", stdin(&[], &nan_post()));
     insta::assert_snapshot!(
         "stdin_concise",

@@ -58,7 +58,7 @@ fn fix_writes_safe_fixes_and_exits_by_what_is_left() {
         .stdout(predicate::str::contains("front-matter-duplicate-key").not())
         .stderr(predicate::str::contains("Fixed 1 problem (1 remaining)"))
         .stderr(predicate::str::contains(
-            "1 more fix can be applied with `--unsafe-fixes`",
+            "Still fixable: 1 with `--unsafe-fixes`",
         ));
     assert_eq!(read(dir.path()), with_nan());
 }

@@ -74,7 +74,8 @@ fn concise_lines_are_path_line_column_then_the_summary() {
     let (json, _) = run("json");
     let items: Vec<Value> = serde_json::from_str(&json).unwrap();
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), items.len() + 1);
+    // The findings, the summary line and the fix line.
+    assert_eq!(lines.len(), items.len() + 2);
     for (line, item) in lines.iter().zip(&items) {
         assert_eq!(
             *line,
@@ -89,7 +90,11 @@ fn concise_lines_are_path_line_column_then_the_summary() {
             )
         );
     }
-    assert!(lines.last().unwrap().starts_with("Found 13 problems"));
+    assert!(lines[items.len()].starts_with("Found 13 problems"));
+    assert_eq!(
+        lines[items.len() + 1],
+        "3 fixable with `--fix` (4 more with `--unsafe-fixes`)"
+    );
 
     let dir = site(&[(HOSTILE_NAME, &hostile_post())]);
     let (out, _) = run_in(dir.path(), &[], "concise");
@@ -356,6 +361,80 @@ fn check_text(text: &str) {
     }
 }
 
+/// Validate `doc` against `tests/resources/junit.xsd` with Python's
+/// `xmlschema`. Returns false (after printing why) when it is unavailable
+/// outside CI; in CI that is a failure.
+fn validate_junit(doc: &str) -> bool {
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/resources/junit.xsd");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("out.xml");
+    std::fs::write(&file, doc).unwrap();
+    let script = r#"
+import sys
+try:
+    import xmlschema
+except ImportError as e:
+    print(e)
+    sys.exit(3)
+schema = xmlschema.XMLSchema10(sys.argv[1])
+errors = [str(e) for e in schema.iter_errors(sys.argv[2])]
+print("\n".join(errors))
+sys.exit(1 if errors else 0)
+"#;
+    let unavailable = |why: String| {
+        if common::in_ci() {
+            panic!("JUnit schema validation needs python3 with xmlschema in CI: {why}");
+        }
+        eprintln!("skipped JUnit schema validation: {why} (pip install xmlschema)");
+        false
+    };
+    let out = match Process::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&schema)
+        .arg(&file)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => return unavailable(format!("cannot run python3: {e}")),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    match out.status.code() {
+        Some(0) => true,
+        Some(3) => unavailable(format!(
+            "python3 cannot import xmlschema: {}",
+            stdout.trim()
+        )),
+        _ => panic!(
+            "JUnit output does not match tests/resources/junit.xsd:\n{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    }
+}
+
+#[test]
+fn junit_matches_the_schema() {
+    let (out, _) = run("junit");
+    validate_junit(&out);
+    let dir = site(&[(HOSTILE_NAME, &hostile_post())]);
+    let (out, _) = run_in(dir.path(), &[], "junit");
+    validate_junit(&out);
+}
+
+#[test]
+fn junit_schema_rejects_two_failures_in_one_case() {
+    let doc = r#"<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="1" failures="2"><testsuite name="a" tests="1" failures="2">
+<testcase name="r"><failure message="x" type="error"/><failure message="y" type="error"/></testcase>
+</testsuite></testsuites>
+"#;
+    let result = std::panic::catch_unwind(|| validate_junit(doc));
+    // Either the validator is missing (outside CI) or it must reject.
+    if let Ok(ran) = result {
+        assert!(!ran, "the schema accepted two failures in one test case");
+    }
+}
+
 #[test]
 fn junit_is_well_formed_and_counts_right() {
     let (out, _) = run("junit");
@@ -368,34 +447,38 @@ fn junit_is_well_formed_and_counts_right() {
         .iter()
         .filter(|r| r.meta().default_severity.is_some())
         .count();
-    let suites: Vec<&str> = tags
+    let suites: Vec<usize> = tags
         .iter()
-        .copied()
-        .filter(|t| t.starts_with("<testsuite "))
+        .enumerate()
+        .filter(|(_, t)| t.starts_with("<testsuite "))
+        .map(|(i, _)| i)
         .collect();
     assert_eq!(suites.len(), 9, "every checked file, clean or not");
     let cases = tags.iter().filter(|t| t.starts_with("<testcase ")).count();
-    let failed_cases = tags
-        .iter()
-        .filter(|t| t.starts_with("<testcase ") && !t.ends_with("/>"))
-        .count();
     let failures = tags.iter().filter(|t| t.starts_with("<failure ")).count();
-    assert_eq!(cases, suites.len() * enabled);
     assert_eq!(failures, 13, "one failure per finding");
     assert_eq!(attr(root, "tests"), cases.to_string());
-    assert_eq!(attr(root, "failures"), failed_cases.to_string());
+    assert_eq!(attr(root, "failures"), failures.to_string());
+    // Each suite: its counts are its own elements, and every enabled rule
+    // is a passing case or has one case per finding.
     let mut sum = (0, 0);
-    for s in &suites {
-        assert_eq!(attr(s, "tests"), enabled.to_string());
-        sum.1 += attr(s, "failures").parse::<usize>().unwrap();
-        sum.0 += 1;
+    for (n, &start) in suites.iter().enumerate() {
+        let end = suites.get(n + 1).copied().unwrap_or(tags.len());
+        let inner = &tags[start + 1..end];
+        let own_cases = inner.iter().filter(|t| t.starts_with("<testcase ")).count();
+        let own_failures = inner.iter().filter(|t| t.starts_with("<failure ")).count();
+        assert_eq!(attr(tags[start], "tests"), own_cases.to_string());
+        assert_eq!(attr(tags[start], "failures"), own_failures.to_string());
+        assert_eq!(own_cases, enabled - failing_rules(inner) + own_failures);
+        sum.0 += own_cases;
+        sum.1 += own_failures;
     }
-    assert_eq!(sum.1, failed_cases);
+    assert_eq!(sum, (cases, failures));
     assert!(
-        suites
-            .iter()
-            .any(|s| attr(s, "name").ends_with("harbour-bridge-reopens.md")
-                && attr(s, "failures") == "0"),
+        suites.iter().any(
+            |&s| attr(tags[s], "name").ends_with("harbour-bridge-reopens.md")
+                && attr(tags[s], "failures") == "0"
+        ),
         "a clean file is a passing suite"
     );
 
@@ -412,9 +495,21 @@ fn junit_is_well_formed_and_counts_right() {
         out.contains(r#"<failure message="duplicate key `a&#13;&#10;b:c,d%`" type="error">"#),
         "{out}"
     );
-    // Both broken links are one failed test case with two failures.
-    assert_eq!(attr(tags[1], "tests"), enabled.to_string());
-    assert_eq!(attr(tags[1], "failures"), "2");
+    // Both broken links are failed test cases of their own.
+    assert_eq!(attr(tags[1], "tests"), (enabled - 2 + 3).to_string());
+    assert_eq!(attr(tags[1], "failures"), "3");
+}
+
+/// How many rules have a failed case among these tags (names `rule at L:C`).
+fn failing_rules(tags: &[&str]) -> usize {
+    let mut rules: Vec<&str> = tags
+        .iter()
+        .filter(|t| t.starts_with("<testcase ") && !t.ends_with("/>"))
+        .map(|t| attr(t, "name").split(" at ").next().unwrap())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules.len()
 }
 
 #[test]

@@ -1,6 +1,8 @@
-//! The pre-commit hook for real: `pre-commit try-repo` installs postlint
-//! from this repository into its own environment (language: rust) and runs
-//! it in a temporary git repository holding a good and a bad post.
+//! The pre-commit hooks for real: `pre-commit try-repo` installs postlint
+//! from this repository into its own environment and runs it in a temporary
+//! git repository holding a good and a bad post; once for the `postlint`
+//! hook (language: python, which pip-installs the package that maturin
+//! builds from `pyproject.toml`), once for `postlint-rust` (cargo install).
 //!
 //! Needs `pre-commit` (from PyPI) and `git`; `.ci/run` installs pre-commit.
 //! Without them the test skips, except under CI, where it fails.
@@ -39,7 +41,17 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 #[ignore = "slow: builds postlint again through pre-commit; run with `-- --ignored`"]
-fn pre_commit_hook_passes_good_posts_and_fails_bad_ones() {
+fn python_hook_passes_good_posts_and_fails_bad_ones() {
+    hook_passes_good_posts_and_fails_bad_ones("postlint");
+}
+
+#[test]
+#[ignore = "slow: builds postlint again through pre-commit; run with `-- --ignored`"]
+fn rust_hook_passes_good_posts_and_fails_bad_ones() {
+    hook_passes_good_posts_and_fails_bad_ones("postlint-rust");
+}
+
+fn hook_passes_good_posts_and_fails_bad_ones(hook: &str) {
     if !available("pre-commit") || !available("git") {
         common::skip("pre-commit or git is not installed");
         return;
@@ -65,7 +77,7 @@ fn pre_commit_hook_passes_good_posts_and_fails_bad_ones() {
 
     let run = |files: &[&str]| {
         Command::new("pre-commit")
-            .args(["try-repo", repo, "postlint", "--verbose", "--files"])
+            .args(["try-repo", repo, hook, "--verbose", "--files"])
             .args(files)
             .current_dir(site.path())
             .env("PRE_COMMIT_HOME", home.path())

@@ -8,7 +8,7 @@ use std::path::Path;
 use postlint::Applicability;
 use postlint::config::Config;
 use postlint::engine::fix;
-use postlint::report::human::Human;
+use postlint::report::human::{Ending, Human};
 use postlint::report::{Reporter, Summary};
 use postlint::rules::{Example, ExampleKind, RULES, Rule};
 use postlint::runner::check_texts;
@@ -286,6 +286,10 @@ fn bad_examples_render() {
             Human {
                 color: false,
                 width: 100,
+                ending: Ending {
+                    summary: true,
+                    fix_hints: false,
+                },
             }
             .report(&mut out, &reports, &summary)
             .unwrap();

@@ -179,12 +179,19 @@ fn select_ignore_and_extend_select_win_over_the_file() {
         .args(["check", "--statistics"])
         .assert()
         .code(1)
-        .stdout("1      error    timestamp-malformed\n".replace("1      ", "1  [*] "));
+        // An unsafe fix only: `[-]`, not `[*]`, which `--fix` alone fixes.
+        .stdout(
+            "1  [-] error    timestamp-malformed\n1      total\n\
+             1 fixable with `--fix --unsafe-fixes`\n",
+        );
     postlint(dir.path())
         .args(["check", "--select", "tag-link", "--statistics"])
         .assert()
         .code(0)
-        .stdout("1  [*] warning  tag-link-mismatch\n");
+        .stdout(
+            "1  [-] warning  tag-link-mismatch\n1      total\n\
+             1 fixable with `--fix --unsafe-fixes`\n",
+        );
     postlint(dir.path())
         .args([
             "check",
@@ -196,7 +203,10 @@ fn select_ignore_and_extend_select_win_over_the_file() {
         ])
         .assert()
         .code(0)
-        .stdout("1  [*] warning  tag-link-mismatch\n");
+        .stdout(
+            "1  [-] warning  tag-link-mismatch\n1      total\n\
+             1 fixable with `--fix --unsafe-fixes`\n",
+        );
     postlint(dir.path())
         .args(["check", "--select", "timestamps"])
         .assert()

@@ -267,7 +267,7 @@ fn utf16_diagnostics_quick_fix_hover_and_exit() {
     assert_eq!(d["severity"], 2);
     assert_eq!(
         d["codeDescription"]["href"],
-        "postlint-rule:tag-link-mismatch"
+        "https://github.com/postlint/postlint/blob/main/rules/tag-link-mismatch.md"
     );
     assert!(
         d["message"]

@@ -1,8 +1,9 @@
 //! `postlint check`: load the config, find the posts, check them, report.
 
 use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
-use super::{CheckArgs, Color, error, exit};
+use super::{error, exit};
 use crate::config::Config;
 use crate::discover::discover;
 use crate::engine::Resolver;
@@ -11,7 +12,77 @@ use crate::report::{FileReport, Format, Reporter, ReporterOptions, Summary, plur
 use crate::rules;
 use crate::runner::{self, FixRun, Outcome};
 
-/// Reports nothing: `--fix-only` and `--diff` print no findings.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files, directories or globs to check, or `-` for standard input [default: .]
+    pub paths: Vec<String>,
+    /// Use this config file instead of searching for postlint.toml
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format [default: `output-format` in postlint.toml, else human]
+    #[arg(long, value_enum, visible_alias = "format")]
+    pub output_format: Option<Format>,
+    /// When to use colour in human output [default: auto; see FORCE_COLOR and NO_COLOR]
+    #[arg(long, value_enum, default_value_t = Color::Auto, hide_default_value = true)]
+    pub color: Color,
+    /// Check only these rules or families (comma-separated), replacing the config's choice
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Also check these rules or families (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not check these rules or families (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when there are error findings (tool errors still exit 2)
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Exit 1 when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Print the number of findings per rule instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Check standard input as if it were the file at PATH
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Apply `exclude` to files named on the command line too (for pre-commit)
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Apply safe fixes, then report what is left
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, --fix-only or --diff: apply unsafe fixes too
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Apply fixes and report nothing else; exit 0 unless postlint fails
+    #[arg(long)]
+    pub fix_only: bool,
+    /// Print a unified diff of what --fix would change and write nothing; exit 1 if there is a change
+    #[arg(long)]
+    pub diff: bool,
+    /// Judge future dates against this time instead of the clock (RFC 3339, such as 2024-01-01T00:00:00Z)
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<jiff::Timestamp>,
+    /// Print the findings but nothing else: no summary, no notes on standard error
+    #[arg(short, long, conflicts_with = "silent")]
+    pub quiet: bool,
+    /// Print nothing on standard output; only the exit code (and errors of postlint itself) tell
+    #[arg(short, long)]
+    pub silent: bool,
+    /// Print the files that would be checked, one a line, and check nothing
+    #[arg(long)]
+    pub show_files: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Reports nothing: `--fix-only`, `--diff` and `--silent` print no findings.
 struct Silent;
 
 impl Reporter for Silent {
@@ -20,7 +91,32 @@ impl Reporter for Silent {
     }
 }
 
+/// What to check: the paths, or standard input as the file at a path.
+enum Input<'a> {
+    Paths(&'a [String]),
+    Stdin(PathBuf),
+}
+
+fn input(args: &CheckArgs) -> Result<Input<'_>, String> {
+    let dash = args.paths.iter().any(|p| p == "-");
+    if dash && args.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be given with other paths".to_string());
+    }
+    Ok(match (&args.stdin_filename, dash) {
+        (Some(path), _) => Input::Stdin(path.clone()),
+        (None, true) => Input::Stdin(PathBuf::from("-")),
+        (None, false) => Input::Paths(&args.paths),
+    })
+}
+
 pub fn run(args: &CheckArgs) -> u8 {
+    let input = match input(args) {
+        Ok(i) => i,
+        Err(e) => {
+            error(e);
+            return exit::TOOL_ERROR;
+        }
+    };
     let mut config = match load_config(args) {
         Ok(c) => c,
         Err(code) => return code,
@@ -38,9 +134,13 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => crate::engine::clock(),
     });
     let format = args
-        .format
+        .output_format
         .or_else(|| config.output_format.as_deref().and_then(Format::from_name))
         .unwrap_or(Format::Human);
+    let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
+        unsafe_fixes: args.unsafe_fixes,
+        write: !args.diff,
+    });
     let reporter = format.reporter(ReporterOptions {
         color: use_color(args.color),
         width: terminal_width(),
@@ -50,6 +150,9 @@ pub fn run(args: &CheckArgs) -> u8 {
             .filter(|&(i, _)| config.level(i).is_some())
             .map(|(_, r)| r.id)
             .collect(),
+        // After `--fix`, what is left to fix is said on standard error.
+        fix_hints: fix.is_none(),
+        quiet: args.quiet,
     });
     let resolver = match Resolver::new(config) {
         Ok(r) => r,
@@ -58,13 +161,12 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::TOOL_ERROR;
         }
     };
-    let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
-        unsafe_fixes: args.unsafe_fixes,
-        write: !args.diff,
-    });
+    if args.show_files {
+        return show_files(&input, &resolver, args.force_exclude);
+    }
     // Fixed standard input goes to standard output, in place of a report.
-    let stdin_fix = fix.is_some() && args.stdin_filename.is_some();
-    let reporter: Box<dyn Reporter> = if args.fix_only || args.diff || stdin_fix {
+    let stdin_fix = fix.is_some() && matches!(input, Input::Stdin(_));
+    let reporter: Box<dyn Reporter> = if args.fix_only || args.diff || stdin_fix || args.silent {
         Box::new(Silent)
     } else if args.statistics {
         Box::new(Statistics)
@@ -80,17 +182,16 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     };
 
-    let (mut files, mut tool_error) = match &args.stdin_filename {
-        Some(path) => check_stdin(path, &resolver, args.force_exclude, fix, &mut on_done),
-        // The whole-repository rules need every post; with `--diff` and
-        // `--fix-only` nothing is reported, so they do not run.
-        None => {
-            let repo = !(args.fix_only || args.diff);
-            check_paths(args, &resolver, fix, repo, &mut on_done)
-        }
+    let (mut files, failed) = match &input {
+        Input::Stdin(path) => check_stdin(path, &resolver, args.force_exclude, fix, &mut on_done),
+        Input::Paths(paths) => check_paths(paths, args, &resolver, fix, &mut on_done),
     };
+    let mut tool_error = failed > 0;
 
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        failed,
+        ..Summary::default()
+    };
     for f in &files {
         summary.add(f);
     }
@@ -98,7 +199,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     let changed = files.iter().any(|f| f.diff.is_some());
     let stdin_text = files.first_mut().and_then(|f| f.fixed_text.take());
     let diffs: Vec<String> = files.iter_mut().filter_map(|f| f.diff.take()).collect();
-    for f in files.iter().filter(|f| !f.converged) {
+    let chatty = !(args.quiet || args.silent);
+    for f in files.iter().filter(|f| !f.converged && chatty) {
         eprintln!(
             "warning: {}: fixes did not settle after {} passes; the file is fixed as far as they went",
             f.path,
@@ -111,8 +213,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         None => reporter
             .report(&mut out, &files, &summary)
             .and_then(|_| {
-                for diff in &diffs {
-                    out.write_all(diff.as_bytes())?;
+                if !args.silent {
+                    for diff in &diffs {
+                        out.write_all(diff.as_bytes())?;
+                    }
                 }
                 if let Some(text) = &stdin_text {
                     out.write_all(text.as_bytes())?;
@@ -121,30 +225,29 @@ pub fn run(args: &CheckArgs) -> u8 {
             })
             .and_then(|_| out.flush()),
     };
-    if let Some(run) = fix {
+    if let Some(run) = fix
+        && chatty
+    {
         let verb = if args.diff { "Would fix" } else { "Fixed" };
         eprintln!(
             "{verb} {} ({} remaining)",
             plural(fixed, "problem"),
             thousands(summary.problems())
         );
-        let hidden = files
-            .iter()
-            .flat_map(|f| &f.findings)
-            .filter(|f| {
-                f.diagnostic
-                    .fix
-                    .as_ref()
-                    .is_some_and(|x| x.applicability == crate::Applicability::Unsafe)
-            })
-            .count();
-        if !run.unsafe_fixes && hidden > 0 {
-            let more = if hidden == 1 {
-                "1 more fix".to_string()
-            } else {
-                format!("{} more fixes", thousands(hidden))
-            };
-            eprintln!("{more} can be applied with `--unsafe-fixes`");
+        // What is left that a further run could fix: safe fixes that did
+        // not settle, and unsafe ones when they were not asked for.
+        let mut left = Vec::new();
+        if summary.fixable > 0 {
+            left.push(format!("{} with `--fix`", thousands(summary.fixable)));
+        }
+        if summary.unsafe_fixable > 0 && !run.unsafe_fixes {
+            left.push(format!(
+                "{} with `--unsafe-fixes`",
+                thousands(summary.unsafe_fixable)
+            ));
+        }
+        if !left.is_empty() {
+            eprintln!("Still fixable: {}", left.join(", "));
         }
     }
     if let Err(e) = written {
@@ -167,27 +270,68 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
 }
 
-/// Discover and check the files named by the arguments. Returns every
-/// checked file's report and whether a tool error happened.
+/// `--show-files`: the files a check would read, one a line.
+fn show_files(input: &Input, resolver: &Resolver, force_exclude: bool) -> u8 {
+    let files: Vec<String> = match input {
+        Input::Stdin(path) => {
+            if force_exclude && resolver.filter().is_excluded(path) {
+                Vec::new()
+            } else {
+                vec![runner::display_path(path)]
+            }
+        }
+        Input::Paths(paths) => {
+            let found = match discover(paths, resolver.filter(), force_exclude) {
+                Ok(f) => f,
+                Err(e) => {
+                    error(e);
+                    return exit::TOOL_ERROR;
+                }
+            };
+            for e in &found.errors {
+                error(e);
+            }
+            if !found.errors.is_empty() {
+                return exit::TOOL_ERROR;
+            }
+            found
+                .files
+                .iter()
+                .map(|p| runner::display_path(p))
+                .collect()
+        }
+    };
+    super::emit(|out| {
+        for f in &files {
+            writeln!(out, "{f}")?;
+        }
+        Ok(())
+    })
+}
+
+/// Discover and check the files named by the arguments, whole-repository
+/// rules included (so that `--fix` and `--diff` count every finding left).
+/// Returns every checked file's report and how many paths or files could
+/// not be checked.
 fn check_paths(
+    paths: &[String],
     args: &CheckArgs,
     resolver: &Resolver,
     fix: Option<FixRun>,
-    repo: bool,
     on_done: &mut dyn FnMut(&FileReport),
-) -> (Vec<FileReport>, bool) {
-    let found = match discover(&args.paths, resolver.filter(), args.force_exclude) {
+) -> (Vec<FileReport>, usize) {
+    let found = match discover(paths, resolver.filter(), args.force_exclude) {
         Ok(f) => f,
         Err(e) => {
             error(e);
-            return (Vec::new(), true);
+            return (Vec::new(), 1);
         }
     };
-    let mut tool_error = !found.errors.is_empty();
+    let mut failed = found.errors.len();
     for e in &found.errors {
         error(e);
     }
-    for arg in &found.empty {
+    for arg in found.empty.iter().filter(|_| !(args.quiet || args.silent)) {
         eprintln!(
             "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
         );
@@ -207,16 +351,16 @@ fn check_paths(
             }
             Outcome::Failed { path, message } => {
                 error(format!("{path}: {message}"));
-                tool_error = true;
+                failed += 1;
             }
         }
     }
-    if repo {
+    {
         let more = runner::repo::run(&paths, &mut files, resolver);
         for e in &more.errors {
             error(e);
         }
-        tool_error |= !more.errors.is_empty();
+        failed += more.errors.len();
         for (i, findings) in more.findings {
             // Streaming formats get the file's whole-repository findings
             // after every file's own.
@@ -247,20 +391,20 @@ fn check_paths(
     for f in &mut files {
         f.summary = None;
     }
-    (files, tool_error)
+    (files, failed)
 }
 
 /// Check standard input as the file at `path` (which need not exist).
 fn check_stdin(
-    path: &std::path::Path,
+    path: &Path,
     resolver: &Resolver,
     force_exclude: bool,
     fix: Option<FixRun>,
     on_done: &mut dyn FnMut(&FileReport),
-) -> (Vec<FileReport>, bool) {
+) -> (Vec<FileReport>, usize) {
     let excluded = force_exclude && resolver.filter().is_excluded(path);
     if excluded && !fix.is_some_and(|run| run.write) {
-        return (Vec::new(), false);
+        return (Vec::new(), 0);
     }
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin()
@@ -268,7 +412,7 @@ fn check_stdin(
         .read_to_end(&mut bytes)
     {
         error(format!("cannot read standard input: {e}"));
-        return (Vec::new(), true);
+        return (Vec::new(), 1);
     }
     let shown = runner::display_path(path);
     if bytes.len() as u64 > runner::MAX_FILE_SIZE {
@@ -276,7 +420,7 @@ fn check_stdin(
             "{shown}: standard input is over the {} limit for a post",
             runner::read::max_file_size_text()
         ));
-        return (Vec::new(), true);
+        return (Vec::new(), 1);
     }
     match runner::decode(bytes) {
         // An excluded file is not fixed, but `--fix` still gives back its
@@ -291,7 +435,7 @@ fn check_stdin(
                 fixed_text: Some(text),
                 summary: None,
             }],
-            false,
+            0,
         ),
         Ok(text) => {
             let config = resolver.settings_for(path);
@@ -308,11 +452,11 @@ fn check_stdin(
                 }
             };
             on_done(&report);
-            (vec![report], false)
+            (vec![report], 0)
         }
         Err(message) => {
             error(format!("{shown}: {message}"));
-            (Vec::new(), true)
+            (Vec::new(), 1)
         }
     }
 }
@@ -361,14 +505,17 @@ fn load_config(args: &CheckArgs) -> Result<Config, u8> {
     }
 }
 
+/// `--color`, then the environment: `FORCE_COLOR` or `CLICOLOR_FORCE`
+/// (set, not empty and not `0`) force colour, even over `NO_COLOR`; then
+/// `NO_COLOR` (set and not empty) turns it off; else colour on a terminal.
 fn use_color(choice: Color) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let forced = |name: &str| set(name) && std::env::var_os(name).is_some_and(|v| v != "0");
     match choice {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        Color::Auto if forced("FORCE_COLOR") || forced("CLICOLOR_FORCE") => true,
+        Color::Auto => !set("NO_COLOR") && std::io::stdout().is_terminal(),
     }
 }
 

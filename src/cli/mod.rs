@@ -1,13 +1,19 @@
-//! Command-line arguments and dispatch to the subcommands.
+//! Command-line arguments and dispatch to the subcommands, each in its own
+//! file.
 
 mod check;
+mod completions;
+mod man;
+mod rule;
 mod rules;
+mod server;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::report::Format;
+pub use check::{CheckArgs, Color};
 
 /// Exit codes, documented in README.md.
 pub mod exit {
@@ -23,7 +29,8 @@ pub mod exit {
 #[command(
     name = "postlint",
     version,
-    about = "A fast, exact linter for Jekyll-style post repositories"
+    about = "A fast, exact linter for Jekyll-style post repositories",
+    after_help = concat!("Documentation: ", env!("CARGO_PKG_REPOSITORY"), "#readme")
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,75 +42,20 @@ enum Command {
     /// Check posts and report problems
     Check(CheckArgs),
     /// List every rule with its family, default severity and summary
-    Rules,
-    /// Print a rule's documentation
-    Rule {
-        /// The rule id, such as `timestamp-mismatch`
-        id: String,
-    },
+    Rules(rules::Args),
+    /// Print a rule's documentation, or list the rules of a family
+    Rule(rule::Args),
     /// Run the language server over standard input and output (for editors)
     Server,
+    /// Print a shell completion script
+    Completions(completions::Args),
+    /// Print the man page (roff), of postlint or of one subcommand
+    Man(man::Args),
 }
 
-#[derive(clap::Args, Debug)]
-pub struct CheckArgs {
-    /// Files, directories or globs to check [default: .]
-    pub paths: Vec<String>,
-    /// Use this config file instead of searching for postlint.toml
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<std::path::PathBuf>,
-    /// Output format [default: `output-format` in postlint.toml, else human]
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// When to use colour in human output
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
-    /// Check only these rules or families (comma-separated), replacing the config's choice
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub select: Vec<String>,
-    /// Also check these rules or families (comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub extend_select: Vec<String>,
-    /// Do not check these rules or families (comma-separated)
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub ignore: Vec<String>,
-    /// Exit 0 even when there are error findings (tool errors still exit 2)
-    #[arg(long)]
-    pub exit_zero: bool,
-    /// Exit 1 when there are more than N warnings
-    #[arg(long, value_name = "N")]
-    pub max_warnings: Option<usize>,
-    /// Print the number of findings per rule instead of the findings
-    #[arg(long)]
-    pub statistics: bool,
-    /// Check standard input as if it were the file at PATH
-    #[arg(long, value_name = "PATH")]
-    pub stdin_filename: Option<std::path::PathBuf>,
-    /// Apply `exclude` to files named on the command line too (for pre-commit)
-    #[arg(long)]
-    pub force_exclude: bool,
-    /// Apply safe fixes, then report what is left
-    #[arg(long)]
-    pub fix: bool,
-    /// With --fix, --fix-only or --diff: apply unsafe fixes too
-    #[arg(long)]
-    pub unsafe_fixes: bool,
-    /// Apply fixes and report nothing else; exit 0 unless postlint fails
-    #[arg(long)]
-    pub fix_only: bool,
-    /// Print a unified diff of what --fix would change and write nothing; exit 1 if there is a change
-    #[arg(long)]
-    pub diff: bool,
-    /// Judge future dates against this time instead of the clock (RFC 3339, such as 2024-01-01T00:00:00Z)
-    #[arg(long, value_name = "TIME")]
-    pub now: Option<jiff::Timestamp>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
+/// The command line's definition, for completions and the man page.
+pub fn command() -> clap::Command {
+    Cli::command()
 }
 
 /// Parse the arguments and run; the return value is the process exit code.
@@ -122,9 +74,11 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
-        Command::Rules => rules::list(),
-        Command::Rule { id } => rules::show(&id),
-        Command::Server => crate::server::run(),
+        Command::Rules(args) => rules::run(&args),
+        Command::Rule(args) => rule::run(&args),
+        Command::Server => server::run(),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     };
     ExitCode::from(code)
 }
@@ -132,4 +86,19 @@ pub fn main() -> ExitCode {
 /// Print an error of postlint itself to standard error.
 pub(crate) fn error(message: impl std::fmt::Display) {
     eprintln!("error: {message}");
+}
+
+/// Write to standard output; a closed pipe (`postlint rules | head`) ends
+/// the output quietly.
+pub(crate) fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|_| out.flush()) {
+        Ok(()) => exit::OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+        Err(e) => {
+            error(format!("cannot write to standard output: {e}"));
+            exit::TOOL_ERROR
+        }
+    }
 }

@@ -1,34 +1,45 @@
-//! `postlint rules` and `postlint rule <id>`.
+//! `postlint rules`: every rule, as a table or as JSON.
 
-use std::io::{self, Write};
+use std::io;
 
-use super::{error, exit};
-use crate::rules::{self, RULES, fix_label, severity_label};
+use serde::Serialize;
 
-/// Write to standard output; a closed pipe (`postlint rules | head`) ends
-/// the output quietly.
-fn emit(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match f(&mut out).and_then(|_| out.flush()) {
-        Ok(()) => exit::OK,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
-        Err(e) => {
-            error(format!("cannot write to standard output: {e}"));
-            exit::TOOL_ERROR
-        }
+use super::emit;
+use crate::rules::{self, RULES, Rule, fix_label, severity_label};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Text, visible_alias = "format")]
+    output_format: ListFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// A table, one rule per line
+    Text,
+    /// A JSON array, one object per rule
+    Json,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let all: Vec<&Rule> = RULES.iter().collect();
+    match args.output_format {
+        ListFormat::Text => table(&all),
+        ListFormat::Json => json(&all),
     }
 }
 
-pub fn list() -> u8 {
-    let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+/// The rules as a table: id, family, default severity, fix and summary.
+pub fn table(list: &[&Rule]) -> u8 {
+    let width = list.iter().map(|r| r.id.len()).max().unwrap_or(0).max(4);
     emit(|out| {
         writeln!(
             out,
             "{:width$}  {:12}  {:8}  {:6}  summary",
             "rule", "family", "default", "fix"
         )?;
-        for rule in RULES {
+        for rule in list {
             let m = rule.meta();
             writeln!(
                 out,
@@ -44,31 +55,33 @@ pub fn list() -> u8 {
     })
 }
 
-pub fn show(id: &str) -> u8 {
-    let Some((_, rule)) = rules::find(id) else {
-        let hint = match rules::resolve(id) {
-            // A family: its name is the closest there is.
-            Ok(_) => Some(format!("did you mean `{id}`?")),
-            Err(unknown) => unknown.did_you_mean(),
-        };
-        match hint {
-            Some(hint) => error(format!("unknown rule `{id}`; {hint}")),
-            None => error(format!(
-                "unknown rule `{id}`; `postlint rules` lists every rule"
-            )),
-        }
-        return exit::TOOL_ERROR;
-    };
-    let m = rule.meta();
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'static str,
+    family: &'a str,
+    /// `error`, `warning`, `info` or `off`.
+    default: &'static str,
+    /// `safe`, `unsafe` or null.
+    fix: Option<&'static str>,
+    summary: &'a str,
+    url: String,
+}
+
+fn json(list: &[&Rule]) -> u8 {
+    let metas: Vec<_> = list.iter().map(|r| (r.id, r.meta())).collect();
+    let entries: Vec<Entry> = metas
+        .iter()
+        .map(|(id, m)| Entry {
+            id,
+            family: &m.family,
+            default: severity_label(m.default_severity),
+            fix: m.fix.map(|f| f.as_str()),
+            summary: &m.summary,
+            url: rules::doc_url(id),
+        })
+        .collect();
     emit(|out| {
-        writeln!(out, "{}\n", rule.id)?;
-        writeln!(out, "family: {}", m.family)?;
-        writeln!(
-            out,
-            "default severity: {}",
-            severity_label(m.default_severity)
-        )?;
-        writeln!(out, "fix: {}\n", fix_label(m.fix))?;
-        write!(out, "{}", m.body.trim_start_matches('\n'))
+        serde_json::to_writer_pretty(&mut *out, &entries).map_err(io::Error::from)?;
+        writeln!(out)
     })
 }

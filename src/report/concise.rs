@@ -7,10 +7,12 @@
 
 use std::io::{self, Write};
 
-use super::human::summary_line;
+use super::human::Ending;
 use super::{FileReport, Reporter, Summary, without_controls};
 
-pub struct Concise;
+pub struct Concise {
+    pub ending: Ending,
+}
 
 impl Reporter for Concise {
     fn report(
@@ -34,7 +36,7 @@ impl Reporter for Concise {
                 )?;
             }
         }
-        writeln!(out, "{}", summary_line(summary))
+        self.ending.write(out, summary)
     }
 }
 

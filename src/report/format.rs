@@ -3,8 +3,8 @@
 use clap::ValueEnum;
 
 use super::{
-    Reporter, concise::Concise, github::Github, gitlab::Gitlab, human::Human, json::Json,
-    json_lines::JsonLines, junit::Junit, sarif::Sarif,
+    Reporter, concise::Concise, github::Github, gitlab::Gitlab, human::Ending, human::Human,
+    json::Json, json_lines::JsonLines, junit::Junit, sarif::Sarif,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -35,6 +35,11 @@ pub struct ReporterOptions {
     pub width: usize,
     /// JUnit: the rules that ran, each a test case of every file.
     pub rules: Vec<&'static str>,
+    /// Human and concise output: say after the summary how many findings
+    /// `--fix` and `--unsafe-fixes` would fix.
+    pub fix_hints: bool,
+    /// Human and concise output: the findings only, no summary.
+    pub quiet: bool,
 }
 
 impl Format {
@@ -49,9 +54,12 @@ impl Format {
             Format::Human => Box::new(Human {
                 color: options.color,
                 width: options.width,
+                ending: Ending::of(&options),
             }),
             Format::Json => Box::new(Json),
-            Format::Concise => Box::new(Concise),
+            Format::Concise => Box::new(Concise {
+                ending: Ending::of(&options),
+            }),
             Format::JsonLines => Box::new(JsonLines),
             Format::Github => Box::new(Github),
             Format::Sarif => Box::new(Sarif),

@@ -13,6 +13,39 @@ use crate::diagnostic::Severity;
 pub struct Human {
     pub color: bool,
     pub width: usize,
+    pub ending: Ending,
+}
+
+/// What the human and concise reports print after the findings.
+#[derive(Clone, Copy, Debug)]
+pub struct Ending {
+    /// The summary line (`false` with `--quiet`).
+    pub summary: bool,
+    /// The line saying what `--fix` and `--unsafe-fixes` would fix (not
+    /// after fixing, when standard error says what is left).
+    pub fix_hints: bool,
+}
+
+impl Ending {
+    pub fn of(options: &super::ReporterOptions) -> Ending {
+        Ending {
+            summary: !options.quiet,
+            fix_hints: options.fix_hints && !options.quiet,
+        }
+    }
+
+    /// Write the summary line and the fix line, as far as they are on.
+    pub fn write(self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        if self.summary {
+            writeln!(out, "{}", summary_line(s))?;
+        }
+        if self.fix_hints
+            && let Some(line) = fix_line(s)
+        {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
 }
 
 impl Reporter for Human {
@@ -41,14 +74,24 @@ impl Reporter for Human {
                 writeln!(out)?;
             }
         }
-        writeln!(out, "{}", summary_line(summary))
+        self.ending.write(out, summary)
     }
 }
 
-/// `Found 12 problems (9 errors, 3 warnings) in 7 of 5,685 files`.
+/// `Found 12 problems (9 errors, 3 warnings) in 7 of 5,685 files`, then
+/// how many paths could not be checked, if any; never "No problems found"
+/// when nothing could be checked.
 pub fn summary_line(s: &Summary) -> String {
+    let failed = match s.failed {
+        0 => String::new(),
+        1 => " (1 path could not be checked)".to_string(),
+        n => format!(" ({} paths could not be checked)", thousands(n)),
+    };
     if s.problems() == 0 {
-        return format!("No problems found in {}", plural(s.files, "file"));
+        if s.files == 0 && s.failed > 0 {
+            return format!("Checked no files{failed}");
+        }
+        return format!("No problems found in {}{failed}", plural(s.files, "file"));
     }
     let mut parts = Vec::new();
     for (n, word) in [
@@ -65,12 +108,30 @@ pub fn summary_line(s: &Summary) -> String {
         }
     }
     format!(
-        "Found {} ({}) in {} of {}",
+        "Found {} ({}) in {} of {}{failed}",
         plural(s.problems(), "problem"),
         parts.join(", "),
         thousands(s.files_with_findings),
         plural(s.files, "file")
     )
+}
+
+/// `3 fixable with `--fix` (2 more with `--unsafe-fixes`)`, or `None` when
+/// no finding has a fix.
+pub fn fix_line(s: &Summary) -> Option<String> {
+    match (s.fixable, s.unsafe_fixable) {
+        (0, 0) => None,
+        (safe, 0) => Some(format!("{} fixable with `--fix`", thousands(safe))),
+        (0, more) => Some(format!(
+            "{} fixable with `--fix --unsafe-fixes`",
+            thousands(more)
+        )),
+        (safe, more) => Some(format!(
+            "{} fixable with `--fix` ({} more with `--unsafe-fixes`)",
+            thousands(safe),
+            thousands(more)
+        )),
+    }
 }
 
 /// A finding as a miette diagnostic over its excerpt, with its labels in

@@ -1,8 +1,10 @@
-//! `--format junit`: JUnit XML. Every checked file is a `<testsuite>` named
-//! by its path, and every enabled rule a `<testcase>` in it, which holds one
-//! `<failure>` per finding of that rule in that file (whatever its severity;
-//! `type` gives the severity). A clean file is a suite of passing cases.
-//! `tests` counts test cases and `failures` the cases that failed.
+//! `--format junit`: JUnit XML, as Jenkins and GitLab read it. Every
+//! checked file is a `<testsuite>` named by its path. In it, an enabled rule
+//! with no finding in the file is one passing `<testcase>` named by the
+//! rule, and every finding is a `<testcase>` of its own, named by its rule
+//! and position, holding one `<failure>` (whatever its severity; `type`
+//! gives the severity). So `tests` counts `<testcase>`s and `failures`
+//! counts `<failure>`s, in each suite and in total.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -58,14 +60,24 @@ impl Reporter for Junit {
                     rules.push(f.diagnostic.rule);
                 }
             }
-            let cases: Vec<(&str, Vec<&Finding>)> = rules
+            // A rule with findings is a failed case per finding; one
+            // without is a passing case.
+            let cases: Vec<(&str, Option<&Finding>)> = rules
                 .iter()
-                .map(|&rule| {
-                    let failed = findings.iter().filter(|f| f.diagnostic.rule == rule);
-                    (rule, failed.collect())
+                .flat_map(|&rule| {
+                    let failed: Vec<_> = findings
+                        .iter()
+                        .filter(|f| f.diagnostic.rule == rule)
+                        .map(Some)
+                        .collect();
+                    if failed.is_empty() {
+                        vec![(rule, None)]
+                    } else {
+                        failed.into_iter().map(|f| (rule, f)).collect()
+                    }
                 })
                 .collect();
-            let failed = cases.iter().filter(|(_, f)| !f.is_empty()).count();
+            let failed = cases.iter().filter(|(_, f)| f.is_some()).count();
             tests += cases.len();
             failures += failed;
             suites.push((path, cases, failed));
@@ -83,29 +95,27 @@ impl Reporter for Junit {
                 r#"  <testsuite name="{name}" tests="{}" failures="{failed}" errors="0" skipped="0">"#,
                 cases.len()
             )?;
-            for (rule, findings) in cases {
-                let rule = escape_attr(rule);
-                if findings.is_empty() {
+            for (rule, finding) in cases {
+                let Some(f) = finding else {
+                    let rule = escape_attr(rule);
                     writeln!(out, r#"    <testcase name="{rule}" classname="{name}"/>"#)?;
                     continue;
+                };
+                let d = &f.diagnostic;
+                let case = escape_attr(&format!("{rule} at {}:{}", f.start.line, f.start.column));
+                writeln!(out, r#"    <testcase name="{case}" classname="{name}">"#)?;
+                let mut text = format!("{path}:{}:{}: {}", f.start.line, f.start.column, d.message);
+                if let Some(help) = &d.help {
+                    text.push_str("\nhelp: ");
+                    text.push_str(help);
                 }
-                writeln!(out, r#"    <testcase name="{rule}" classname="{name}">"#)?;
-                for f in findings {
-                    let d = &f.diagnostic;
-                    let mut text =
-                        format!("{path}:{}:{}: {}", f.start.line, f.start.column, d.message);
-                    if let Some(help) = &d.help {
-                        text.push_str("\nhelp: ");
-                        text.push_str(help);
-                    }
-                    writeln!(
-                        out,
-                        r#"      <failure message="{}" type="{}">{}</failure>"#,
-                        escape_attr(&d.message),
-                        d.severity.as_str(),
-                        escape_text(&text)
-                    )?;
-                }
+                writeln!(
+                    out,
+                    r#"      <failure message="{}" type="{}">{}</failure>"#,
+                    escape_attr(&d.message),
+                    d.severity.as_str(),
+                    escape_text(&text)
+                )?;
                 writeln!(out, "    </testcase>")?;
             }
             writeln!(out, "  </testsuite>")?;

@@ -121,7 +121,8 @@ pub struct FileReport {
     pub summary: Option<Box<crate::model::summary::PostSummary>>,
 }
 
-/// Counts for the closing summary.
+/// Counts for the closing summary: the one place every count a user sees
+/// (summary line, `--statistics`, `--fix`'s "remaining") comes from.
 #[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub files: usize,
@@ -129,6 +130,13 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings whose fix `--fix` applies (safe, and fixable by the config).
+    pub fixable: usize,
+    /// Findings whose fix only `--unsafe-fixes` applies.
+    pub unsafe_fixable: usize,
+    /// Paths and files that could not be checked (each reported as an
+    /// error on standard error).
+    pub failed: usize,
 }
 
 impl Summary {
@@ -142,6 +150,11 @@ impl Summary {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
                 Severity::Info => self.infos += 1,
+            }
+            match f.diagnostic.fix.as_ref().map(|x| x.applicability) {
+                Some(crate::diagnostic::Applicability::Safe) => self.fixable += 1,
+                Some(crate::diagnostic::Applicability::Unsafe) => self.unsafe_fixable += 1,
+                None => {}
             }
         }
     }

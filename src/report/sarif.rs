@@ -40,9 +40,11 @@ struct Tool {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Driver {
     name: &'static str,
     version: &'static str,
+    information_uri: &'static str,
     rules: Vec<RuleDescriptor>,
 }
 
@@ -52,6 +54,8 @@ struct RuleDescriptor {
     id: &'static str,
     short_description: Text<'static>,
     full_description: Text<'static>,
+    /// The rule's `rules/<id>.md` in the repository.
+    help_uri: String,
     help: Help,
     default_configuration: Configuration,
     properties: RuleProperties,
@@ -188,6 +192,7 @@ fn descriptors() -> Vec<RuleDescriptor> {
                 full_description: Text {
                     text: first_paragraph(body),
                 },
+                help_uri: rules::doc_url(rule.id),
                 help: Help {
                     text: body,
                     markdown: body,
@@ -243,6 +248,7 @@ impl Reporter for Sarif {
                     driver: Driver {
                         name: "postlint",
                         version: env!("CARGO_PKG_VERSION"),
+                        information_uri: rules::REPOSITORY,
                         rules: descriptors(),
                     },
                 },

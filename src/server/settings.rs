@@ -23,7 +23,7 @@ pub struct Settings {
     /// Use this config file for every document instead of searching.
     pub config_path: Option<PathBuf>,
     /// `codeDescription.href` of each diagnostic; `{rule}` is replaced by
-    /// the rule id. Default: `postlint-rule:{rule}`.
+    /// the rule id. Default: the rule's `rules/<id>.md` in the repository.
     pub docs_url: Option<String>,
 }
 
@@ -66,10 +66,10 @@ impl Settings {
 
     /// The `codeDescription.href` of a rule's diagnostics.
     pub fn docs_url(&self, rule: &str) -> String {
-        self.docs_url
-            .as_deref()
-            .unwrap_or("postlint-rule:{rule}")
-            .replace("{rule}", rule)
+        match self.docs_url.as_deref() {
+            Some(template) => template.replace("{rule}", rule),
+            None => crate::rules::doc_url(rule),
+        }
     }
 }
 

@@ -11,11 +11,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let Some(once) = decode_once(text) else {
         return;
     };
-    let mut edits = percent25_edits(post.text, &source.value_span);
+    // One edit per URL, however many escapes it holds.
+    let mut edits: Vec<Edit> = percent25_edit(post.text, &source.value_span)
+        .into_iter()
+        .collect();
     if let Some(header) = &post.header
         && post.slice(&header.url) == text
     {
-        edits.extend(percent25_edits(post.text, &header.url));
+        edits.extend(percent25_edit(post.text, &header.url));
     }
     let fixable = url::Url::parse(&once).is_ok();
     let mut d = out
@@ -46,13 +49,14 @@ fn decode_once(url: &str) -> Option<String> {
     Some(once)
 }
 
-/// Edits turning each `%25` in `span` into `%`.
-fn percent25_edits(text: &str, span: &std::ops::Range<usize>) -> Vec<Edit> {
-    text[span.clone()]
-        .match_indices("%25")
-        .map(|(i, _)| Edit {
-            range: span.start + i..span.start + i + 3,
-            content: "%".to_string(),
-        })
-        .collect()
+/// One edit turning every `%25` in `span` into `%`: it runs from the first
+/// `%25` to the end of the last, so it touches nothing else.
+fn percent25_edit(text: &str, span: &std::ops::Range<usize>) -> Option<Edit> {
+    let url = &text[span.clone()];
+    let first = url.find("%25")?;
+    let last = url.rfind("%25")? + 3;
+    Some(Edit {
+        range: span.start + first..span.start + last,
+        content: url[first..last].replace("%25", "%"),
+    })
 }
