@@ -89,6 +89,11 @@ pub fn run(args: &CheckArgs) -> u8 {
             check_paths(args, &resolver, fix, repo, &mut on_done)
         }
     };
+    // A `_config.yml` that Jekyll would refuse is a configuration error.
+    for e in resolver.take_site_errors() {
+        eprintln!("{:?}", miette::Report::new(e));
+        tool_error = true;
+    }
 
     let mut summary = Summary::default();
     for f in &files {

@@ -22,6 +22,97 @@ pub struct Site {
     /// The folder of the site's `_config.yml`, when one was found. Folders
     /// between it and `_posts` are categories of the posts inside.
     pub root: Option<PathBuf>,
+    /// The kind of site, when it was decided for the whole site (by
+    /// `profile` in `postlint.toml`, or from a sample of its posts).
+    /// `None`: each post is judged by its own format (see [`Kind`]).
+    pub kind: Option<Kind>,
+    /// Why the kind is what it is, in words, for `--show-settings`.
+    pub kind_reason: String,
+    /// `defaults:` of `_config.yml`, in order: the later wins.
+    pub defaults: Vec<ScopeDefault>,
+    /// Liquid tags and filters the site's plugins add (from `_plugins/`
+    /// and the plugin gems `_config.yml` names).
+    pub liquid: LiquidExtensions,
+}
+
+/// The two kinds of content repository postlint knows.
+///
+/// A **mirror** is written by a generator that copies a news site: each
+/// post has a source URL (`from:`), and the newer ones open with a
+/// timestamp comment `<!--epoch-->` and a header link `[title](from)`. The
+/// mirror rules (`timestamp`, `source`) apply to it, and any Liquid in a
+/// post is a defect, since the generator never means it.
+///
+/// An **ordinary** Jekyll site is written by people: its Liquid is meant,
+/// and it has no source URL and no timestamp comment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Mirror,
+    Ordinary,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Mirror => "mirror",
+            Kind::Ordinary => "ordinary",
+        }
+    }
+}
+
+/// One entry of `defaults:` in `_config.yml`: front matter values for the
+/// documents under `path` (relative to the site, empty for all) of `type`
+/// (`posts`, `drafts`, `pages`; any when `None`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScopeDefault {
+    pub path: String,
+    pub kind: Option<String>,
+    /// The keys it sets, with the value as text when it is a scalar.
+    pub values: Vec<(String, Option<String>)>,
+}
+
+/// Liquid names a site's plugins add.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LiquidExtensions {
+    /// Tags; each may also be a block closed by `end<name>`.
+    pub tags: Vec<String>,
+    pub filters: Vec<String>,
+    /// A plugin whose tags and filters postlint does not know: unknown
+    /// tags and filters are then not reported.
+    pub unknown_plugins: bool,
+}
+
+impl Site {
+    /// The value `defaults:` gives `key` for the post at `relative` (its
+    /// path from the site's folder, with `/`), of collection `type`.
+    pub fn default_value(&self, relative: &str, kind: &str, key: &str) -> Option<Option<&str>> {
+        self.defaults
+            .iter()
+            .rev()
+            .filter(|d| d.kind.as_deref().is_none_or(|k| k == kind))
+            .filter(|d| {
+                let p = d.path.trim_start_matches("./").trim_matches('/');
+                p.is_empty()
+                    || relative == p
+                    || relative.starts_with(&format!("{p}/"))
+                    || (p.contains('*') && glob_prefix(p, relative))
+            })
+            .find_map(|d| {
+                d.values
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v.as_deref())
+            })
+    }
+}
+
+/// Jekyll's glob scopes (`path: "section/*/special"`): each `*` is one
+/// segment, and the pattern matches a folder the path is in.
+fn glob_prefix(pattern: &str, path: &str) -> bool {
+    let pat: Vec<&str> = pattern.split('/').collect();
+    let segs: Vec<&str> = path.split('/').collect();
+    segs.len() >= pat.len() && pat.iter().zip(&segs).all(|(p, s)| *p == "*" || p == s)
 }
 
 impl Default for Site {
@@ -31,6 +122,10 @@ impl Default for Site {
             future: false,
             permalink: None,
             root: None,
+            kind: None,
+            kind_reason: String::new(),
+            defaults: Vec::new(),
+            liquid: LiquidExtensions::default(),
         }
     }
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::model::site::{Now, Site};
+use crate::model::site::{Kind, Now, Site};
 use crate::model::summary::PostSummary;
 use crate::model::{ParseOptions, Post};
 
@@ -40,6 +40,28 @@ pub struct Context<'a> {
     /// finding. Filled only for the `suppression` family, which runs last.
     pub suppressions_used: &'a [bool],
 }
+
+impl Context<'_> {
+    /// Whether the post is read as a mirror's (see [`Kind`]): the site's
+    /// kind when it was decided for the whole site, else the post's own
+    /// format (a source URL key or a timestamp comment).
+    pub fn is_mirror(&self) -> bool {
+        match self.site.kind {
+            Some(kind) => kind == Kind::Mirror,
+            None => has_mirror_format(self.post),
+        }
+    }
+}
+
+/// Whether a post itself is in the mirror format: it has a source URL key
+/// or opens with a timestamp comment.
+pub fn has_mirror_format(post: &Post) -> bool {
+    post.source.is_some() || post.timestamp.is_some()
+}
+
+/// Families that apply only to mirrors: an ordinary site has no source
+/// URL and no timestamp comment, and never means to.
+pub const MIRROR_FAMILIES: &[&str] = &["timestamp", "source"];
 
 impl<'a> Context<'a> {
     pub fn new(
@@ -190,11 +212,13 @@ pub fn run_post(
     families: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mirror = ctx.is_mirror();
     for (i, rule) in RULES.iter().enumerate() {
         let (Some(level), Check::Post(check)) = (level(i), rule.check) else {
             continue;
         };
-        if !families(&rule.meta().family) {
+        let family = rule.meta().family.as_str();
+        if !families(family) || (!mirror && MIRROR_FAMILIES.contains(&family)) {
             continue;
         }
         let start = out.len();
