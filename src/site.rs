@@ -70,6 +70,12 @@ pub fn parse(text: &str, name: &str) -> Result<Site, ConfigError> {
                     .and_then(|p| p.as_str())
                     .map(str::to_string);
             }
+            Some("url") => {
+                site.host = value
+                    .as_str()
+                    .and_then(|u| url::Url::parse(u).ok())
+                    .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+            }
             Some("future") => site.future = value.scalar() == Some(&Scalar::Bool(true)),
             Some("defaults") => site.defaults = read_defaults(value),
             Some("plugins" | "gems") => {
@@ -112,7 +118,12 @@ pub fn find(dir: &Path) -> Result<Site, ConfigError> {
         .map(|d| d.join("_config.yml"))
         .find(|f| f.is_file());
     let Some(file) = found else {
-        return Ok(Site::default());
+        // Without a `_config.yml`, the site is the folder of `_plugins`.
+        let mut site = Site::default();
+        if let Some(plugins) = dir.ancestors().map(|d| d.join("_plugins")).find(|p| p.is_dir()) {
+            read_plugins(&plugins, &mut site.liquid);
+        }
+        return Ok(site);
     };
     let Ok(text) = std::fs::read_to_string(&file) else {
         return Ok(Site::default());

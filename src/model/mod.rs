@@ -52,6 +52,7 @@ pub struct Post<'a> {
     /// Anchors whose URL path matches a tag pattern, found on first use.
     tag_links: OnceCell<Vec<TagLink>>,
     tag_patterns: &'a [TagPattern],
+    tag_scope: Option<TagScope<'a>>,
     /// Suppression comments and the front matter `postlint` key.
     pub suppressions: suppress::Suppressions,
 }
@@ -102,6 +103,57 @@ pub struct ParseOptions<'a> {
     pub source_keys: &'a [String],
     /// The URL paths of the site's tag pages.
     pub tag_patterns: &'a [TagPattern],
+    /// Where the default tag patterns apply (`None`: configured patterns,
+    /// which apply to every link).
+    pub tag_scope: Option<TagScope<'a>>,
+}
+
+/// Where the default tag patterns look for tag links.
+#[derive(Clone, Copy, Debug)]
+pub struct TagScope<'a> {
+    /// Links to other hosts too (on a mirror, whose tag links point at
+    /// the news site); else only relative links and the site's own `url`.
+    pub external: bool,
+    /// The host of the site's `url`, when it sets one.
+    pub own_host: Option<&'a str>,
+}
+
+/// Hosts of code, whose `…/releases/tag/v1.2` and `…/tree/…` paths are
+/// release and branch pages, never tag pages of a site.
+const CODE_HOSTS: &[&str] = &[
+    "github.com",
+    "gitlab.com",
+    "bitbucket.org",
+    "codeberg.org",
+    "gitee.com",
+    "sourceforge.net",
+    "sr.ht",
+    "git.sr.ht",
+];
+
+/// Whether the default tag patterns may read `href` as a tag link.
+fn in_tag_scope(href: &str, path_start: usize, scope: TagScope) -> bool {
+    let path = &href[path_start..];
+    if path.contains("/releases/tag/") {
+        return false;
+    }
+    let host = href.split_once("://").map(|(_, rest)| {
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..end];
+        let host = authority.rsplit('@').next().unwrap_or(authority);
+        host.split(':').next().unwrap_or(host).to_ascii_lowercase()
+    });
+    let Some(host) = host.or_else(|| href.starts_with("//").then(|| href[2..].split('/').next().unwrap_or("").to_ascii_lowercase())) else {
+        return true;
+    };
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if CODE_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
+        return false;
+    }
+    scope.external
+        || scope
+            .own_host
+            .is_some_and(|own| own.strip_prefix("www.").unwrap_or(own) == host)
 }
 
 /// How the timestamp comment's number is read.
@@ -160,6 +212,7 @@ impl<'a> Post<'a> {
             source,
             tag_links: OnceCell::new(),
             tag_patterns: options.tag_patterns,
+            tag_scope: options.tag_scope,
             suppressions,
         }
     }
@@ -186,7 +239,9 @@ impl<'a> Post<'a> {
             self.anchors()
                 .iter()
                 .enumerate()
-                .filter_map(|(i, a)| read_tag_link(self.text, i, a, self.tag_patterns))
+                .filter_map(|(i, a)| {
+                    read_tag_link(self.text, i, a, self.tag_patterns, self.tag_scope)
+                })
                 .collect()
         })
     }
@@ -266,9 +321,13 @@ fn read_tag_link(
     index: usize,
     anchor: &Anchor,
     patterns: &[TagPattern],
+    scope: Option<TagScope>,
 ) -> Option<TagLink> {
     let href = &text[anchor.href.clone()];
     let (path_start, path) = tag::raw_path(href)?;
+    if scope.is_some_and(|s| !in_tag_scope(href, path_start, s)) {
+        return None;
+    }
     let tag_range = patterns.iter().find_map(|p| p.matches(path))?;
     // `/tags/#bridges`: a tag index with the tag in the fragment, not a
     // link to a tag page with an empty tag.

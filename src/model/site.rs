@@ -22,6 +22,9 @@ pub struct Site {
     /// The folder of the site's `_config.yml`, when one was found. Folders
     /// between it and `_posts` are categories of the posts inside.
     pub root: Option<PathBuf>,
+    /// The host of the site's `url`, when it sets one: links to it are
+    /// the site's own.
+    pub host: Option<String>,
     /// The kind of site, when it was decided for the whole site (by
     /// `profile` in `postlint.toml`, or from a sample of its posts).
     /// `None`: each post is judged by its own format (see [`Kind`]).
@@ -83,6 +86,28 @@ pub struct LiquidExtensions {
 }
 
 impl Site {
+    /// The value `defaults:` gives `key` for the post at `path`, as Jekyll
+    /// scopes it: by the path from the site's folder and by the post's
+    /// collection (`posts`, or `drafts` under `_drafts`).
+    pub fn default_for(&self, path: &std::path::Path, key: &str) -> Option<Option<&str>> {
+        if self.defaults.is_empty() {
+            return None;
+        }
+        let relative = match &self.root {
+            Some(root) => path.strip_prefix(root).unwrap_or(path),
+            None => path,
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        let relative = relative.trim_start_matches("./");
+        let kind = if relative.split('/').any(|s| s == "_drafts") {
+            "drafts"
+        } else {
+            "posts"
+        };
+        self.default_value(relative, kind, key)
+            .or_else(|| (kind == "drafts").then(|| self.default_value(relative, "posts", key))?)
+    }
+
     /// The value `defaults:` gives `key` for the post at `relative` (its
     /// path from the site's folder, with `/`), of collection `type`.
     pub fn default_value(&self, relative: &str, kind: &str, key: &str) -> Option<Option<&str>> {
@@ -122,6 +147,7 @@ impl Default for Site {
             future: false,
             permalink: None,
             root: None,
+            host: None,
             kind: None,
             kind_reason: String::new(),
             defaults: Vec::new(),

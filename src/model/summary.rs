@@ -362,6 +362,7 @@ mod tests {
                 unit: TimestampUnit::Auto,
                 source_keys: &[],
                 tag_patterns: &[],
+                tag_scope: None,
             },
         )
     }

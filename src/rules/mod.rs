@@ -337,6 +337,10 @@ impl Settings {
             unit: self.timestamp.unit,
             source_keys: &self.source.keys,
             tag_patterns: &self.tag_link.patterns,
+            tag_scope: (!self.tag_link.configured).then_some(crate::model::TagScope {
+                external: site.kind != Some(Kind::Ordinary),
+                own_host: site.host.as_deref(),
+            }),
         }
     }
 }
