@@ -1,10 +1,18 @@
 use crate::model::FrontMatter;
+use crate::model::jekyll::{in_drafts, in_posts};
 use crate::model::lines::lines_from;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     let post = ctx.post;
     if !matches!(post.front_matter, FrontMatter::Missing) {
+        return;
+    }
+    // On an ordinary site, Jekyll 4 reads a file in `_posts` or `_drafts`
+    // as a post with or without front matter, taking its date and title
+    // from its name; a file whose name is no post name is skipped, which
+    // `jekyll-filename` reports.
+    if !ctx.is_mirror() && (in_posts(ctx.path) || in_drafts(ctx.path)) {
         return;
     }
     let first = lines_from(post.text, post.start)

@@ -28,6 +28,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         return;
     };
     let required = ctx.settings.rule::<Options>().required.as_ref();
+    // A file Jekyll skips is no post: `jekyll-filename` reports it.
+    if !ctx.is_mirror() && crate::model::jekyll::skipped_in_posts(ctx.path) {
+        return;
+    }
     let dated = crate::model::jekyll::in_posts(ctx.path)
         && ctx
             .path
