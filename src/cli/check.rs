@@ -58,6 +58,9 @@ pub fn run(args: &CheckArgs) -> u8 {
             return exit::TOOL_ERROR;
         }
     };
+    if args.show_settings {
+        return super::settings::show(args, &resolver);
+    }
     let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
         unsafe_fixes: args.unsafe_fixes,
         write: !args.diff,

@@ -2,6 +2,7 @@
 
 mod check;
 mod rules;
+mod settings;
 
 use std::process::ExitCode;
 
@@ -94,6 +95,10 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would change and write nothing; exit 1 if there is a change
     #[arg(long)]
     pub diff: bool,
+    /// Print the settings each folder of posts is checked with (the kind of site and why, its
+    /// _config.yml) instead of checking
+    #[arg(long)]
+    pub show_settings: bool,
     /// Judge future dates against this time instead of the clock (RFC 3339, such as 2024-01-01T00:00:00Z)
     #[arg(long, value_name = "TIME")]
     pub now: Option<jiff::Timestamp>,

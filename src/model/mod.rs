@@ -111,8 +111,9 @@ pub struct ParseOptions<'a> {
 /// Where the default tag patterns look for tag links.
 #[derive(Clone, Copy, Debug)]
 pub struct TagScope<'a> {
-    /// Links to other hosts too (on a mirror, whose tag links point at
-    /// the news site); else only relative links and the site's own `url`.
+    /// Every link, as the patterns always read them (on a mirror, whose
+    /// tag links point at the news site); else only relative links and
+    /// the site's own `url`, never a code host's release pages.
     pub external: bool,
     /// The host of the site's `url`, when it sets one.
     pub own_host: Option<&'a str>,
@@ -133,6 +134,11 @@ const CODE_HOSTS: &[&str] = &[
 
 /// Whether the default tag patterns may read `href` as a tag link.
 fn in_tag_scope(href: &str, path_start: usize, scope: TagScope) -> bool {
+    // A mirror's links were written by its generator from the news site:
+    // every one that fits a pattern is a tag link, as it always was.
+    if scope.external {
+        return true;
+    }
     let path = &href[path_start..];
     if path.contains("/releases/tag/") {
         return false;
@@ -150,10 +156,9 @@ fn in_tag_scope(href: &str, path_start: usize, scope: TagScope) -> bool {
     if CODE_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
         return false;
     }
-    scope.external
-        || scope
-            .own_host
-            .is_some_and(|own| own.strip_prefix("www.").unwrap_or(own) == host)
+    scope
+        .own_host
+        .is_some_and(|own| own.strip_prefix("www.").unwrap_or(own) == host)
 }
 
 /// How the timestamp comment's number is read.
