@@ -23,10 +23,7 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
         Some(path) => println!("config: {}", path.display()),
         None => println!("config: none (the defaults)"),
     }
-    println!(
-        "profile: {}",
-        base.profile.map_or("auto", |k| k.as_str())
-    );
+    println!("profile: {}", base.profile.map_or("auto", |k| k.as_str()));
     let on: Vec<&str> = RULES
         .iter()
         .enumerate()
@@ -54,13 +51,12 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
             Some(root) => println!("  _config.yml: {}", root.join("_config.yml").display()),
             None => println!("  _config.yml: none"),
         }
-        println!(
-            "  timezone: {}",
-            site.timezone.iana_name().unwrap_or("UTC")
-        );
+        println!("  timezone: {}", site.timezone.iana_name().unwrap_or("UTC"));
         println!(
             "  permalink: {}",
-            site.permalink.as_deref().unwrap_or("date (Jekyll's default)")
+            site.permalink
+                .as_deref()
+                .unwrap_or("date (Jekyll's default)")
         );
         println!("  front matter defaults: {}", site.defaults.len());
         if !site.liquid.tags.is_empty() || !site.liquid.filters.is_empty() {
@@ -71,7 +67,9 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
             );
         }
         if site.liquid.unknown_plugins {
-            println!("  plugin Liquid: a plugin postlint does not know; unknown tags and filters are not reported");
+            println!(
+                "  plugin Liquid: a plugin postlint does not know; unknown tags and filters are not reported"
+            );
         }
     }
     let mut code = exit::OK;

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::config::{Config, ConfigError};
-use crate::model::site::Kind;
 use crate::discover::PathFilter;
+use crate::model::site::Kind;
 use crate::site::{self, Site};
 
 /// What a file's settings depend on beyond the base: its site's folder,
@@ -141,10 +141,8 @@ impl Resolver {
         (site.kind, site.kind_reason) = match self.base.profile {
             Some(kind) => (Some(kind), "set by `profile` in postlint.toml".to_string()),
             None => {
-                let (kind, reason) = site::detect_kind(
-                    &site::posts_folder(path),
-                    &self.base.settings.source.keys,
-                );
+                let (kind, reason) =
+                    site::detect_kind(&site::posts_folder(path), &self.base.settings.source.keys);
                 (Some(kind), reason)
             }
         };

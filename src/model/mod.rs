@@ -149,11 +149,22 @@ fn in_tag_scope(href: &str, path_start: usize, scope: TagScope) -> bool {
         let host = authority.rsplit('@').next().unwrap_or(authority);
         host.split(':').next().unwrap_or(host).to_ascii_lowercase()
     });
-    let Some(host) = host.or_else(|| href.starts_with("//").then(|| href[2..].split('/').next().unwrap_or("").to_ascii_lowercase())) else {
+    let Some(host) = host.or_else(|| {
+        href.starts_with("//").then(|| {
+            href[2..]
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
+    }) else {
         return true;
     };
     let host = host.strip_prefix("www.").unwrap_or(&host);
-    if CODE_HOSTS.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
+    if CODE_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    {
         return false;
     }
     scope

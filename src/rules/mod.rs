@@ -450,6 +450,8 @@ pub enum Selector {
     Rule(usize),
     /// Every rule of a family.
     Family(&'static str),
+    /// `ALL`: every rule (ruff's spelling).
+    All,
 }
 
 impl Selector {
@@ -458,6 +460,7 @@ impl Selector {
         match self {
             Selector::Rule(i) => i == index,
             Selector::Family(f) => RULES[index].meta().family == f,
+            Selector::All => true,
         }
     }
 }
@@ -478,6 +481,9 @@ impl UnknownName {
 /// Resolve a rule id or family name: the one place that decides what a
 /// name means, and what to suggest when it means nothing.
 pub fn resolve(name: &str) -> Result<Selector, UnknownName> {
+    if name == "ALL" {
+        return Ok(Selector::All);
+    }
     if let Some((i, _)) = find(name) {
         return Ok(Selector::Rule(i));
     }

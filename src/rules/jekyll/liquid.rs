@@ -105,31 +105,125 @@ fn find_endraw(s: &str) -> Option<usize> {
 
 /// Liquid's own tags (Liquid 4, which Jekyll 4 uses) and Jekyll's.
 const TAGS: &[&str] = &[
-    "assign", "capture", "case", "comment", "cycle", "decrement", "for", "break", "continue",
-    "if", "ifchanged", "include", "increment", "raw", "tablerow", "unless", "highlight",
-    "include_relative", "link", "post_url",
+    "assign",
+    "capture",
+    "case",
+    "comment",
+    "cycle",
+    "decrement",
+    "for",
+    "break",
+    "continue",
+    "if",
+    "ifchanged",
+    "include",
+    "increment",
+    "raw",
+    "tablerow",
+    "unless",
+    "highlight",
+    "include_relative",
+    "link",
+    "post_url",
 ];
 
 /// The tags that open a block, closed by `end<name>`.
 const BLOCKS: &[&str] = &[
-    "capture", "case", "comment", "for", "if", "ifchanged", "raw", "tablerow", "unless",
+    "capture",
+    "case",
+    "comment",
+    "for",
+    "if",
+    "ifchanged",
+    "raw",
+    "tablerow",
+    "unless",
     "highlight",
 ];
 
 /// Liquid's standard filters and Jekyll's.
 const FILTERS: &[&str] = &[
-    "abs", "append", "at_least", "at_most", "capitalize", "ceil", "compact", "concat", "date",
-    "default", "divided_by", "downcase", "escape", "escape_once", "first", "floor", "h", "join",
-    "last", "lstrip", "map", "minus", "modulo", "newline_to_br", "plus", "prepend", "remove",
-    "remove_first", "replace", "replace_first", "reverse", "round", "rstrip", "size", "slice",
-    "sort", "sort_natural", "split", "strip", "strip_html", "strip_newlines", "times", "truncate",
-    "truncatewords", "uniq", "upcase", "url_decode", "url_encode", "where",
+    "abs",
+    "append",
+    "at_least",
+    "at_most",
+    "capitalize",
+    "ceil",
+    "compact",
+    "concat",
+    "date",
+    "default",
+    "divided_by",
+    "downcase",
+    "escape",
+    "escape_once",
+    "first",
+    "floor",
+    "h",
+    "join",
+    "last",
+    "lstrip",
+    "map",
+    "minus",
+    "modulo",
+    "newline_to_br",
+    "plus",
+    "prepend",
+    "remove",
+    "remove_first",
+    "replace",
+    "replace_first",
+    "reverse",
+    "round",
+    "rstrip",
+    "size",
+    "slice",
+    "sort",
+    "sort_natural",
+    "split",
+    "strip",
+    "strip_html",
+    "strip_newlines",
+    "times",
+    "truncate",
+    "truncatewords",
+    "uniq",
+    "upcase",
+    "url_decode",
+    "url_encode",
+    "where",
     // Jekyll's
-    "absolute_url", "relative_url", "strip_index", "markdownify", "smartify", "sassify",
-    "scssify", "slugify", "xml_escape", "cgi_escape", "uri_escape", "normalize_whitespace",
-    "number_of_words", "array_to_sentence_string", "jsonify", "where_exp", "find", "find_exp",
-    "group_by", "group_by_exp", "sample", "to_integer", "push", "pop", "shift", "unshift",
-    "inspect", "date_to_xmlschema", "date_to_rfc822", "date_to_string", "date_to_long_string",
+    "absolute_url",
+    "relative_url",
+    "strip_index",
+    "markdownify",
+    "smartify",
+    "sassify",
+    "scssify",
+    "slugify",
+    "xml_escape",
+    "cgi_escape",
+    "uri_escape",
+    "normalize_whitespace",
+    "number_of_words",
+    "array_to_sentence_string",
+    "jsonify",
+    "where_exp",
+    "find",
+    "find_exp",
+    "group_by",
+    "group_by_exp",
+    "sample",
+    "to_integer",
+    "push",
+    "pop",
+    "shift",
+    "unshift",
+    "inspect",
+    "date_to_xmlschema",
+    "date_to_rfc822",
+    "date_to_string",
+    "date_to_long_string",
 ];
 
 /// An open block: its name, and the span of its opening tag.
@@ -171,7 +265,10 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
             out.push(
                 out.diagnostic(
                     start..line_end,
-                    format!("Liquid {what} `{}` is never closed with `{close}`", &rest[..2]),
+                    format!(
+                        "Liquid {what} `{}` is never closed with `{close}`",
+                        &rest[..2]
+                    ),
                 )
                 .label(format!("no `{close}` after this"))
                 .help(format!(
@@ -204,7 +301,12 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
             continue;
         }
         if matches!(name, "assign" | "echo") {
-            check_filters(ctx, markup.split_once('=').map_or(markup, |(_, v)| v), &span, out);
+            check_filters(
+                ctx,
+                markup.split_once('=').map_or(markup, |(_, v)| v),
+                &span,
+                out,
+            );
         }
         if let Some(opened) = name.strip_prefix("end")
             && (BLOCKS.contains(&opened) || plugins.tags.iter().any(|t| t == opened))
@@ -235,7 +337,11 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
             }
             continue;
         }
-        let inside = |names: &[&str]| stack.last().is_some_and(|o| names.contains(&o.name.as_str()));
+        let inside = |names: &[&str]| {
+            stack
+                .last()
+                .is_some_and(|o| names.contains(&o.name.as_str()))
+        };
         let misplaced = match name {
             "else" => !inside(&["if", "unless", "for", "case"]),
             "elsif" => !inside(&["if", "unless"]),
@@ -244,9 +350,12 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
         };
         if misplaced {
             out.push(
-                out.diagnostic(span.clone(), format!("`{{% {name} %}}` outside the block it belongs to"))
-                    .label("not inside its block")
-                    .help("move it into its `if`, `for` or `case` block: Jekyll stops the build here"),
+                out.diagnostic(
+                    span.clone(),
+                    format!("`{{% {name} %}}` outside the block it belongs to"),
+                )
+                .label("not inside its block")
+                .help("move it into its `if`, `for` or `case` block: Jekyll stops the build here"),
             );
             return;
         }
@@ -281,11 +390,14 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
 }
 
 fn unclosed(out: &Sink, span: &Range<usize>, name: &str) -> crate::diagnostic::Diagnostic {
-    out.diagnostic(span.clone(), format!("Liquid block `{name}` is never closed"))
-        .label("opened here")
-        .help(format!(
-            "close it with `{{% end{name} %}}`: Jekyll stops the build with a Liquid syntax error"
-        ))
+    out.diagnostic(
+        span.clone(),
+        format!("Liquid block `{name}` is never closed"),
+    )
+    .label("opened here")
+    .help(format!(
+        "close it with `{{% end{name} %}}`: Jekyll stops the build with a Liquid syntax error"
+    ))
 }
 
 /// Report the unknown filters of an expression `value | f: a | g`.
