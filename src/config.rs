@@ -561,24 +561,6 @@ impl ConfigError {
         ConfigError(Box::new(details))
     }
 
-    /// An error at `span` of the file `path` whose text is `text`: for
-    /// other settings files postlint reads, such as `_config.yml`.
-    pub fn at(
-        path: &str,
-        text: &str,
-        span: Range<usize>,
-        message: String,
-        help: Option<String>,
-    ) -> ConfigError {
-        ConfigError::new(Details {
-            path: path.to_string(),
-            source: miette::NamedSource::new(path, text.to_string()),
-            span: Some(span),
-            message,
-            help,
-        })
-    }
-
     /// The config file the error is in.
     pub fn path(&self) -> &str {
         &self.0.path

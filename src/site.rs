@@ -2,14 +2,74 @@
 //! the plugins in its `_plugins/`, and the kind of site its posts show.
 //! Read in the I/O layer; the pure core sees them as a [`Site`] value.
 
+use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-use crate::config::ConfigError;
 use crate::model::scalar::Scalar;
 pub use crate::model::site::{Kind, LiquidExtensions, ScopeDefault, Site};
 use crate::model::yaml::{self, Node, NodeKind};
+
+/// A `_config.yml` that Jekyll refuses to build with, rendered by miette
+/// at its place in the file.
+#[derive(Debug)]
+pub struct SiteError(Box<SiteErrorDetails>);
+
+#[derive(Debug)]
+struct SiteErrorDetails {
+    path: String,
+    source: miette::NamedSource<String>,
+    span: Range<usize>,
+    message: String,
+    help: String,
+}
+
+impl SiteError {
+    fn at(path: &str, text: &str, span: Range<usize>, message: String, help: &str) -> SiteError {
+        SiteError(Box::new(SiteErrorDetails {
+            path: path.to_string(),
+            source: miette::NamedSource::new(path, text.to_string()),
+            span,
+            message,
+            help: help.to_string(),
+        }))
+    }
+
+    /// The `_config.yml` the error is in, as it was named.
+    pub fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for SiteError {}
+
+impl miette::Diagnostic for SiteError {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.0.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.0.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(Some("here".into()), self.0.span.clone()),
+        )))
+    }
+}
 
 /// Jekyll's `markdown_ext` when `_config.yml` sets none.
 pub const DEFAULT_MARKDOWN_EXT: &[&str] = &["markdown", "mkdown", "mkdn", "mkd", "md"];
@@ -17,9 +77,9 @@ pub const DEFAULT_MARKDOWN_EXT: &[&str] = &["markdown", "mkdown", "mkdn", "mkd",
 /// Read the settings from the text of a `_config.yml` named `name`. Text
 /// that Jekyll refuses (YAML that does not parse, a `timezone` it does not
 /// know) is an error at its place.
-pub fn parse(text: &str, name: &str) -> Result<Site, ConfigError> {
-    let fail = |span: std::ops::Range<usize>, message: String, help: &str| {
-        ConfigError::at(name, text, span, message, Some(help.to_string()))
+pub fn parse(text: &str, name: &str) -> Result<Site, SiteError> {
+    let fail = |span: Range<usize>, message: String, help: &str| {
+        SiteError::at(name, text, span, message, help)
     };
     let root = match yaml::parse(text, 0) {
         Ok(Some(root)) => root,
@@ -115,7 +175,7 @@ pub fn markdown_ext(text: &str) -> Option<Vec<String>> {
 
 /// The site of the posts in `dir`: the nearest `_config.yml` in it or
 /// above, and its `_plugins/`; the defaults when there is none.
-pub fn find(dir: &Path) -> Result<Site, ConfigError> {
+pub fn find(dir: &Path) -> Result<Site, SiteError> {
     let found = dir
         .ancestors()
         .map(|d| d.join("_config.yml"))

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::model::site::Kind;
-use crate::site::{self, Site};
+use crate::site::{self, Site, SiteError};
 
 /// What a file's settings depend on beyond the base: its site's folder,
 /// and the rules `per-file-ignores` turns off for it.
@@ -26,7 +26,7 @@ pub struct Resolver {
     /// Resolved settings, by the site's folder and the ignored rules.
     resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
     /// `_config.yml` files that Jekyll would refuse, each once.
-    errors: Mutex<Vec<ConfigError>>,
+    errors: Mutex<Vec<SiteError>>,
 }
 
 impl Resolver {
@@ -95,7 +95,7 @@ impl Resolver {
     /// The `_config.yml` files read so far that Jekyll would refuse (YAML
     /// that does not parse, an unknown `timezone`), taken out of the
     /// resolver. Their posts were checked with the defaults.
-    pub fn take_site_errors(&self) -> Vec<ConfigError> {
+    pub fn take_site_errors(&self) -> Vec<SiteError> {
         std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
