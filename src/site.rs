@@ -12,8 +12,9 @@ use crate::model::scalar::Scalar;
 pub use crate::model::site::{Kind, LiquidExtensions, ScopeDefault, Site};
 use crate::model::yaml::{self, Node, NodeKind};
 
-/// A `_config.yml` that Jekyll refuses to build with, rendered by miette
-/// at its place in the file.
+/// A problem with a `_config.yml`, rendered by miette at its place in the
+/// file: an error when Jekyll refuses to build with it, a warning when
+/// Jekyll builds, but not as its owner meant.
 #[derive(Debug)]
 pub struct SiteError(Box<SiteErrorDetails>);
 
@@ -24,6 +25,8 @@ struct SiteErrorDetails {
     span: Range<usize>,
     message: String,
     help: String,
+    /// Whether Jekyll refuses to build the site.
+    fatal: bool,
 }
 
 impl SiteError {
@@ -34,7 +37,19 @@ impl SiteError {
             span,
             message,
             help: help.to_string(),
+            fatal: true,
         }))
+    }
+
+    /// The same problem as a warning: Jekyll builds the site anyway.
+    fn warning(mut self) -> SiteError {
+        self.0.fatal = false;
+        self
+    }
+
+    /// Whether Jekyll refuses to build the site: an error, not a warning.
+    pub fn is_fatal(&self) -> bool {
+        self.0.fatal
     }
 
     /// The `_config.yml` the error is in, as it was named.
@@ -56,6 +71,14 @@ impl fmt::Display for SiteError {
 impl std::error::Error for SiteError {}
 
 impl miette::Diagnostic for SiteError {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(if self.0.fatal {
+            miette::Severity::Error
+        } else {
+            miette::Severity::Warning
+        })
+    }
+
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(&self.0.help))
     }
@@ -75,9 +98,10 @@ impl miette::Diagnostic for SiteError {
 pub const DEFAULT_MARKDOWN_EXT: &[&str] = &["markdown", "mkdown", "mkdn", "mkd", "md"];
 
 /// Read the settings from the text of a `_config.yml` named `name`. Text
-/// that Jekyll refuses (YAML that does not parse, a `timezone` it does not
-/// know) is an error at its place.
-pub fn parse(text: &str, name: &str) -> Result<Site, SiteError> {
+/// that Jekyll refuses (YAML that does not parse, or not a mapping) is an
+/// error at its place; what Jekyll builds with, but not as meant (a
+/// `timezone` it does not know, read as UTC), is added to `warnings`.
+pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Site, SiteError> {
     let fail = |span: Range<usize>, message: String, help: &str| {
         SiteError::at(name, text, span, message, help)
     };
@@ -116,15 +140,21 @@ pub fn parse(text: &str, name: &str) -> Result<Site, SiteError> {
     for (key, value) in &entries {
         match key.as_str() {
             Some("timezone") if !value.is_null() => {
-                let name = value.as_str().unwrap_or_default();
-                site.timezone = TimeZone::get(name).map_err(|_| {
-                    fail(
-                        value.span.clone(),
-                        format!("unknown time zone `{name}`"),
-                        "Jekyll stops on an unknown `timezone` too: use a name of the \
-                        time zone database, such as `Europe/Berlin`",
-                    )
-                })?;
+                let zone = value.as_str().unwrap_or_default();
+                match TimeZone::get(zone) {
+                    Ok(tz) => site.timezone = tz,
+                    // Ruby, and so Jekyll, reads a zone it does not know
+                    // as UTC, without a word.
+                    Err(_) => warnings.push(
+                        fail(
+                            value.span.clone(),
+                            format!("unknown time zone `{zone}`: Jekyll reads the dates in UTC"),
+                            "use a name of the time zone database, such as `Europe/Berlin`, \
+                            or remove `timezone` if UTC is meant",
+                        )
+                        .warning(),
+                    ),
+                }
             }
             Some("permalink") => site.permalink = value.as_str().map(str::to_string),
             Some("collections") => {
@@ -174,8 +204,9 @@ pub fn markdown_ext(text: &str) -> Option<Vec<String>> {
 }
 
 /// The site of the posts in `dir`: the nearest `_config.yml` in it or
-/// above, and its `_plugins/`; the defaults when there is none.
-pub fn find(dir: &Path) -> Result<Site, SiteError> {
+/// above, and its `_plugins/`; the defaults when there is none. Warnings
+/// about the `_config.yml` are added to `warnings`.
+pub fn find(dir: &Path, warnings: &mut Vec<SiteError>) -> Result<Site, SiteError> {
     let found = dir
         .ancestors()
         .map(|d| d.join("_config.yml"))
@@ -196,7 +227,7 @@ pub fn find(dir: &Path) -> Result<Site, SiteError> {
         return Ok(Site::default());
     };
     let root = file.parent().map(Path::to_path_buf);
-    let mut site = parse(&text, &file.display().to_string())?;
+    let mut site = parse(&text, &file.display().to_string(), warnings)?;
     if let Some(root) = &root {
         read_plugins(&root.join("_plugins"), &mut site.liquid);
     }
@@ -207,13 +238,19 @@ pub fn find(dir: &Path) -> Result<Site, SiteError> {
 /// How many posts of a folder are read to decide its kind.
 const SAMPLE: usize = 24;
 
+/// How much of a post is read to tell its format: its front matter and
+/// the first line of its body are near the start.
+const HEAD: u64 = 16 * 1024;
+
 /// Decide the kind of the posts in `folder` (a `_posts` or `_drafts`
-/// folder, or the folder of a post outside one) from a sample of them:
-/// a mirror when at least half of the sampled posts are in the mirror
-/// format (a source key such as `from:` in the front matter, or a
-/// timestamp comment `<!--…-->` opening the body). Returns the kind and
-/// the reason in words.
-pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Kind, String) {
+/// folder, or the folder of a post outside one) from a sample of its
+/// files with front matter: a mirror when at least half of them are in
+/// the mirror format (a source key such as `from:` in the front matter,
+/// or a timestamp comment such as `<!--1667234398000-->` opening the
+/// body). `None` when there is no such file to sample (a post given on
+/// standard input, say): each post is then judged by its own format.
+/// Returns the kind and the reason in words.
+pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, String) {
     let mut names: Vec<PathBuf> = match std::fs::read_dir(folder) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
@@ -228,43 +265,60 @@ pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Kind, String) {
     };
     names.sort();
     let step = names.len().div_ceil(SAMPLE).max(1);
-    let sample: Vec<&PathBuf> = names.iter().step_by(step).collect();
-    let marked = sample
-        .iter()
-        .filter(|p| std::fs::read(p).is_ok_and(|bytes| in_mirror_format(&bytes, source_keys)))
-        .count();
-    let shown = folder.display();
-    if !sample.is_empty() && marked * 2 >= sample.len() {
-        (
-            Kind::Mirror,
-            format!(
-                "auto: {marked} of {} sampled posts in `{shown}` are in the mirror format \
-                (a source key such as `from:`, or a timestamp comment)",
-                sample.len()
-            ),
-        )
-    } else {
-        (
-            Kind::Ordinary,
-            format!(
-                "auto: {marked} of {} sampled posts in `{shown}` are in the mirror format \
-                (a source key such as `from:`, or a timestamp comment)",
-                sample.len()
-            ),
-        )
+    let (mut sampled, mut marked) = (0, 0);
+    for path in names.iter().step_by(step) {
+        match read_head(path)
+            .as_deref()
+            .and_then(|h| format_of(h, source_keys))
+        {
+            Some(true) => (sampled, marked) = (sampled + 1, marked + 1),
+            Some(false) => sampled += 1,
+            None => {}
+        }
     }
+    let shown = folder.display();
+    if sampled == 0 {
+        return (
+            None,
+            format!("auto: no post in `{shown}` to sample, so each post by its own format"),
+        );
+    }
+    let kind = if marked * 2 >= sampled {
+        Kind::Mirror
+    } else {
+        Kind::Ordinary
+    };
+    (
+        Some(kind),
+        format!(
+            "auto: {marked} of {sampled} sampled posts in `{shown}` are in the mirror format \
+            (a source key such as `from:`, or a timestamp comment)"
+        ),
+    )
 }
 
-/// Whether the start of a post's text shows the mirror format: a source
-/// key at the start of a front matter line, or a body opening with a
-/// `<!--…-->` comment on its own line.
-fn in_mirror_format(bytes: &[u8], source_keys: &[String]) -> bool {
-    let head = &bytes[..bytes.len().min(16 * 1024)];
-    let text = String::from_utf8_lossy(head);
+/// The first [`HEAD`] bytes of a file.
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(HEAD)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+/// Whether the start of a file with front matter shows the mirror format:
+/// a source key at the start of a front matter line, or a body opening
+/// with a timestamp comment on its own line. `None` for a file without
+/// front matter, which tells nothing.
+fn format_of(bytes: &[u8], source_keys: &[String]) -> Option<bool> {
+    let text = String::from_utf8_lossy(bytes);
     let text = text.trim_start_matches('\u{feff}');
     let mut lines = text.lines();
     if lines.next().map(str::trim_end) != Some("---") {
-        return false;
+        return None;
     }
     for line in lines.by_ref() {
         if line.trim_end() == "---" {
@@ -274,13 +328,16 @@ fn in_mirror_format(bytes: &[u8], source_keys: &[String]) -> bool {
             line.strip_prefix(k.as_str())
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         }) {
-            return true;
+            return Some(true);
         }
     }
-    lines.find(|l| !l.trim().is_empty()).is_some_and(|l| {
+    Some(lines.find(|l| !l.trim().is_empty()).is_some_and(|l| {
         let l = l.trim();
-        l.starts_with("<!--") && l.ends_with("-->") && !l[4..l.len() - 3].trim().contains(' ')
-    })
+        l.len() >= 7
+            && l.starts_with("<!--")
+            && l.ends_with("-->")
+            && crate::model::body::mirror_timestamp(&l[4..l.len() - 3])
+    }))
 }
 
 /// The folder whose posts decide the kind of the post at `path`: the
@@ -446,16 +503,23 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Site {
-        super::parse(text, "_config.yml").unwrap()
+        super::parse(text, "_config.yml", &mut Vec::new()).unwrap()
+    }
+
+    fn parse_err(text: &str) -> bool {
+        super::parse(text, "_config.yml", &mut Vec::new()).is_err()
     }
 
     #[test]
     fn reads_the_timezone() {
         let site = parse("title: News\ntimezone: Asia/Shanghai\n");
         assert_eq!(site.timezone.iana_name(), Some("Asia/Shanghai"));
-        assert!(super::parse("timezone: Not/AZone\n", "_config.yml").is_err());
-        assert!(super::parse("- a list\n", "_config.yml").is_err());
-        assert!(super::parse("a: [\n", "_config.yml").is_err());
+        let mut warnings = Vec::new();
+        let site = super::parse("timezone: Not/AZone\n", "_config.yml", &mut warnings).unwrap();
+        assert_eq!(site.timezone, TimeZone::UTC);
+        assert!(warnings.len() == 1 && !warnings[0].is_fatal());
+        assert!(parse_err("- a list\n"));
+        assert!(parse_err("a: [\n"));
         assert_eq!(parse(""), Site::default());
         assert!(parse("future: true\n").future);
         assert!(!parse("future: \"true\"\n").future);
@@ -521,6 +585,7 @@ mod tests {
     #[test]
     fn tells_the_mirror_format() {
         let keys = ["from".to_string()];
+        let in_mirror_format = |bytes: &[u8], keys: &[String]| format_of(bytes, keys) == Some(true);
         assert!(in_mirror_format(
             b"---\ntitle: a\nfrom: https://x.example/\n---\nbody\n",
             &keys
@@ -538,6 +603,10 @@ mod tests {
             b"---\ntitle: a\nfromage: b\n---\n",
             &keys
         ));
-        assert!(!in_mirror_format(b"no front matter\nfrom: x\n", &keys));
+        assert!(!in_mirror_format(
+            b"---\ntitle: a\n---\n<!--more-->\n",
+            &keys
+        ));
+        assert_eq!(format_of(b"no front matter\nfrom: x\n", &keys), None);
     }
 }

@@ -94,8 +94,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     // A `_config.yml` that Jekyll would refuse is a configuration error.
     for e in resolver.take_site_errors() {
+        tool_error |= e.is_fatal();
         eprintln!("{:?}", miette::Report::new(e));
-        tool_error = true;
     }
 
     let mut summary = Summary::default();

@@ -44,8 +44,12 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
         let kind = site.kind.map_or("per post", |k| k.as_str());
         println!("  kind: {kind} ({})", site.kind_reason);
         let mirror_only = rules::MIRROR_FAMILIES.join(", ");
-        if site.kind == Some(crate::model::site::Kind::Ordinary) {
-            println!("  not run here: the mirror families ({mirror_only})");
+        match site.mirror_whatever_the_post() {
+            Some(true) => println!("  mirror families ({mirror_only}): run on every post"),
+            Some(false) => println!("  mirror families ({mirror_only}): not run"),
+            None => println!(
+                "  mirror families ({mirror_only}): run only on posts in the mirror format"
+            ),
         }
         match &site.root {
             Some(root) => println!("  _config.yml: {}", root.join("_config.yml").display()),
@@ -74,8 +78,10 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
     }
     let mut code = exit::OK;
     for e in resolver.take_site_errors() {
+        if e.is_fatal() {
+            code = exit::TOOL_ERROR;
+        }
         eprintln!("{:?}", miette::Report::new(e));
-        code = exit::TOOL_ERROR;
     }
     code
 }

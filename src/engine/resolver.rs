@@ -25,7 +25,7 @@ pub struct Resolver {
     sites: Mutex<HashMap<PathBuf, Arc<Site>>>,
     /// Resolved settings, by the site's folder and the ignored rules.
     resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
-    /// `_config.yml` files that Jekyll would refuse, each once.
+    /// Problems of the `_config.yml` files read, each once.
     errors: Mutex<Vec<SiteError>>,
 }
 
@@ -92,9 +92,9 @@ impl Resolver {
         own
     }
 
-    /// The `_config.yml` files read so far that Jekyll would refuse (YAML
-    /// that does not parse, an unknown `timezone`), taken out of the
-    /// resolver. Their posts were checked with the defaults.
+    /// The problems of the `_config.yml` files read so far, each once,
+    /// taken out of the resolver: errors where Jekyll refuses the file
+    /// (whose posts were checked with the defaults), and warnings.
     pub fn take_site_errors(&self) -> Vec<SiteError> {
         std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()))
     }
@@ -126,24 +126,37 @@ impl Resolver {
         {
             return site.clone();
         }
-        let mut site = match site::find(&dir) {
+        let mut problems = Vec::new();
+        let mut site = match site::find(&dir, &mut problems) {
             Ok(site) => site,
             Err(e) => {
-                let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
-                if !errors.iter().any(|known| known.path() == e.path()) {
-                    errors.push(e);
-                }
+                problems.push(e);
                 Site::default()
             }
         };
+        if !problems.is_empty() {
+            let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
+            for e in problems {
+                if !errors
+                    .iter()
+                    .any(|known| known.path() == e.path() && known.message() == e.message())
+                {
+                    errors.push(e);
+                }
+            }
+        }
         // The kind: `profile` in postlint.toml, else a sample of the posts
         // beside this one.
-        (site.kind, site.kind_reason) = match self.base.profile {
-            Some(kind) => (Some(kind), "set by `profile` in postlint.toml".to_string()),
+        (site.kind, site.kind_set, site.kind_reason) = match self.base.profile {
+            Some(kind) => (
+                Some(kind),
+                true,
+                "set by `profile` in postlint.toml".to_string(),
+            ),
             None => {
                 let (kind, reason) =
                     site::detect_kind(&site::posts_folder(path), &self.base.settings.source.keys);
-                (Some(kind), reason)
+                (kind, false, reason)
             }
         };
         let site = Arc::new(site);

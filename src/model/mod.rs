@@ -113,8 +113,9 @@ pub struct ParseOptions<'a> {
 pub struct TagScope<'a> {
     /// Every link, as the patterns always read them (on a mirror, whose
     /// tag links point at the news site); else only relative links and
-    /// the site's own `url`, never a code host's release pages.
-    pub external: bool,
+    /// the site's own `url`, never a code host's release pages. `None`:
+    /// as the post's own format says ([`Post::in_mirror_format`]).
+    pub external: Option<bool>,
     /// The host of the site's `url`, when it sets one.
     pub own_host: Option<&'a str>,
 }
@@ -133,10 +134,10 @@ const CODE_HOSTS: &[&str] = &[
 ];
 
 /// Whether the default tag patterns may read `href` as a tag link.
-fn in_tag_scope(href: &str, path_start: usize, scope: TagScope) -> bool {
+fn in_tag_scope(href: &str, path_start: usize, scope: TagScope, mirror: bool) -> bool {
     // A mirror's links were written by its generator from the news site:
     // every one that fits a pattern is a tag link, as it always was.
-    if scope.external {
+    if scope.external.unwrap_or(mirror) {
         return true;
     }
     let path = &href[path_start..];
@@ -256,10 +257,28 @@ impl<'a> Post<'a> {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, a)| {
-                    read_tag_link(self.text, i, a, self.tag_patterns, self.tag_scope)
+                    read_tag_link(
+                        self.text,
+                        i,
+                        a,
+                        self.tag_patterns,
+                        self.tag_scope,
+                        self.in_mirror_format(),
+                    )
                 })
                 .collect()
         })
+    }
+
+    /// Whether the post itself is in the mirror format: it has a source
+    /// URL key, or its body opens with a timestamp comment such as
+    /// `<!--1667234398000-->` or `<!--NaN-->`.
+    pub fn in_mirror_format(&self) -> bool {
+        self.source.is_some()
+            || self
+                .timestamp
+                .as_ref()
+                .is_some_and(|t| body::mirror_timestamp(&self.text[t.value.clone()]))
     }
 
     /// The source text of a span.
@@ -338,10 +357,11 @@ fn read_tag_link(
     anchor: &Anchor,
     patterns: &[TagPattern],
     scope: Option<TagScope>,
+    mirror: bool,
 ) -> Option<TagLink> {
     let href = &text[anchor.href.clone()];
     let (path_start, path) = tag::raw_path(href)?;
-    if scope.is_some_and(|s| !in_tag_scope(href, path_start, s)) {
+    if scope.is_some_and(|s| !in_tag_scope(href, path_start, s, mirror)) {
         return None;
     }
     let tag_range = patterns.iter().find_map(|p| p.matches(path))?;

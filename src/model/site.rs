@@ -25,10 +25,14 @@ pub struct Site {
     /// The host of the site's `url`, when it sets one: links to it are
     /// the site's own.
     pub host: Option<String>,
-    /// The kind of site, when it was decided for the whole site (by
+    /// The kind of site, when it was decided for the folder of posts (by
     /// `profile` in `postlint.toml`, or from a sample of its posts).
-    /// `None`: each post is judged by its own format (see [`Kind`]).
+    /// `None`: there was nothing to decide it by, and each post is judged
+    /// by its own format (see [`Site::reads_as_mirror`]).
     pub kind: Option<Kind>,
+    /// Whether `profile` set [`Site::kind`], so that a post's own format
+    /// does not count.
+    pub kind_set: bool,
     /// Why the kind is what it is, in words, for `--show-settings`.
     pub kind_reason: String,
     /// `defaults:` of `_config.yml`, in order: the later wins.
@@ -86,6 +90,28 @@ pub struct LiquidExtensions {
 }
 
 impl Site {
+    /// Whether a post of this site is checked as a mirror's, given whether
+    /// it is itself in the mirror format ([`crate::model::Post::in_mirror_format`]).
+    /// `profile` decides alone; otherwise a post is a mirror's when its
+    /// folder is a mirror's, so that a mirror post whose `from:` was lost
+    /// is still checked as one, or when it is itself in the format.
+    pub fn reads_as_mirror(&self, own_format: bool) -> bool {
+        match self.kind {
+            Some(kind) if self.kind_set => kind == Kind::Mirror,
+            Some(Kind::Mirror) => true,
+            _ => own_format,
+        }
+    }
+
+    /// [`Site::reads_as_mirror`] when it does not depend on the post.
+    pub fn mirror_whatever_the_post(&self) -> Option<bool> {
+        match self.kind {
+            Some(kind) if self.kind_set => Some(kind == Kind::Mirror),
+            Some(Kind::Mirror) => Some(true),
+            _ => None,
+        }
+    }
+
     /// The value `defaults:` gives `key` for the post at `path`, as Jekyll
     /// scopes it: by the path from the site's folder and by the post's
     /// collection (`posts`, or `drafts` under `_drafts`).
@@ -149,6 +175,7 @@ impl Default for Site {
             root: None,
             host: None,
             kind: None,
+            kind_set: false,
             kind_reason: String::new(),
             defaults: Vec::new(),
             liquid: LiquidExtensions::default(),

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::model::site::{Kind, Now, Site};
+use crate::model::site::{Now, Site};
 use crate::model::summary::PostSummary;
 use crate::model::{ParseOptions, Post};
 
@@ -42,21 +42,11 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Whether the post is read as a mirror's (see [`Kind`]): the site's
-    /// kind when it was decided for the whole site, else the post's own
-    /// format (a source URL key or a timestamp comment).
+    /// Whether the post is checked as a mirror's (see
+    /// [`Site::reads_as_mirror`]).
     pub fn is_mirror(&self) -> bool {
-        match self.site.kind {
-            Some(kind) => kind == Kind::Mirror,
-            None => has_mirror_format(self.post),
-        }
+        self.site.reads_as_mirror(self.post.in_mirror_format())
     }
-}
-
-/// Whether a post itself is in the mirror format: it has a source URL key
-/// or opens with a timestamp comment.
-pub fn has_mirror_format(post: &Post) -> bool {
-    post.source.is_some() || post.timestamp.is_some()
 }
 
 /// Families that apply only to mirrors: an ordinary site has no source
@@ -338,7 +328,7 @@ impl Settings {
             source_keys: &self.source.keys,
             tag_patterns: &self.tag_link.patterns,
             tag_scope: (!self.tag_link.configured).then_some(crate::model::TagScope {
-                external: site.kind != Some(Kind::Ordinary),
+                external: site.mirror_whatever_the_post(),
                 own_host: site.host.as_deref(),
             }),
         }
