@@ -40,7 +40,11 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
     for (folder, (file, count)) in &folders {
         let site = resolver.site_for(file);
         println!();
-        println!("{} ({count} posts)", folder.display());
+        println!(
+            "{} ({count} {})",
+            folder.display(),
+            if *count == 1 { "post" } else { "posts" }
+        );
         let kind = site.kind.map_or("per post", |k| k.as_str());
         println!("  kind: {kind} ({})", site.kind_reason);
         let mirror_only = rules::MIRROR_FAMILIES.join(", ");

@@ -239,12 +239,11 @@ struct Open {
 fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
     let text = ctx.post.text;
     let plugins = &ctx.site.liquid;
-    let known_tag = |name: &str| {
-        TAGS.contains(&name)
-            || plugins.tags.iter().any(|t| t == name)
-            || name
-                .strip_prefix("end")
-                .is_some_and(|n| plugins.tags.iter().any(|t| t == n))
+    // Block tags of plugins postlint cannot see (a gem loaded by the
+    // `Gemfile`, say): an unknown tag closed later by its own `end` tag.
+    let mut seen_blocks: Vec<String> = Vec::new();
+    let plugin_tag = |name: &str, seen: &[String]| {
+        plugins.tags.iter().any(|t| t == name) || seen.iter().any(|t| t == name)
     };
     let mut stack: Vec<Open> = Vec::new();
     let mut at = body_start;
@@ -309,7 +308,7 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
             );
         }
         if let Some(opened) = name.strip_prefix("end")
-            && (BLOCKS.contains(&opened) || plugins.tags.iter().any(|t| t == opened))
+            && (BLOCKS.contains(&opened) || plugin_tag(opened, &seen_blocks))
         {
             match stack.iter().rposition(|o| o.name == opened) {
                 Some(i) if i + 1 == stack.len() => {
@@ -362,7 +361,18 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
         if matches!(name, "else" | "elsif" | "when") {
             continue;
         }
-        if name.is_empty() || !known_tag(name) {
+        let known = TAGS.contains(&name) || plugin_tag(name, &seen_blocks);
+        if !known && !name.is_empty() && find_end(&text[end..], &format!("end{name}")).is_some() {
+            // A typo does not come with its own end tag: this is a block
+            // a plugin defines, checked like one.
+            seen_blocks.push(name.to_string());
+            stack.push(Open {
+                name: name.to_string(),
+                span: span.clone(),
+            });
+            continue;
+        }
+        if name.is_empty() || !known {
             if plugins.unknown_plugins {
                 continue;
             }
