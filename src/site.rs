@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 
 use crate::model::scalar::Scalar;
-pub use crate::model::site::{Kind, LiquidExtensions, ScopeDefault, Site};
+pub use crate::model::site::{DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, ScopeDefault, Site};
 use crate::model::yaml::{self, Node, NodeKind};
 
 /// A problem with a `_config.yml`, rendered by miette at its place in the
@@ -94,9 +94,6 @@ impl miette::Diagnostic for SiteError {
     }
 }
 
-/// Jekyll's `markdown_ext` when `_config.yml` sets none.
-pub const DEFAULT_MARKDOWN_EXT: &[&str] = &["markdown", "mkdown", "mkdn", "mkd", "md"];
-
 /// Read the settings from the text of a `_config.yml` named `name`. Text
 /// that Jekyll refuses (YAML that does not parse, or not a mapping) is an
 /// error at its place; what Jekyll builds with, but not as meant (a
@@ -169,6 +166,11 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                     .and_then(|u| url::Url::parse(u).ok())
                     .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
             }
+            Some("markdown_ext") => {
+                if let Some(list) = value.as_str() {
+                    site.markdown_ext = split_extensions(list);
+                }
+            }
             Some("future") => site.future = value.scalar() == Some(&Scalar::Bool(true)),
             Some("defaults") => site.defaults = read_defaults(value),
             Some("plugins" | "gems") => {
@@ -193,14 +195,26 @@ pub fn markdown_ext(text: &str) -> Option<Vec<String>> {
     let Ok(Some(root)) = yaml::parse(text, 0) else {
         return None;
     };
-    let value = entry(&root, "markdown_ext")?.as_str()?;
-    Some(
-        value
-            .split(',')
-            .map(|e| e.trim().trim_start_matches('.').to_string())
-            .filter(|e| !e.is_empty())
-            .collect(),
-    )
+    Some(split_extensions(entry(&root, "markdown_ext")?.as_str()?))
+}
+
+/// The `markdown_ext` of the site of the files in `dir`: that of the
+/// nearest `_config.yml` in it or above, else Jekyll's default.
+pub fn markdown_ext_in(dir: &Path) -> Vec<String> {
+    dir.ancestors()
+        .map(|d| d.join("_config.yml"))
+        .find(|f| f.is_file())
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|text| markdown_ext(&text))
+        .unwrap_or_else(|| DEFAULT_MARKDOWN_EXT.iter().map(|e| e.to_string()).collect())
+}
+
+/// `"md, text,.Rmd"`: the extensions, without dots, in lower case.
+fn split_extensions(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
+        .filter(|e| !e.is_empty())
+        .collect()
 }
 
 /// The site of the posts in `dir`: the nearest `_config.yml` in it or
@@ -571,6 +585,9 @@ mod tests {
         let site = parse("plugins:\n  - jekyll-seo-tag\n  - jekyll-feed\n");
         assert_eq!(site.liquid.tags, ["seo", "feed_meta"]);
         assert!(!site.liquid.unknown_plugins);
+        let site = parse("markdown_ext: \"text, Rmd\"\n");
+        assert!(site.is_markdown(".Rmd") && site.is_markdown("text") && !site.is_markdown("md"));
+        assert!(Site::default().is_markdown("mkdn"));
         assert!(
             parse("plugins: [some-unknown-gem]\n")
                 .liquid
@@ -578,7 +595,7 @@ mod tests {
         );
         assert_eq!(
             markdown_ext("markdown_ext: \"md, text,Rmd\"\n").unwrap(),
-            ["md", "text", "Rmd"]
+            ["md", "text", "rmd"]
         );
     }
 

@@ -173,3 +173,69 @@ fn liquid_in_the_body_is_reported_outside_raw_blocks() {
         ))
         .stdout(predicates::str::contains("Found 1 problem (1 warning)"));
 }
+
+#[test]
+fn markdown_ext_posts_are_checked() {
+    // Front matter that does not parse: a finding on any kind of site.
+    let broken = "---\ntitle: [\n---\n";
+    // Jekyll's default `markdown_ext` has `.mkdn`; `.text` is no post of it.
+    let dir = site(&[
+        ("_posts/2022-10-31-a.mkdn", broken),
+        ("_posts/2022-10-31-b.text", broken),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("_posts/2022-10-31-a.mkdn"))
+        .stdout(predicates::str::contains("in 1 of 1 file"));
+    // The site's own `markdown_ext` adds `.text` and `.Rmd`.
+    let dir = site(&[
+        ("_config.yml", "markdown_ext: \"md, text, Rmd\"\n"),
+        ("_posts/2022-10-31-b.text", broken),
+        ("_posts/2022-10-31-c.Rmd", broken),
+        ("_posts/2022-10-31-d.txt", broken),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("_posts/2022-10-31-b.text"))
+        .stdout(predicates::str::contains("_posts/2022-10-31-c.Rmd"))
+        .stdout(predicates::str::contains("in 2 of 2 files"));
+}
+
+#[test]
+fn a_permalink_from_defaults_makes_the_url() {
+    // As Jekyll builds it: both posts are written to `/same/`.
+    let config = "defaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      permalink: /:title/\n";
+    let post = "---\ntitle: Same\n---\nHello.\n";
+    let dir = site(&[
+        ("_config.yml", config),
+        ("_posts/2022-10-31-same.md", post),
+        ("_posts/2022-11-01-same.md", post),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(
+            "_posts/2022-11-01-same.md:1:1: error jekyll-duplicate-url `_posts/2022-10-31-same.md` has the same URL, so Jekyll writes one post over the other\n\
+             Found 1 problem (1 error) in 1 of 2 files\n",
+        );
+    // A scope elsewhere leaves them apart; so does the post's own permalink.
+    let elsewhere = config.replace("path: \"\"", "path: news");
+    let dir = site(&[
+        ("_config.yml", &elsewhere),
+        ("_posts/2022-10-31-same.md", post),
+        ("_posts/2022-11-01-same.md", post),
+    ]);
+    postlint(dir.path()).arg("check").assert().code(0);
+    let own = post.replace("title: Same\n", "title: Same\npermalink: /other/\n");
+    let dir = site(&[
+        ("_config.yml", config),
+        ("_posts/2022-10-31-same.md", post),
+        ("_posts/2022-11-01-same.md", &own),
+    ]);
+    postlint(dir.path()).arg("check").assert().code(0);
+}

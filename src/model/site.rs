@@ -40,7 +40,13 @@ pub struct Site {
     /// Liquid tags and filters the site's plugins add (from `_plugins/`
     /// and the plugin gems `_config.yml` names).
     pub liquid: LiquidExtensions,
+    /// `markdown_ext`: the extensions (without the dot, lower case) of the
+    /// files Jekyll converts from Markdown, to `.html`.
+    pub markdown_ext: Vec<String>,
 }
+
+/// Jekyll's `markdown_ext` when `_config.yml` sets none.
+pub const DEFAULT_MARKDOWN_EXT: &[&str] = &["markdown", "mkdown", "mkdn", "mkd", "md"];
 
 /// The two kinds of content repository postlint knows.
 ///
@@ -112,6 +118,15 @@ impl Site {
         }
     }
 
+    /// Whether Jekyll converts a file with extension `ext` (with or
+    /// without its dot) from Markdown.
+    pub fn is_markdown(&self, ext: &str) -> bool {
+        let ext = ext.trim_start_matches('.');
+        self.markdown_ext
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(ext))
+    }
+
     /// The value `defaults:` gives `key` for the post at `path`, as Jekyll
     /// scopes it: by the path from the site's folder and by the post's
     /// collection (`posts`, or `drafts` under `_drafts`).
@@ -179,6 +194,7 @@ impl Default for Site {
             kind_reason: String::new(),
             defaults: Vec::new(),
             liquid: LiquidExtensions::default(),
+            markdown_ext: DEFAULT_MARKDOWN_EXT.iter().map(|e| e.to_string()).collect(),
         }
     }
 }
