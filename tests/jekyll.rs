@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{CLEAN_POST, postlint, site};
 
 /// Whether this machine's time zone database knows `name` (CI images
@@ -238,4 +240,32 @@ fn a_permalink_from_defaults_makes_the_url() {
         ("_posts/2022-11-01-same.md", &own),
     ]);
     postlint(dir.path()).arg("check").assert().code(0);
+}
+
+#[test]
+fn a_new_jekyll_site_gets_no_finding() {
+    // The files `jekyll new` writes (Jekyll 4.3), in our own words: its
+    // welcome post has `{% highlight %}`, `{{ site.url }}` and filters.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/resources/jekyll-new");
+    postlint(&fixture)
+        .args(["check", "--now", "2024-01-01T00:00:00Z"])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+    // And the real thing, where Jekyll is installed.
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("jekyll")
+        .args(["new", "--skip-bundle"])
+        .arg(dir.path().join("site"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !made {
+        eprintln!("skipped: `jekyll new` is not available");
+        return;
+    }
+    postlint(&dir.path().join("site"))
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
 }
