@@ -376,3 +376,34 @@ fn jekyll_config_problems() {
         check(dir.path(), &["--format", "concise"])
     );
 }
+
+#[test]
+fn init_writes_settings_for_the_kind_of_site() {
+    let mirror = site(&[
+        ("_posts/2022-10-31-a.md", CLEAN_POST),
+        (
+            "_posts/2022-10-31-b.md",
+            &CLEAN_POST.replace("bridge.html", "ferry.html"),
+        ),
+    ]);
+    let blog = site(&[
+        ("_config.yml", "title: Blog\n"),
+        (
+            "_posts/2022-10-30-intro.md",
+            "---\ntitle: Intro\n---\nHello.\n",
+        ),
+        ("_posts/2022-10-31-notes.md", ORDINARY_POST),
+    ]);
+    for (name, dir) in [("mirror", &mirror), ("ordinary", &blog)] {
+        let out = run(dir.path(), &["init"], None);
+        let written = fs::read_to_string(dir.path().join("postlint.toml")).unwrap();
+        insta::assert_snapshot!(
+            format!("init_{name}"),
+            format!("{out}--- postlint.toml\n{written}")
+        );
+        // The file it writes is one `check` reads, and the site is clean.
+        assert!(check(dir.path(), &[]).starts_with("exit: 0\n"), "{name}");
+    }
+    // It never overwrites.
+    insta::assert_snapshot!("init_exists", run(blog.path(), &["init"], None));
+}

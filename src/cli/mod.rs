@@ -1,6 +1,7 @@
 //! Command-line arguments and dispatch to the subcommands.
 
 mod check;
+mod init;
 mod rules;
 mod settings;
 
@@ -44,6 +45,9 @@ enum Command {
     },
     /// Run the language server over standard input and output (for editors)
     Server,
+    /// Write a commented postlint.toml suited to the repository here (a mirror or an ordinary
+    /// site); refuses to overwrite one
+    Init,
 }
 
 #[derive(clap::Args, Debug)]
@@ -130,6 +134,7 @@ pub fn main() -> ExitCode {
         Command::Rules => rules::list(),
         Command::Rule { id } => rules::show(&id),
         Command::Server => crate::server::run(),
+        Command::Init => init::run(),
     };
     ExitCode::from(code)
 }
