@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Severity;
-use crate::model::site::Site;
+use crate::model::site::{Kind, Site};
 use crate::rules::options::{OptionError, Value};
 use crate::rules::{self, RULES, Settings};
 
@@ -65,6 +65,10 @@ pub struct Config {
     pub per_file_ignores: Vec<(String, Vec<String>)>,
     /// `output-format`, one of [`OUTPUT_FORMATS`].
     pub output_format: Option<String>,
+    /// `profile`: the kind of every site checked (`"mirror"` or
+    /// `"ordinary"`); `None` (`"auto"`, the default) decides it per site
+    /// from its posts.
+    pub profile: Option<Kind>,
     /// Severity of each rule in registry order; `None` is off.
     levels: Vec<Option<Severity>>,
     /// Whether `--fix` may apply each rule's fix, in registry order.
@@ -89,6 +93,7 @@ impl Default for Config {
             exclude: DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
             per_file_ignores: Vec::new(),
             output_format: None,
+            profile: None,
             levels: RULES.iter().map(|r| r.meta().default_severity).collect(),
             fixable: vec![true; RULES.len()],
             settings: Settings::default(),
@@ -245,6 +250,20 @@ impl Config {
                     }
                     config.output_format = Some(name.to_string());
                 }
+                "profile" => {
+                    config.profile = match reader.string(value)? {
+                        "auto" => None,
+                        "mirror" => Some(Kind::Mirror),
+                        "ordinary" => Some(Kind::Ordinary),
+                        other => {
+                            return Err(err(
+                                value.span(),
+                                format!("unknown profile `{other}`"),
+                                Some("use \"auto\", \"mirror\" or \"ordinary\"".into()),
+                            ));
+                        }
+                    }
+                }
                 "fixable" => fixable = Some(reader.names(value)?),
                 "unfixable" => unfixable = reader.names(value)?,
                 "per-file-ignores" => {
@@ -271,7 +290,7 @@ impl Config {
                     return Err(err(
                         key.span(),
                         format!("unknown key `{other}`"),
-                        Some("top-level keys are `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `fixable`, `unfixable`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
+                        Some("top-level keys are `profile`, `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `fixable`, `unfixable`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
                     ));
                 }
             }

@@ -3,13 +3,14 @@
 //! Files named on the command line, or matched by a glob given there, are
 //! always checked, unless `--force-exclude` applies `exclude` to them too.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
 use ignore::WalkBuilder;
 
-use crate::config::Config;
+use crate::config::{Config, DEFAULT_INCLUDE};
 
 /// What discovery found.
 #[derive(Debug, Default)]
@@ -42,6 +43,11 @@ pub struct PathFilter {
     include: GlobSet,
     exclude: GlobSet,
     ignores: Vec<(GlobMatcher, bool, Vec<String>)>,
+    /// Whether `include` is the default, which also takes the posts whose
+    /// extension the site's `markdown_ext` names (`.mkdn`, `.text`).
+    default_include: bool,
+    /// The `markdown_ext` of each folder of posts looked at.
+    markdown_ext: Mutex<HashMap<PathBuf, Vec<String>>>,
 }
 
 impl PathFilter {
@@ -64,6 +70,8 @@ impl PathFilter {
             ignores,
             cwd,
             root,
+            default_include: config.include.iter().eq(DEFAULT_INCLUDE.iter()),
+            markdown_ext: Mutex::default(),
         })
     }
 
@@ -76,6 +84,8 @@ impl PathFilter {
             include: GlobSet::empty(),
             exclude: GlobSet::empty(),
             ignores: Vec::new(),
+            default_include: false,
+            markdown_ext: Mutex::default(),
         }
     }
 
@@ -89,7 +99,30 @@ impl PathFilter {
     }
 
     pub fn is_post(&self, path: &Path) -> bool {
-        self.include.is_match(self.relative(path))
+        let rel = self.relative(path);
+        self.include.is_match(&rel) || (self.default_include && self.markdown_post(&rel))
+    }
+
+    /// Whether `rel` is in `_posts` or `_drafts` with an extension that
+    /// Jekyll converts from Markdown on its site (`markdown_ext`), beyond
+    /// the `.md` and `.markdown` of the default `include`.
+    fn markdown_post(&self, rel: &Path) -> bool {
+        let Some(ext) = rel.extension().and_then(|e| e.to_str()) else {
+            return false;
+        };
+        let Some(dir) = rel.parent() else {
+            return false;
+        };
+        if !dir.components().any(|c| {
+            c == Component::Normal("_posts".as_ref()) || c == Component::Normal("_drafts".as_ref())
+        }) {
+            return false;
+        }
+        let mut known = self.markdown_ext.lock().unwrap_or_else(|e| e.into_inner());
+        let exts = known
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| crate::site::markdown_ext_in(&self.root.join(dir)));
+        exts.iter().any(|e| e.eq_ignore_ascii_case(ext))
     }
 
     /// Is this file, or this folder (and so all below it), excluded?

@@ -1,45 +1,184 @@
 //! The Jekyll site a post belongs to: the nearest `_config.yml` above it,
-//! and the settings postlint follows from it. Read in the I/O layer; the
-//! pure core sees them as a [`Site`] value.
+//! the plugins in its `_plugins/`, and the kind of site its posts show.
+//! Read in the I/O layer; the pure core sees them as a [`Site`] value.
 
-use std::path::Path;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-pub use crate::model::site::Site;
-use crate::model::yaml::{self, NodeKind};
+use crate::model::scalar::Scalar;
+pub use crate::model::site::{DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, ScopeDefault, Site};
+use crate::model::yaml::{self, Node, NodeKind};
 
-/// Read the settings from the text of a `_config.yml`. Text that is not
-/// a YAML mapping gives the defaults: Jekyll reports it itself.
-pub fn parse(text: &str) -> Site {
-    let Ok(Some(root)) = yaml::parse(text, 0) else {
-        return Site::default();
+/// A problem with a `_config.yml`, rendered by miette at its place in the
+/// file: an error when Jekyll refuses to build with it, a warning when
+/// Jekyll builds, but not as its owner meant.
+#[derive(Debug)]
+pub struct SiteError(Box<SiteErrorDetails>);
+
+#[derive(Debug)]
+struct SiteErrorDetails {
+    path: String,
+    source: miette::NamedSource<String>,
+    span: Range<usize>,
+    message: String,
+    help: String,
+    /// Whether Jekyll refuses to build the site.
+    fatal: bool,
+}
+
+impl SiteError {
+    fn at(path: &str, text: &str, span: Range<usize>, message: String, help: &str) -> SiteError {
+        SiteError(Box::new(SiteErrorDetails {
+            path: path.to_string(),
+            source: miette::NamedSource::new(path, text.to_string()),
+            span,
+            message,
+            help: help.to_string(),
+            fatal: true,
+        }))
+    }
+
+    /// The same problem as a warning: Jekyll builds the site anyway.
+    fn warning(mut self) -> SiteError {
+        self.0.fatal = false;
+        self
+    }
+
+    /// Whether Jekyll refuses to build the site: an error, not a warning.
+    pub fn is_fatal(&self) -> bool {
+        self.0.fatal
+    }
+
+    /// The `_config.yml` the error is in, as it was named.
+    pub fn path(&self) -> &str {
+        &self.0.path
+    }
+
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}
+
+impl std::error::Error for SiteError {}
+
+impl miette::Diagnostic for SiteError {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(if self.0.fatal {
+            miette::Severity::Error
+        } else {
+            miette::Severity::Warning
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.0.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.0.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(Some("here".into()), self.0.span.clone()),
+        )))
+    }
+}
+
+/// Read the settings from the text of a `_config.yml` named `name`. Text
+/// that Jekyll refuses (YAML that does not parse, or not a mapping) is an
+/// error at its place; what Jekyll builds with, but not as meant (a
+/// `timezone` it does not know, read as UTC), is added to `warnings`.
+pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Site, SiteError> {
+    let fail = |span: Range<usize>, message: String, help: &str| {
+        SiteError::at(name, text, span, message, help)
+    };
+    let root = match yaml::parse(text, 0) {
+        Ok(Some(root)) => root,
+        Ok(None) => return Ok(Site::default()),
+        Err(e) => {
+            let at = e.offset.min(text.len());
+            let end = text[at..]
+                .char_indices()
+                .nth(1)
+                .map_or(text.len(), |(i, _)| at + i);
+            return Err(fail(
+                at..end,
+                format!("`_config.yml` is not valid YAML: {}", e.message),
+                "Jekyll stops on this file too: fix the YAML",
+            ));
+        }
     };
     let NodeKind::Mapping(entries) = root.kind else {
-        return Site::default();
+        // Jekyll reads an empty file as no settings and refuses others.
+        if root.is_null() {
+            return Ok(Site::default());
+        }
+        return Err(fail(
+            root.span.clone(),
+            format!(
+                "`_config.yml` is {}, not a mapping of settings",
+                root.type_name()
+            ),
+            "Jekyll stops on this file too: write `key: value` settings",
+        ));
     };
     let mut site = Site::default();
     let mut collection_permalink = None;
     for (key, value) in &entries {
-        if key.as_str() == Some("timezone") {
-            // Ruby, and so Jekyll, falls back to UTC for a zone it does
-            // not know; so does this.
-            site.timezone = value
-                .as_str()
-                .and_then(|name| TimeZone::get(name).ok())
-                .unwrap_or(TimeZone::UTC);
-        }
-        if key.as_str() == Some("permalink") {
-            site.permalink = value.as_str().map(str::to_string);
-        }
-        if key.as_str() == Some("collections") {
-            collection_permalink = entry(value, "posts")
-                .and_then(|posts| entry(posts, "permalink"))
-                .and_then(|p| p.as_str())
-                .map(str::to_string);
-        }
-        if key.as_str() == Some("future") {
-            site.future = value.scalar() == Some(&crate::model::scalar::Scalar::Bool(true));
+        match key.as_str() {
+            Some("timezone") if !value.is_null() => {
+                let zone = value.as_str().unwrap_or_default();
+                match TimeZone::get(zone) {
+                    Ok(tz) => site.timezone = tz,
+                    // Ruby, and so Jekyll, reads a zone it does not know
+                    // as UTC, without a word.
+                    Err(_) => warnings.push(
+                        fail(
+                            value.span.clone(),
+                            format!("unknown time zone `{zone}`: Jekyll reads the dates in UTC"),
+                            "use a name of the time zone database, such as `Europe/Berlin`, \
+                            or remove `timezone` if UTC is meant",
+                        )
+                        .warning(),
+                    ),
+                }
+            }
+            Some("permalink") => site.permalink = value.as_str().map(str::to_string),
+            Some("collections") => {
+                collection_permalink = entry(value, "posts")
+                    .and_then(|posts| entry(posts, "permalink"))
+                    .and_then(|p| p.as_str())
+                    .map(str::to_string);
+            }
+            Some("url") => {
+                site.host = value
+                    .as_str()
+                    .and_then(|u| url::Url::parse(u).ok())
+                    .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+            }
+            Some("markdown_ext") => {
+                if let Some(list) = value.as_str() {
+                    site.markdown_ext = split_extensions(list);
+                }
+            }
+            Some("future") => site.future = value.scalar() == Some(&Scalar::Bool(true)),
+            Some("defaults") => site.defaults = read_defaults(value),
+            Some("plugins" | "gems") => {
+                for name in strings(value) {
+                    plugin_gem(&name, &mut site.liquid);
+                }
+            }
+            _ => {}
         }
     }
     // `collections: { posts: { permalink: ... } }` wins over the site's
@@ -47,26 +186,318 @@ pub fn parse(text: &str) -> Site {
     if collection_permalink.is_some() {
         site.permalink = collection_permalink;
     }
-    site
+    Ok(site)
+}
+
+/// The extensions `markdown_ext` of a `_config.yml` names, when it names
+/// any; errors are left to [`parse`].
+pub fn markdown_ext(text: &str) -> Option<Vec<String>> {
+    let Ok(Some(root)) = yaml::parse(text, 0) else {
+        return None;
+    };
+    Some(split_extensions(entry(&root, "markdown_ext")?.as_str()?))
+}
+
+/// The `markdown_ext` of the site of the files in `dir`: that of the
+/// nearest `_config.yml` in it or above, else Jekyll's default.
+pub fn markdown_ext_in(dir: &Path) -> Vec<String> {
+    dir.ancestors()
+        .map(|d| d.join("_config.yml"))
+        .find(|f| f.is_file())
+        .and_then(|f| std::fs::read_to_string(f).ok())
+        .and_then(|text| markdown_ext(&text))
+        .unwrap_or_else(|| DEFAULT_MARKDOWN_EXT.iter().map(|e| e.to_string()).collect())
+}
+
+/// `"md, text,.Rmd"`: the extensions, without dots, in lower case.
+fn split_extensions(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
+        .filter(|e| !e.is_empty())
+        .collect()
 }
 
 /// The site of the posts in `dir`: the nearest `_config.yml` in it or
-/// above; the defaults when there is none.
-pub fn find(dir: &Path) -> Site {
+/// above, and its `_plugins/`; the defaults when there is none. Warnings
+/// about the `_config.yml` are added to `warnings`.
+pub fn find(dir: &Path, warnings: &mut Vec<SiteError>) -> Result<Site, SiteError> {
     let found = dir
         .ancestors()
         .map(|d| d.join("_config.yml"))
         .find(|f| f.is_file());
-    found
-        .as_ref()
-        .and_then(|f| {
-            let text = std::fs::read_to_string(f).ok()?;
-            Some(Site {
-                root: f.parent().map(Path::to_path_buf),
-                ..parse(&text)
+    let Some(file) = found else {
+        // Without a `_config.yml`, the site is the folder of `_plugins`.
+        let mut site = Site::default();
+        if let Some(plugins) = dir
+            .ancestors()
+            .map(|d| d.join("_plugins"))
+            .find(|p| p.is_dir())
+        {
+            read_plugins(&plugins, &mut site.liquid);
+        }
+        return Ok(site);
+    };
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Ok(Site::default());
+    };
+    let root = file.parent().map(Path::to_path_buf);
+    let mut site = parse(&text, &file.display().to_string(), warnings)?;
+    if let Some(root) = &root {
+        read_plugins(&root.join("_plugins"), &mut site.liquid);
+    }
+    site.root = root;
+    Ok(site)
+}
+
+/// How many posts of a folder are read to decide its kind.
+const SAMPLE: usize = 24;
+
+/// How much of a post is read to tell its format: its front matter and
+/// the first line of its body are near the start.
+const HEAD: u64 = 16 * 1024;
+
+/// Decide the kind of the posts in `folder` (a `_posts` or `_drafts`
+/// folder, or the folder of a post outside one) from a sample of its
+/// files with front matter: a mirror when at least half of them are in
+/// the mirror format (a source key such as `from:` in the front matter,
+/// or a timestamp comment such as `<!--1667234398000-->` opening the
+/// body). `None` when there is no such file to sample (a post given on
+/// standard input, say): each post is then judged by its own format.
+/// Returns the kind and the reason in words.
+pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, String) {
+    let mut names: Vec<PathBuf> = match std::fs::read_dir(folder) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "md" | "markdown" | "html" | "htm"))
             })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    let step = names.len().div_ceil(SAMPLE).max(1);
+    let (mut sampled, mut marked) = (0, 0);
+    for path in names.iter().step_by(step) {
+        match read_head(path)
+            .as_deref()
+            .and_then(|h| format_of(h, source_keys))
+        {
+            Some(true) => (sampled, marked) = (sampled + 1, marked + 1),
+            Some(false) => sampled += 1,
+            None => {}
+        }
+    }
+    let shown = folder.display();
+    if sampled == 0 {
+        return (
+            None,
+            format!("auto: no post in `{shown}` to sample, so each post by its own format"),
+        );
+    }
+    let kind = if marked * 2 >= sampled {
+        Kind::Mirror
+    } else {
+        Kind::Ordinary
+    };
+    (
+        Some(kind),
+        format!(
+            "auto: {marked} of {sampled} sampled posts in `{shown}` are in the mirror format \
+            (a source key such as `from:`, or a timestamp comment)"
+        ),
+    )
+}
+
+/// The first [`HEAD`] bytes of a file.
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(HEAD)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+/// Whether the start of a file with front matter shows the mirror format:
+/// a source key at the start of a front matter line, or a body opening
+/// with a timestamp comment on its own line. `None` for a file without
+/// front matter, which tells nothing.
+fn format_of(bytes: &[u8], source_keys: &[String]) -> Option<bool> {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return None;
+    }
+    for line in lines.by_ref() {
+        if line.trim_end() == "---" {
+            break;
+        }
+        if source_keys.iter().any(|k| {
+            line.strip_prefix(k.as_str())
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        }) {
+            return Some(true);
+        }
+    }
+    Some(lines.find(|l| !l.trim().is_empty()).is_some_and(|l| {
+        let l = l.trim();
+        l.len() >= 7
+            && l.starts_with("<!--")
+            && l.ends_with("-->")
+            && crate::model::body::mirror_timestamp(&l[4..l.len() - 3])
+    }))
+}
+
+/// The folder whose posts decide the kind of the post at `path`: the
+/// nearest `_posts` or `_drafts` folder it is in, else its own folder.
+pub fn posts_folder(path: &Path) -> PathBuf {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    dir.ancestors()
+        .find(|d| {
+            d.file_name()
+                .is_some_and(|n| n == "_posts" || n == "_drafts")
         })
-        .unwrap_or_default()
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
+/// `defaults:`: a list of `{ scope: { path, type }, values: {...} }`.
+fn read_defaults(node: &Node) -> Vec<ScopeDefault> {
+    let NodeKind::Sequence(items) = &node.kind else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let scope = entry(item, "scope");
+        let path = scope
+            .and_then(|s| entry(s, "path"))
+            .and_then(|p| p.as_str())
+            .unwrap_or("")
+            .to_string();
+        let kind = scope
+            .and_then(|s| entry(s, "type"))
+            .and_then(|t| t.as_str())
+            .map(str::to_string);
+        let Some(NodeKind::Mapping(values)) = entry(item, "values").map(|v| &v.kind) else {
+            continue;
+        };
+        let values = values
+            .iter()
+            .filter_map(|(k, v)| {
+                let text = match &v.kind {
+                    NodeKind::Scalar {
+                        value: Scalar::Null,
+                        ..
+                    } => None,
+                    NodeKind::Scalar { text, .. } => Some(text.clone()),
+                    _ => Some(String::new()),
+                };
+                Some((k.as_str()?.to_string(), text))
+            })
+            .collect();
+        out.push(ScopeDefault { path, kind, values });
+    }
+    out
+}
+
+/// A plugin gem named in `plugins:`: the Liquid it adds, when postlint
+/// knows the gem.
+fn plugin_gem(name: &str, liquid: &mut LiquidExtensions) {
+    let tags: &[&str] = match name {
+        "jekyll-seo-tag" => &["seo"],
+        "jekyll-feed" => &["feed_meta"],
+        "jekyll-gist" => &["gist"],
+        "jekyll-avatar" => &["avatar"],
+        "jekyll-include-cache" => &["include_cached"],
+        "jekyll-last-modified-at" => &["last_modified_at"],
+        "jekyll-sitemap"
+        | "jekyll-paginate"
+        | "jekyll-paginate-v2"
+        | "jekyll-redirect-from"
+        | "jekyll-mentions"
+        | "jemoji"
+        | "jekyll-github-metadata"
+        | "jekyll-relative-links"
+        | "jekyll-optional-front-matter"
+        | "jekyll-readme-index"
+        | "jekyll-titles-from-headings"
+        | "jekyll-default-layout"
+        | "jekyll-remote-theme"
+        | "jekyll-coffeescript"
+        | "jekyll-sass-converter"
+        | "jekyll-commonmark-ghpages"
+        | "jekyll-commonmark"
+        | "jekyll-archives"
+        | "jekyll-data"
+        | "jekyll-watch"
+        | "kramdown-parser-gfm" => &[],
+        _ => {
+            liquid.unknown_plugins = true;
+            &[]
+        }
+    };
+    liquid.tags.extend(tags.iter().map(|t| t.to_string()));
+}
+
+/// The tags and filters registered by the Ruby files of `_plugins/`:
+/// `Liquid::Template.register_tag('name', ...)` and the methods of a
+/// module given to `register_filter`.
+fn read_plugins(dir: &Path, liquid: &mut LiquidExtensions) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    for file in files {
+        if file.extension().is_none_or(|e| e != "rb") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for (at, _) in text.match_indices("register_tag") {
+            let rest = text[at + "register_tag".len()..].trim_start_matches(['(', ' ']);
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                liquid.unknown_plugins = true;
+                continue;
+            };
+            match rest[1..].find(quote) {
+                Some(end) => liquid.tags.push(rest[1..1 + end].to_string()),
+                None => liquid.unknown_plugins = true,
+            }
+        }
+        if text.contains("register_filter") {
+            for line in text.lines() {
+                let Some(rest) = line.trim_start().strip_prefix("def ") else {
+                    continue;
+                };
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && !name.starts_with("self") {
+                    liquid.filters.push(name);
+                }
+            }
+        }
+    }
+}
+
+/// A string, or the strings of a list.
+fn strings(node: &Node) -> Vec<String> {
+    match &node.kind {
+        NodeKind::Sequence(items) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        _ => node.as_str().map(str::to_string).into_iter().collect(),
+    }
 }
 
 /// The value of `key` in a YAML mapping.
@@ -85,13 +516,25 @@ fn entry<'n>(node: &'n yaml::Node, key: &str) -> Option<&'n yaml::Node> {
 mod tests {
     use super::*;
 
+    fn parse(text: &str) -> Site {
+        super::parse(text, "_config.yml", &mut Vec::new()).unwrap()
+    }
+
+    fn parse_err(text: &str) -> bool {
+        super::parse(text, "_config.yml", &mut Vec::new()).is_err()
+    }
+
     #[test]
     fn reads_the_timezone() {
         let site = parse("title: News\ntimezone: Asia/Shanghai\n");
         assert_eq!(site.timezone.iana_name(), Some("Asia/Shanghai"));
-        assert_eq!(parse("timezone: Not/AZone\n").timezone, TimeZone::UTC);
-        assert_eq!(parse("- a list\n"), Site::default());
-        assert_eq!(parse(": : :\n"), Site::default());
+        let mut warnings = Vec::new();
+        let site = super::parse("timezone: Not/AZone\n", "_config.yml", &mut warnings).unwrap();
+        assert_eq!(site.timezone, TimeZone::UTC);
+        assert!(warnings.len() == 1 && !warnings[0].is_fatal());
+        assert!(parse_err("- a list\n"));
+        assert!(parse_err("a: [\n"));
+        assert_eq!(parse(""), Site::default());
         assert!(parse("future: true\n").future);
         assert!(!parse("future: \"true\"\n").future);
         assert!(!parse("title: x\n").future);
@@ -115,5 +558,72 @@ mod tests {
                 .as_deref(),
             Some("none")
         );
+    }
+
+    #[test]
+    fn reads_front_matter_defaults() {
+        let site = parse(
+            "defaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n  - scope:\n      path: news\n    values:\n      permalink: /n/:title/\n",
+        );
+        assert_eq!(
+            site.default_value("_posts/2020-01-01-a.md", "posts", "layout"),
+            Some(Some("post"))
+        );
+        assert_eq!(
+            site.default_value("news/_posts/2020-01-01-a.md", "posts", "permalink"),
+            Some(Some("/n/:title/"))
+        );
+        assert_eq!(
+            site.default_value("_posts/a.md", "posts", "permalink"),
+            None
+        );
+        assert_eq!(site.default_value("_posts/a.md", "pages", "layout"), None);
+    }
+
+    #[test]
+    fn reads_plugins_and_markdown_ext() {
+        let site = parse("plugins:\n  - jekyll-seo-tag\n  - jekyll-feed\n");
+        assert_eq!(site.liquid.tags, ["seo", "feed_meta"]);
+        assert!(!site.liquid.unknown_plugins);
+        let site = parse("markdown_ext: \"text, Rmd\"\n");
+        assert!(site.is_markdown(".Rmd") && site.is_markdown("text") && !site.is_markdown("md"));
+        assert!(Site::default().is_markdown("mkdn"));
+        assert!(
+            parse("plugins: [some-unknown-gem]\n")
+                .liquid
+                .unknown_plugins
+        );
+        assert_eq!(
+            markdown_ext("markdown_ext: \"md, text,Rmd\"\n").unwrap(),
+            ["md", "text", "rmd"]
+        );
+    }
+
+    #[test]
+    fn tells_the_mirror_format() {
+        let keys = ["from".to_string()];
+        let in_mirror_format = |bytes: &[u8], keys: &[String]| format_of(bytes, keys) == Some(true);
+        assert!(in_mirror_format(
+            b"---\ntitle: a\nfrom: https://x.example/\n---\nbody\n",
+            &keys
+        ));
+        assert!(in_mirror_format(
+            b"---\ntitle: a\n---\n<!--1667234398000-->\n",
+            &keys
+        ));
+        assert!(in_mirror_format(b"---\ntitle: a\n---\n<!--NaN-->\n", &keys));
+        assert!(!in_mirror_format(
+            b"---\ntitle: a\n---\n<!-- a note -->\n",
+            &keys
+        ));
+        assert!(!in_mirror_format(
+            b"---\ntitle: a\nfromage: b\n---\n",
+            &keys
+        ));
+        assert!(!in_mirror_format(
+            b"---\ntitle: a\n---\n<!--more-->\n",
+            &keys
+        ));
+        assert_eq!(format_of(b"no front matter\nfrom: x\n", &keys), None);
     }
 }

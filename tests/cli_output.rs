@@ -336,3 +336,112 @@ fn unreadable_files() {
         check(root, &["--format", "concise"])
     );
 }
+
+/// A post of an ordinary blog: no source URL, no timestamp comment, its
+/// date from the file name and Liquid that Jekyll runs.
+const ORDINARY_POST: &str = "---\nlayout: post\ntitle: Release notes\n---\nSee {% post_url 2022-10-30-intro %} and <a href=\"https://code.example.org/x/y/releases/tag/v1.2\">v1.2</a>.\n";
+
+#[test]
+fn kinds_of_site() {
+    // A mirror: a post whose `from:` was lost is still checked as the
+    // mirror's, since the other posts of its folder are in its format.
+    let lost = CLEAN_POST.replace(
+        "from: https://news.example.com/2022/10/31/bridge.html\n",
+        "",
+    );
+    let mirror = site(&[
+        ("_config.yml", "title: News\n"),
+        ("_posts/2022-10-31-a.md", CLEAN_POST),
+        (
+            "_posts/2022-10-31-b.md",
+            &CLEAN_POST.replace("bridge.html", "ferry.html"),
+        ),
+        ("_posts/2022-10-31-c.md", &lost),
+    ]);
+    insta::assert_snapshot!(
+        "kind_mirror",
+        check(mirror.path(), &["--format", "concise"])
+    );
+    insta::assert_snapshot!(
+        "kind_mirror_settings",
+        check(mirror.path(), &["--show-settings"])
+    );
+    // An ordinary blog: no mirror rule, and its Liquid is meant.
+    let blog = site(&[
+        ("_config.yml", "title: Blog\ntimezone: Europe/Berlin\n"),
+        (
+            "_posts/2022-10-30-intro.md",
+            "---\ntitle: Intro\n---\nHello.\n",
+        ),
+        ("_posts/2022-10-31-notes.md", ORDINARY_POST),
+    ]);
+    insta::assert_snapshot!(
+        "kind_ordinary",
+        check(blog.path(), &["--format", "concise"])
+    );
+    insta::assert_snapshot!(
+        "kind_ordinary_settings",
+        check(blog.path(), &["--show-settings"])
+    );
+    // `profile` overrides the sample: the blog checked as a mirror.
+    write(blog.path(), "postlint.toml", b"profile = \"mirror\"\n");
+    insta::assert_snapshot!(
+        "kind_ordinary_as_mirror",
+        check(blog.path(), &["--format", "concise"])
+    );
+    write(blog.path(), "postlint.toml", b"profile = \"newsy\"\n");
+    insta::assert_snapshot!("kind_unknown_profile", check(blog.path(), &[]));
+}
+
+#[test]
+fn jekyll_config_problems() {
+    // Jekyll stops on YAML it cannot parse: so does postlint (exit 2).
+    let dir = site(&[
+        ("_config.yml", "title: Blog\nexclude: [a, b\n"),
+        ("_posts/2022-10-31-notes.md", ORDINARY_POST),
+    ]);
+    insta::assert_snapshot!(
+        "jekyll_config_invalid_yaml",
+        check(dir.path(), &["--format", "concise"])
+    );
+    // Jekyll builds with an unknown zone, in UTC: a warning.
+    let dir = site(&[
+        ("_config.yml", "title: Blog\ntimezone: Europe/Atlantis\n"),
+        ("_posts/2022-10-31-notes.md", ORDINARY_POST),
+    ]);
+    insta::assert_snapshot!(
+        "jekyll_config_unknown_timezone",
+        check(dir.path(), &["--format", "concise"])
+    );
+}
+
+#[test]
+fn init_writes_settings_for_the_kind_of_site() {
+    let mirror = site(&[
+        ("_posts/2022-10-31-a.md", CLEAN_POST),
+        (
+            "_posts/2022-10-31-b.md",
+            &CLEAN_POST.replace("bridge.html", "ferry.html"),
+        ),
+    ]);
+    let blog = site(&[
+        ("_config.yml", "title: Blog\n"),
+        (
+            "_posts/2022-10-30-intro.md",
+            "---\ntitle: Intro\n---\nHello.\n",
+        ),
+        ("_posts/2022-10-31-notes.md", ORDINARY_POST),
+    ]);
+    for (name, dir) in [("mirror", &mirror), ("ordinary", &blog)] {
+        let out = run(dir.path(), &["init"], None);
+        let written = fs::read_to_string(dir.path().join("postlint.toml")).unwrap();
+        insta::assert_snapshot!(
+            format!("init_{name}"),
+            format!("{out}--- postlint.toml\n{written}")
+        );
+        // The file it writes is one `check` reads, and the site is clean.
+        assert!(check(dir.path(), &[]).starts_with("exit: 0\n"), "{name}");
+    }
+    // It never overwrites.
+    insta::assert_snapshot!("init_exists", run(blog.path(), &["init"], None));
+}

@@ -3,15 +3,19 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{CLEAN_POST, postlint, site};
 
 /// Whether this machine's time zone database knows `name` (CI images
 /// without tzdata skip the tests that need a named zone).
 fn zone_known(name: &str) -> bool {
-    let known = postlint::site::parse(&format!("timezone: {name}\n"))
-        .timezone
-        .iana_name()
-        == Some(name);
+    let known = postlint::site::parse(
+        &format!("timezone: {name}\n"),
+        "_config.yml",
+        &mut Vec::new(),
+    )
+    .is_ok_and(|site| site.timezone.iana_name() == Some(name));
     if !known {
         eprintln!("skipped: the time zone database has no {name}");
     }
@@ -76,11 +80,15 @@ fn an_unknown_timezone_is_utc_as_in_ruby() {
         ("_config.yml", "timezone: Nowhere/Special\n"),
         ("_posts/2022-10-31-bridge.md", CLEAN_POST),
     ]);
+    // Jekyll builds such a site in UTC: a warning, not an error.
     postlint(dir.path())
         .arg("check")
         .assert()
         .code(0)
-        .stdout("No problems found in 1 file\n");
+        .stdout("No problems found in 1 file\n")
+        .stderr(predicates::str::contains(
+            "unknown time zone `Nowhere/Special`: Jekyll reads the dates in UTC",
+        ));
 }
 
 #[test]
@@ -166,4 +174,98 @@ fn liquid_in_the_body_is_reported_outside_raw_blocks() {
             "_posts/2022-10-31-bridge.md:18:35: warning jekyll-liquid the body holds a Liquid output tag `{{ lost }}`",
         ))
         .stdout(predicates::str::contains("Found 1 problem (1 warning)"));
+}
+
+#[test]
+fn markdown_ext_posts_are_checked() {
+    // Front matter that does not parse: a finding on any kind of site.
+    let broken = "---\ntitle: [\n---\n";
+    // Jekyll's default `markdown_ext` has `.mkdn`; `.text` is no post of it.
+    let dir = site(&[
+        ("_posts/2022-10-31-a.mkdn", broken),
+        ("_posts/2022-10-31-b.text", broken),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("_posts/2022-10-31-a.mkdn"))
+        .stdout(predicates::str::contains("in 1 of 1 file"));
+    // The site's own `markdown_ext` adds `.text` and `.Rmd`.
+    let dir = site(&[
+        ("_config.yml", "markdown_ext: \"md, text, Rmd\"\n"),
+        ("_posts/2022-10-31-b.text", broken),
+        ("_posts/2022-10-31-c.Rmd", broken),
+        ("_posts/2022-10-31-d.txt", broken),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("_posts/2022-10-31-b.text"))
+        .stdout(predicates::str::contains("_posts/2022-10-31-c.Rmd"))
+        .stdout(predicates::str::contains("in 2 of 2 files"));
+}
+
+#[test]
+fn a_permalink_from_defaults_makes_the_url() {
+    // As Jekyll builds it: both posts are written to `/same/`.
+    let config = "defaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      permalink: /:title/\n";
+    let post = "---\ntitle: Same\n---\nHello.\n";
+    let dir = site(&[
+        ("_config.yml", config),
+        ("_posts/2022-10-31-same.md", post),
+        ("_posts/2022-11-01-same.md", post),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(
+            "_posts/2022-11-01-same.md:1:1: error jekyll-duplicate-url `_posts/2022-10-31-same.md` has the same URL, so Jekyll writes one post over the other\n\
+             Found 1 problem (1 error) in 1 of 2 files\n",
+        );
+    // A scope elsewhere leaves them apart; so does the post's own permalink.
+    let elsewhere = config.replace("path: \"\"", "path: news");
+    let dir = site(&[
+        ("_config.yml", &elsewhere),
+        ("_posts/2022-10-31-same.md", post),
+        ("_posts/2022-11-01-same.md", post),
+    ]);
+    postlint(dir.path()).arg("check").assert().code(0);
+    let own = post.replace("title: Same\n", "title: Same\npermalink: /other/\n");
+    let dir = site(&[
+        ("_config.yml", config),
+        ("_posts/2022-10-31-same.md", post),
+        ("_posts/2022-11-01-same.md", &own),
+    ]);
+    postlint(dir.path()).arg("check").assert().code(0);
+}
+
+#[test]
+fn a_new_jekyll_site_gets_no_finding() {
+    // The files `jekyll new` writes (Jekyll 4.3), in our own words: its
+    // welcome post has `{% highlight %}`, `{{ site.url }}` and filters.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/resources/jekyll-new");
+    postlint(&fixture)
+        .args(["check", "--now", "2024-01-01T00:00:00Z"])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+    // And the real thing, where Jekyll is installed.
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("jekyll")
+        .args(["new", "--skip-bundle"])
+        .arg(dir.path().join("site"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !made {
+        eprintln!("skipped: `jekyll new` is not available");
+        return;
+    }
+    postlint(&dir.path().join("site"))
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
 }

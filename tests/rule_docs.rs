@@ -4,14 +4,34 @@
 //! `--fix` (with `--unsafe-fixes` when the rule's fix is unsafe). The bad examples' rendered diagnostics are snapshots.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use postlint::Applicability;
 use postlint::config::Config;
-use postlint::engine::fix;
+use postlint::engine::{Resolver, fix};
 use postlint::report::human::{Ending, Human};
 use postlint::report::{Reporter, Summary};
 use postlint::rules::{Example, ExampleKind, RULES, Rule};
 use postlint::runner::check_texts;
+
+/// The settings the examples at `group` are checked with, as the CLI would
+/// give them: the configuration of the first ([`example_config`]), resolved
+/// by the engine's [`Resolver`] for the posts written out as a site, so that
+/// the kind of site is decided from them as it is for real posts, unless a
+/// `profile` sets it.
+fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    for &i in group {
+        let path = dir.path().join(path_of(&examples[i]));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &examples[i].text).unwrap();
+    }
+    let resolver = Resolver::new(example_config(id, examples, group[0])).unwrap();
+    let settings = resolver.settings_for(&dir.path().join(path_of(&examples[group[0]])));
+    let problems = resolver.take_site_errors();
+    assert!(problems.is_empty(), "rules/{id}.md: {problems:?}");
+    settings
+}
 
 /// The configuration of the example at `index`: the ```` ```toml config ````
 /// block just before it, else the default; with the rule under test on.
@@ -115,7 +135,7 @@ fn groups(rule: &Rule, kind: ExampleKind) -> Vec<Vec<usize>> {
 /// Check a group of examples as one repository, both phases.
 fn check_group(rule: &Rule, group: &[usize]) -> Vec<Vec<postlint::Diagnostic>> {
     let examples = &rule.meta().examples;
-    let config = example_config(rule.id, examples, group[0]);
+    let config = settings(rule.id, examples, group);
     let posts: Vec<(&str, &str)> = group
         .iter()
         .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))
@@ -212,7 +232,7 @@ fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
                 });
             // Through the fix loop `--fix` runs, allowing unsafe fixes only
             // when the rule's fix is unsafe.
-            let config = example_config(rule.id, examples, index);
+            let config = settings(rule.id, examples, &[index]);
             let path = Path::new(path_of(source));
             let unsafe_fixes = rule.meta().fix == Some(Applicability::Unsafe);
             let out = fix(path, &source.text, &config, unsafe_fixes);
@@ -243,7 +263,7 @@ fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
                 again
             );
             // `unfixable` keeps the rule's findings and its text.
-            let mut unfixable = config.clone();
+            let mut unfixable = Config::clone(&config);
             unfixable.set_unfixable(&[rule.id.to_string()]);
             let kept = fix(path, &source.text, &unfixable, unsafe_fixes);
             assert_eq!(
@@ -271,7 +291,7 @@ fn bad_examples_render() {
         let examples = &rule.meta().examples;
         let mut rendered = String::new();
         for group in groups(rule, ExampleKind::Bad) {
-            let config = example_config(rule.id, examples, group[0]);
+            let config = settings(rule.id, examples, &group);
             let posts: Vec<(&str, &str)> = group
                 .iter()
                 .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))

@@ -73,6 +73,10 @@ pub struct CheckArgs {
     /// Print the files that would be checked, one a line, and check nothing
     #[arg(long)]
     pub show_files: bool,
+    /// Print the settings each folder of posts is checked with (the kind of site and why, its
+    /// _config.yml) instead of checking
+    #[arg(long)]
+    pub show_settings: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -164,6 +168,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     if args.show_files {
         return show_files(&input, &resolver, args.force_exclude);
     }
+    if args.show_settings {
+        return super::settings::show(args, &resolver);
+    }
     // Fixed standard input goes to standard output, in place of a report.
     let stdin_fix = fix.is_some() && matches!(input, Input::Stdin(_));
     let reporter: Box<dyn Reporter> = if args.fix_only || args.diff || stdin_fix || args.silent {
@@ -187,6 +194,11 @@ pub fn run(args: &CheckArgs) -> u8 {
         Input::Paths(paths) => check_paths(paths, args, &resolver, fix, &mut on_done),
     };
     let mut tool_error = failed > 0;
+    // A `_config.yml` that Jekyll would refuse is a configuration error.
+    for e in resolver.take_site_errors() {
+        tool_error |= e.is_fatal();
+        eprintln!("{:?}", miette::Report::new(e));
+    }
 
     let mut summary = Summary {
         failed,

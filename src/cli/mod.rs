@@ -3,10 +3,12 @@
 
 mod check;
 mod completions;
+mod init;
 mod man;
 mod rule;
 mod rules;
 mod server;
+mod settings;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -51,6 +53,9 @@ enum Command {
     Completions(completions::Args),
     /// Print the man page (roff), of postlint or of one subcommand
     Man(man::Args),
+    /// Write a commented postlint.toml suited to the repository here (a mirror or an ordinary
+    /// site); refuses to overwrite one
+    Init,
 }
 
 /// The command line's definition, for completions and the man page.
@@ -79,6 +84,7 @@ pub fn main() -> ExitCode {
         Command::Server => server::run(),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
+        Command::Init => init::run(),
     };
     ExitCode::from(code)
 }

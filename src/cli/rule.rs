@@ -15,7 +15,7 @@ pub fn run(args: &Args) -> u8 {
     let name = args.name.as_str();
     match rules::resolve(name) {
         Ok(Selector::Rule(index)) => show(&RULES[index]),
-        Ok(Selector::Family(_)) => {
+        Ok(Selector::Family(_) | Selector::All) => {
             let family: Vec<_> = RULES
                 .iter()
                 .enumerate()

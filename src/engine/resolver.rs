@@ -8,11 +8,12 @@ use std::sync::{Arc, Mutex};
 
 use crate::config::Config;
 use crate::discover::PathFilter;
-use crate::site::{self, Site};
+use crate::model::site::Kind;
+use crate::site::{self, Site, SiteError};
 
 /// What a file's settings depend on beyond the base: its site's folder,
 /// and the rules `per-file-ignores` turns off for it.
-type SettingsKey = (Option<PathBuf>, Vec<String>);
+type SettingsKey = (Option<PathBuf>, Option<Kind>, Vec<String>);
 
 /// Gives each file its settings. Files of one site with the same ignored
 /// rules share one [`Arc<Config>`]; each folder's `_config.yml` is looked
@@ -24,6 +25,8 @@ pub struct Resolver {
     sites: Mutex<HashMap<PathBuf, Arc<Site>>>,
     /// Resolved settings, by the site's folder and the ignored rules.
     resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
+    /// Problems of the `_config.yml` files read, each once.
+    errors: Mutex<Vec<SiteError>>,
 }
 
 impl Resolver {
@@ -35,6 +38,7 @@ impl Resolver {
             filter,
             sites: Mutex::default(),
             resolved: Mutex::default(),
+            errors: Mutex::default(),
         })
     }
 
@@ -47,6 +51,7 @@ impl Resolver {
             base: Arc::new(config),
             sites: Mutex::default(),
             resolved: Mutex::default(),
+            errors: Mutex::default(),
         }
     }
 
@@ -72,19 +77,32 @@ impl Resolver {
         if ignored.is_empty() && *site == Site::default() {
             return self.base.clone();
         }
-        let key = (site.root.clone(), ignored);
+        let key = (site.root.clone(), site.kind, ignored);
         let mut resolved = self.resolved.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(config) = resolved.get(&key) {
             return config.clone();
         }
         let mut own = Config::clone(&self.base);
         own.site = Site::clone(&site);
-        for name in &key.1 {
+        for name in &key.2 {
             own.set(name, None);
         }
         let own = Arc::new(own);
         resolved.insert(key, own.clone());
         own
+    }
+
+    /// The problems of the `_config.yml` files read so far, each once,
+    /// taken out of the resolver: errors where Jekyll refuses the file
+    /// (whose posts were checked with the defaults), and warnings.
+    pub fn take_site_errors(&self) -> Vec<SiteError> {
+        std::mem::take(&mut *self.errors.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The site of the post at `path` as its checks see it: its
+    /// `_config.yml` settings and the kind of site, with the reason.
+    pub fn site_for(&self, path: &Path) -> Arc<Site> {
+        self.site_of(path)
     }
 
     /// Forget every site read so far (a `_config.yml` changed).
@@ -108,7 +126,40 @@ impl Resolver {
         {
             return site.clone();
         }
-        let site = Arc::new(site::find(&dir));
+        let mut problems = Vec::new();
+        let mut site = match site::find(&dir, &mut problems) {
+            Ok(site) => site,
+            Err(e) => {
+                problems.push(e);
+                Site::default()
+            }
+        };
+        if !problems.is_empty() {
+            let mut errors = self.errors.lock().unwrap_or_else(|e| e.into_inner());
+            for e in problems {
+                if !errors
+                    .iter()
+                    .any(|known| known.path() == e.path() && known.message() == e.message())
+                {
+                    errors.push(e);
+                }
+            }
+        }
+        // The kind: `profile` in postlint.toml, else a sample of the posts
+        // beside this one.
+        (site.kind, site.kind_set, site.kind_reason) = match self.base.profile {
+            Some(kind) => (
+                Some(kind),
+                true,
+                "set by `profile` in postlint.toml".to_string(),
+            ),
+            None => {
+                let (kind, reason) =
+                    site::detect_kind(&site::posts_folder(path), &self.base.settings.source.keys);
+                (kind, false, reason)
+            }
+        };
+        let site = Arc::new(site);
         self.sites
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -39,6 +39,13 @@ fn timestamp_candidate(inner: &str) -> bool {
     !inner.chars().any(char::is_whitespace)
 }
 
+/// Is the comment text what the mirror's generator writes: a number (of
+/// any shape, the rules judge it) or `NaN`? `<!--more-->`, an excerpt
+/// mark of ordinary blogs, is not.
+pub fn mirror_timestamp(inner: &str) -> bool {
+    timestamp_candidate(inner) && (inner.bytes().any(|b| b.is_ascii_digit()) || inner == "NaN")
+}
+
 /// Read the body's opening lines from `body_start`.
 pub fn parse(text: &str, body_start: usize) -> (Option<TimestampComment>, Option<HeaderLink>) {
     let mut it = lines_from(text, body_start)

@@ -15,6 +15,35 @@ pub fn in_posts(path: &Path) -> bool {
     })
 }
 
+/// Whether `path` is a file in `_posts` that Jekyll does not read as a
+/// post, because its name is not `YYYY-MM-DD-slug.ext`: Jekyll skips it
+/// (it neither publishes it nor copies it, since `_posts` is not copied),
+/// though `{% include_relative %}` may still read it.
+pub fn skipped_in_posts(path: &Path) -> bool {
+    in_posts(path)
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_none_or(|n| post_name(n).is_none())
+}
+
+/// Whether `path` is in a folder below `_posts`, not directly in it.
+pub fn below_posts(path: &Path) -> bool {
+    in_posts(path)
+        && path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n != "_posts")
+}
+
+/// Whether `path` is inside a `_drafts` folder.
+pub fn in_drafts(path: &Path) -> bool {
+    path.parent().is_some_and(|p| {
+        p.components()
+            .any(|c| c == Component::Normal("_drafts".as_ref()))
+    })
+}
+
 /// A `_posts` file name as Jekyll's `DATE_FILENAME_MATCHER` splits it.
 #[derive(Debug, PartialEq)]
 pub struct PostName<'a> {

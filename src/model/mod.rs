@@ -52,6 +52,7 @@ pub struct Post<'a> {
     /// Anchors whose URL path matches a tag pattern, found on first use.
     tag_links: OnceCell<Vec<TagLink>>,
     tag_patterns: &'a [TagPattern],
+    tag_scope: Option<TagScope<'a>>,
     /// Suppression comments and the front matter `postlint` key.
     pub suppressions: suppress::Suppressions,
 }
@@ -102,6 +103,74 @@ pub struct ParseOptions<'a> {
     pub source_keys: &'a [String],
     /// The URL paths of the site's tag pages.
     pub tag_patterns: &'a [TagPattern],
+    /// Where the default tag patterns apply (`None`: configured patterns,
+    /// which apply to every link).
+    pub tag_scope: Option<TagScope<'a>>,
+}
+
+/// Where the default tag patterns look for tag links.
+#[derive(Clone, Copy, Debug)]
+pub struct TagScope<'a> {
+    /// Every link, as the patterns always read them (on a mirror, whose
+    /// tag links point at the news site); else only relative links and
+    /// the site's own `url`, never a code host's release pages. `None`:
+    /// as the post's own format says ([`Post::in_mirror_format`]).
+    pub external: Option<bool>,
+    /// The host of the site's `url`, when it sets one.
+    pub own_host: Option<&'a str>,
+}
+
+/// Hosts of code, whose `…/releases/tag/v1.2` and `…/tree/…` paths are
+/// release and branch pages, never tag pages of a site.
+const CODE_HOSTS: &[&str] = &[
+    "github.com",
+    "gitlab.com",
+    "bitbucket.org",
+    "codeberg.org",
+    "gitee.com",
+    "sourceforge.net",
+    "sr.ht",
+    "git.sr.ht",
+];
+
+/// Whether the default tag patterns may read `href` as a tag link.
+fn in_tag_scope(href: &str, path_start: usize, scope: TagScope, mirror: bool) -> bool {
+    // A mirror's links were written by its generator from the news site:
+    // every one that fits a pattern is a tag link, as it always was.
+    if scope.external.unwrap_or(mirror) {
+        return true;
+    }
+    let path = &href[path_start..];
+    if path.contains("/releases/tag/") {
+        return false;
+    }
+    let host = href.split_once("://").map(|(_, rest)| {
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..end];
+        let host = authority.rsplit('@').next().unwrap_or(authority);
+        host.split(':').next().unwrap_or(host).to_ascii_lowercase()
+    });
+    let Some(host) = host.or_else(|| {
+        href.starts_with("//").then(|| {
+            href[2..]
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
+    }) else {
+        return true;
+    };
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if CODE_HOSTS
+        .iter()
+        .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+    {
+        return false;
+    }
+    scope
+        .own_host
+        .is_some_and(|own| own.strip_prefix("www.").unwrap_or(own) == host)
 }
 
 /// How the timestamp comment's number is read.
@@ -160,6 +229,7 @@ impl<'a> Post<'a> {
             source,
             tag_links: OnceCell::new(),
             tag_patterns: options.tag_patterns,
+            tag_scope: options.tag_scope,
             suppressions,
         }
     }
@@ -186,9 +256,29 @@ impl<'a> Post<'a> {
             self.anchors()
                 .iter()
                 .enumerate()
-                .filter_map(|(i, a)| read_tag_link(self.text, i, a, self.tag_patterns))
+                .filter_map(|(i, a)| {
+                    read_tag_link(
+                        self.text,
+                        i,
+                        a,
+                        self.tag_patterns,
+                        self.tag_scope,
+                        self.in_mirror_format(),
+                    )
+                })
                 .collect()
         })
+    }
+
+    /// Whether the post itself is in the mirror format: it has a source
+    /// URL key, or its body opens with a timestamp comment such as
+    /// `<!--1667234398000-->` or `<!--NaN-->`.
+    pub fn in_mirror_format(&self) -> bool {
+        self.source.is_some()
+            || self
+                .timestamp
+                .as_ref()
+                .is_some_and(|t| body::mirror_timestamp(&self.text[t.value.clone()]))
     }
 
     /// The source text of a span.
@@ -266,9 +356,14 @@ fn read_tag_link(
     index: usize,
     anchor: &Anchor,
     patterns: &[TagPattern],
+    scope: Option<TagScope>,
+    mirror: bool,
 ) -> Option<TagLink> {
     let href = &text[anchor.href.clone()];
     let (path_start, path) = tag::raw_path(href)?;
+    if scope.is_some_and(|s| !in_tag_scope(href, path_start, s, mirror)) {
+        return None;
+    }
     let tag_range = patterns.iter().find_map(|p| p.matches(path))?;
     // `/tags/#bridges`: a tag index with the tag in the fragment, not a
     // link to a tag page with an empty tag.

@@ -115,10 +115,12 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
     let file_name = path.file_name()?.to_str()?;
     let name = post_name(file_name)?;
     let fm = &post.front_matter;
-    if fm
-        .get("published")
-        .is_some_and(|e| e.value.scalar() == Some(&Scalar::Bool(false)))
-    {
+    // The front matter wins over `defaults:` in `_config.yml`.
+    let published = match fm.get("published") {
+        Some(e) => e.value.scalar() != Some(&Scalar::Bool(false)),
+        None => site.default_for(path, "published") != Some(Some("false")),
+    };
+    if !published {
         return None;
     }
     let zone = &site.timezone;
@@ -136,17 +138,23 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
     let permalink_entry = fm
         .get("permalink")
         .filter(|e| e.value.as_str().is_some_and(|s| !s.is_empty()));
-    let template = match permalink_entry.and_then(|e| e.value.as_str()) {
+    let by_default = site
+        .default_for(path, "permalink")
+        .flatten()
+        .filter(|p| !p.is_empty());
+    // A `permalink` from `defaults:` is front matter too: a template, never
+    // a style name such as `pretty`.
+    let template = match permalink_entry
+        .and_then(|e| e.value.as_str())
+        .or(by_default)
+    {
         Some(p) => p,
         None => permalink::template(site.permalink.as_deref()),
     };
     let ext = &file_name[file_name.rfind('.')?..];
-    // Jekyll's Markdown converter (its default `markdown_ext`) writes
-    // `.html`; any other file keeps its extension.
-    let output_ext = match ext.to_ascii_lowercase().as_str() {
-        ".md" | ".markdown" | ".mkdown" | ".mkdn" | ".mkd" => ".html",
-        _ => ext,
-    };
+    // Jekyll's Markdown converter (for the `markdown_ext` extensions)
+    // writes `.html`; any other file keeps its extension.
+    let output_ext = if site.is_markdown(ext) { ".html" } else { ext };
     let basename = &file_name[..file_name.len() - ext.len()];
     let categories = categories(path, post, site);
     let out = permalink::output(
@@ -362,6 +370,7 @@ mod tests {
                 unit: TimestampUnit::Auto,
                 source_keys: &[],
                 tag_patterns: &[],
+                tag_scope: None,
             },
         )
     }

@@ -41,6 +41,18 @@ pub struct Context<'a> {
     pub suppressions_used: &'a [bool],
 }
 
+impl Context<'_> {
+    /// Whether the post is checked as a mirror's (see
+    /// [`Site::reads_as_mirror`]).
+    pub fn is_mirror(&self) -> bool {
+        self.site.reads_as_mirror(self.post.in_mirror_format())
+    }
+}
+
+/// Families that apply only to mirrors: an ordinary site has no source
+/// URL and no timestamp comment, and never means to.
+pub const MIRROR_FAMILIES: &[&str] = &["timestamp", "source"];
+
 impl<'a> Context<'a> {
     pub fn new(
         path: &'a Path,
@@ -190,11 +202,13 @@ pub fn run_post(
     families: impl Fn(&str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mirror = ctx.is_mirror();
     for (i, rule) in RULES.iter().enumerate() {
         let (Some(level), Check::Post(check)) = (level(i), rule.check) else {
             continue;
         };
-        if !families(&rule.meta().family) {
+        let family = rule.meta().family.as_str();
+        if !families(family) || (!mirror && MIRROR_FAMILIES.contains(&family)) {
             continue;
         }
         let start = out.len();
@@ -313,6 +327,10 @@ impl Settings {
             unit: self.timestamp.unit,
             source_keys: &self.source.keys,
             tag_patterns: &self.tag_link.patterns,
+            tag_scope: (!self.tag_link.configured).then_some(crate::model::TagScope {
+                external: site.mirror_whatever_the_post(),
+                own_host: site.host.as_deref(),
+            }),
         }
     }
 }
@@ -422,6 +440,8 @@ pub enum Selector {
     Rule(usize),
     /// Every rule of a family.
     Family(&'static str),
+    /// `ALL`: every rule (ruff's spelling).
+    All,
 }
 
 impl Selector {
@@ -430,6 +450,7 @@ impl Selector {
         match self {
             Selector::Rule(i) => i == index,
             Selector::Family(f) => RULES[index].meta().family == f,
+            Selector::All => true,
         }
     }
 }
@@ -450,6 +471,9 @@ impl UnknownName {
 /// Resolve a rule id or family name: the one place that decides what a
 /// name means, and what to suggest when it means nothing.
 pub fn resolve(name: &str) -> Result<Selector, UnknownName> {
+    if name == "ALL" {
+        return Ok(Selector::All);
+    }
     if let Some((i, _)) = find(name) {
         return Ok(Selector::Rule(i));
     }

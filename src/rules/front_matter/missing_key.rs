@@ -28,8 +28,29 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         return;
     };
     let required = ctx.settings.rule::<Options>().required.as_ref();
+    // A file Jekyll skips is no post: `jekyll-filename` reports it.
+    if !ctx.is_mirror() && crate::model::jekyll::skipped_in_posts(ctx.path) {
+        return;
+    }
+    let dated = crate::model::jekyll::in_posts(ctx.path)
+        && ctx
+            .path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(crate::model::jekyll::post_name)
+            .is_some_and(|n| n.date.is_some());
     for key in required.unwrap_or(&ctx.settings.front_matter.required) {
+        // `defaults:` in `_config.yml` gives the key its value.
+        let by_default = ctx
+            .site
+            .default_for(ctx.path, key)
+            .is_some_and(|v| v.is_some_and(|v| !v.trim().is_empty()));
+        // Jekyll takes a dated post's `date` from its file name, and on an
+        // ordinary site its `title` from the slug; a mirror's generator
+        // always writes the title.
+        let by_name = dated && (key == "date" || (key == "title" && !ctx.is_mirror()));
         match entries.iter().rev().find(|e| &e.key == key) {
+            None if by_default || by_name => {}
             None => {
                 let mut d = out
                     .diagnostic(

@@ -1,8 +1,14 @@
-use crate::model::jekyll::{in_posts, post_name};
+use crate::model::jekyll::{below_posts, in_posts, post_name, skipped_in_posts};
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
+        return;
+    }
+    // On an ordinary site, a file in a folder below `_posts` that is not
+    // named as a post is a partial kept beside the posts (read by
+    // `{% include_relative %}`): Jekyll skips it, as its owner means.
+    if !ctx.is_mirror() && below_posts(ctx.path) && skipped_in_posts(ctx.path) {
         return;
     }
     let Some(name) = ctx.path.file_name().and_then(|n| n.to_str()) else {

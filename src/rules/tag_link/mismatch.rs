@@ -147,6 +147,19 @@ fn comparable(text: &str, tag: &str) -> bool {
     if tag.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
+    // Text with no letter or digit (`｜`, `→`) names nothing, and an id
+    // such as `VGFnOjI1MDI3` is no name to compare it with.
+    if !text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    // `11619-name`: an id, then the name (the form of matters.news).
+    if let Some((id, name)) = tag.split_once('-')
+        && !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_digit())
+        && slug(name) == slug(text)
+    {
+        return false;
+    }
     if text.contains("://") || text.starts_with("www.") {
         return false;
     }

@@ -14,12 +14,17 @@ rules! {
 pub struct Settings {
     /// `patterns`: the URL paths of the site's tag pages.
     pub patterns: Vec<TagPattern>,
+    /// Whether `patterns` was configured. The default patterns skip
+    /// release pages of code hosts, and on an ordinary site links to
+    /// other hosts; configured ones apply to every link.
+    pub configured: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             patterns: TagPattern::defaults(),
+            configured: false,
         }
     }
 }
@@ -44,6 +49,7 @@ impl Configurable for Settings {
                     }
                 }
                 self.patterns = patterns;
+                self.configured = true;
             }
             _ => return Ok(false),
         }

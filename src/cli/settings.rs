@@ -1,0 +1,91 @@
+//! `postlint check --show-settings`: what each folder of posts is checked
+//! with, as the engine's resolver decides it, instead of checking.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::{CheckArgs, error, exit};
+use crate::discover::discover;
+use crate::engine::Resolver;
+use crate::rules::{self, RULES};
+
+/// Print the settings of every folder of posts the arguments name.
+pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
+    let found = match discover(&args.paths, resolver.filter(), args.force_exclude) {
+        Ok(f) => f,
+        Err(e) => {
+            error(e);
+            return exit::TOOL_ERROR;
+        }
+    };
+    let base = resolver.base();
+    match &base.path {
+        Some(path) => println!("config: {}", path.display()),
+        None => println!("config: none (the defaults)"),
+    }
+    println!("profile: {}", base.profile.map_or("auto", |k| k.as_str()));
+    let on: Vec<&str> = RULES
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| base.level(i).is_some())
+        .map(|(_, r)| r.id)
+        .collect();
+    println!("rules on: {}", on.join(", "));
+    // One entry per folder of posts: its first file stands for it.
+    let mut folders: BTreeMap<PathBuf, (PathBuf, usize)> = BTreeMap::new();
+    for file in &found.files {
+        let folder = crate::site::posts_folder(file);
+        folders.entry(folder).or_insert((file.clone(), 0)).1 += 1;
+    }
+    for (folder, (file, count)) in &folders {
+        let site = resolver.site_for(file);
+        println!();
+        println!(
+            "{} ({count} {})",
+            folder.display(),
+            if *count == 1 { "post" } else { "posts" }
+        );
+        let kind = site.kind.map_or("per post", |k| k.as_str());
+        println!("  kind: {kind} ({})", site.kind_reason);
+        let mirror_only = rules::MIRROR_FAMILIES.join(", ");
+        match site.mirror_whatever_the_post() {
+            Some(true) => println!("  mirror families ({mirror_only}): run on every post"),
+            Some(false) => println!("  mirror families ({mirror_only}): not run"),
+            None => println!(
+                "  mirror families ({mirror_only}): run only on posts in the mirror format"
+            ),
+        }
+        match &site.root {
+            Some(root) => println!("  _config.yml: {}", root.join("_config.yml").display()),
+            None => println!("  _config.yml: none"),
+        }
+        println!("  timezone: {}", site.timezone.iana_name().unwrap_or("UTC"));
+        println!(
+            "  permalink: {}",
+            site.permalink
+                .as_deref()
+                .unwrap_or("date (Jekyll's default)")
+        );
+        println!("  front matter defaults: {}", site.defaults.len());
+        if !site.liquid.tags.is_empty() || !site.liquid.filters.is_empty() {
+            println!(
+                "  plugin Liquid: tags [{}], filters [{}]",
+                site.liquid.tags.join(", "),
+                site.liquid.filters.join(", ")
+            );
+        }
+        if site.liquid.unknown_plugins {
+            println!(
+                "  plugin Liquid: a plugin postlint does not know; unknown tags and filters are not reported"
+            );
+        }
+    }
+    let mut code = exit::OK;
+    for e in resolver.take_site_errors() {
+        if e.is_fatal() {
+            code = exit::TOOL_ERROR;
+        }
+        eprintln!("{:?}", miette::Report::new(e));
+    }
+    code
+}

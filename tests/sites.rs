@@ -1,0 +1,199 @@
+//! Acceptance run over five ordinary Jekyll sites (blogs written by
+//! people, not mirrors), when `../shared/corpus/ordinary-blogs.tar.zst` is
+//! present beside the repository. Each site is checked from its own folder
+//! with the defaults, as a new user would, and every finding is pinned:
+//! each is a defect the site's owner would want to fix, so a change that
+//! adds a false alarm, or loses a real defect, fails here. Without the
+//! archive the test skips with a message, except under CI (`CI` set).
+//!
+//! Where Jekyll is installed (`jekyll` and `ruby` on the path, with
+//! `../shared/tools/jekyll-oracle.rb`), the date shifts are also checked
+//! against what Jekyll itself makes of the site.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The findings expected on each site, as `(path, rule)`, with why each is
+/// real.
+fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
+    BTreeMap::from([
+        ("elixir-lang+elixir-lang.github.com", vec![]),
+        ("github+government.github.com", vec![]),
+        (
+            "jekyll+jekyll-test-source",
+            // Jekyll's tests of `date` in the front matter overriding the
+            // file name's: each post is published under the front matter's
+            // day, which is not its file name's.
+            vec![
+                (
+                    "_posts/2010-01-09-date-override.markdown",
+                    "jekyll-date-mismatch",
+                ),
+                (
+                    "_posts/2010-01-09-time-override.markdown",
+                    "jekyll-date-mismatch",
+                ),
+                (
+                    "_posts/2010-01-09-timezone-override.markdown",
+                    "jekyll-date-mismatch",
+                ),
+                (
+                    "_posts/2010-01-16-override-data.markdown",
+                    "jekyll-date-mismatch",
+                ),
+            ],
+        ),
+        (
+            "poole+hyde",
+            // `{% gist %}` was built into Jekyll 2; Jekyll 4 stops the build
+            // on it unless the site adds the `jekyll-gist` plugin.
+            vec![("_posts/2012-02-07-example-content.md", "jekyll-liquid")],
+        ),
+        (
+            "scala+scala-lang",
+            // `date: 11-9-2017`, which Jekyll refuses.
+            vec![(
+                "_posts/2017-09-11-scalafix-v0.5.md",
+                "front-matter-invalid-date",
+            )],
+        ),
+    ])
+}
+
+/// The five sites unpacked into a temporary folder, or `None` (skipped)
+/// without the archive.
+fn unpack() -> Option<tempfile::TempDir> {
+    let archive =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/ordinary-blogs.tar.zst");
+    if !archive.exists() {
+        common::skip(&format!("{} is absent", archive.display()));
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let unpacked = Command::new("tar")
+        .arg("--zstd")
+        .arg("-xf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.path())
+        .status();
+    if !unpacked.is_ok_and(|s| s.success()) {
+        common::skip("could not unpack the ordinary blogs (tar with zstd is needed)");
+        return None;
+    }
+    Some(dir)
+}
+
+/// `(path, rule)` of every finding of `postlint check` with the defaults,
+/// run from `site`.
+fn findings(site: &Path) -> Vec<(String, String)> {
+    let out = common::postlint(site)
+        .args(["check", "--format", "json", "--now", "2026-01-01T00:00:00Z"])
+        .output()
+        .unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}: {}",
+        site.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let code = out.status.code();
+    let errors = items.iter().any(|i| i["severity"] == "error");
+    assert_eq!(code, Some(i32::from(errors)), "{}", site.display());
+    found
+}
+
+#[test]
+fn ordinary_sites_get_only_their_real_defects() {
+    let Some(dir) = unpack() else { return };
+    let mut report = String::new();
+    for (site, want) in expected() {
+        let path = dir.path().join(site);
+        assert!(path.is_dir(), "{site} is not in the archive");
+        let mut want: Vec<(String, String)> = want
+            .iter()
+            .map(|(p, r)| (p.to_string(), r.to_string()))
+            .collect();
+        want.sort();
+        let got = findings(&path);
+        if got != want {
+            report.push_str(&format!(
+                "{site}:\n  expected {want:?}\n  found    {got:?}\n"
+            ));
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+}
+
+/// The oracle script and a Jekyll to run it, when both are there.
+fn oracle() -> Option<PathBuf> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/jekyll-oracle.rb");
+    let jekyll = Command::new("jekyll")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    (script.exists() && jekyll).then_some(script)
+}
+
+#[test]
+fn date_shifts_are_what_jekyll_does() {
+    let Some(script) = oracle() else {
+        eprintln!("skipped: Jekyll or ../shared/tools/jekyll-oracle.rb is absent");
+        return;
+    };
+    let Some(dir) = unpack() else { return };
+    let site = dir.path().join("jekyll+jekyll-test-source");
+    let out = Command::new("ruby")
+        .arg(&script)
+        .arg(&site)
+        .output()
+        .unwrap();
+    // One JSON line per post Jekyll reads: its path and its URL, whose
+    // `/YYYY/MM/DD/` is the day Jekyll publishes it under.
+    let mut shifted = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if v["kind"] != "post" {
+            continue;
+        }
+        let path = v["path"].as_str().unwrap();
+        let name = Path::new(path).file_name().unwrap().to_str().unwrap();
+        // `2017-2-5-slug`: Jekyll's file names may leave out leading zeros.
+        let parts: Vec<u32> = name
+            .splitn(4, '-')
+            .take(3)
+            .map_while(|p| p.parse().ok())
+            .collect();
+        let [y, m, d] = parts[..] else {
+            continue;
+        };
+        let day = format!("{y:04}-{m:02}-{d:02}");
+        let date = v["date"].as_str().unwrap_or_default();
+        if !date.starts_with(&day) {
+            shifted.push((path.to_string(), "jekyll-date-mismatch".to_string()));
+        }
+    }
+    shifted.sort();
+    let found: Vec<(String, String)> = findings(&site)
+        .into_iter()
+        .filter(|(_, r)| r == "jekyll-date-mismatch")
+        .collect();
+    assert!(!shifted.is_empty(), "the oracle read no post: {out:?}");
+    assert_eq!(found, shifted);
+}
