@@ -251,7 +251,10 @@ mod tests {
         assert!(excerpt.text.len() < 100, "{}", excerpt.text.len());
         assert_eq!(&excerpt.text[excerpt.map(&first)], "k");
         assert_eq!(&excerpt.text[excerpt.map(&(last..last + 4))], "k: w");
-        assert_eq!(excerpt.file_position(excerpt.map(&(last..last)).start), (100_002, 0));
+        assert_eq!(
+            excerpt.file_position(excerpt.map(&(last..last)).start),
+            (100_002, 0)
+        );
     }
 
     #[test]
