@@ -20,9 +20,14 @@ const LONG_SPAN: usize = 8;
 struct Segment {
     /// Where this piece starts in the excerpt.
     excerpt_start: usize,
-    /// Where it comes from in the file.
-    file_start: usize,
+    /// Its length in the excerpt.
     len: usize,
+    /// Where it comes from in the file, and its length there.
+    file_start: usize,
+    file_len: usize,
+    /// A control character shown escaped (`\u{1b}`): one character of the
+    /// file, several of the excerpt.
+    escaped: bool,
     /// 0-based line and character column of `file_start` in the file.
     line: usize,
     column: usize,
@@ -73,7 +78,7 @@ impl Excerpt {
             }
         }
         let mut out = Excerpt {
-            name: name.to_string(),
+            name: super::escape_controls_all(name).into_owned(),
             text: String::new(),
             first_line: merged[0].0,
             segments: Vec::new(),
@@ -134,11 +139,43 @@ impl Excerpt {
         }
     }
 
+    /// Copy a piece of one line, showing its control characters escaped
+    /// (`\u{1b}`) so that a post cannot send escape sequences to a terminal.
     fn push(&mut self, text: &str, range: Range<usize>, line: usize, column: usize) {
+        let mut col = column;
+        let (mut run, mut run_col) = (range.start, column);
+        for (i, c) in text[range.clone()].char_indices() {
+            if super::shown_escaped(c) {
+                let at = range.start + i;
+                if at > run {
+                    self.plain(text, run..at, line, run_col);
+                }
+                let escaped = format!("\\u{{{:x}}}", u32::from(c));
+                self.segments.push(Segment {
+                    excerpt_start: self.text.len(),
+                    len: escaped.len(),
+                    file_start: at,
+                    file_len: c.len_utf8(),
+                    escaped: true,
+                    line,
+                    column: col,
+                });
+                self.text.push_str(&escaped);
+                run = at + c.len_utf8();
+                run_col = col + 1;
+            }
+            col += 1;
+        }
+        self.plain(text, run..range.end, line, run_col);
+    }
+
+    fn plain(&mut self, text: &str, range: Range<usize>, line: usize, column: usize) {
         self.segments.push(Segment {
             excerpt_start: self.text.len(),
-            file_start: range.start,
             len: range.len(),
+            file_start: range.start,
+            file_len: range.len(),
+            escaped: false,
             line,
             column,
         });
@@ -158,8 +195,14 @@ impl Excerpt {
             if offset < seg.file_start {
                 return if best == 0 { seg.excerpt_start } else { best };
             }
-            if offset <= seg.file_start + seg.len {
-                return seg.excerpt_start + (offset - seg.file_start);
+            if offset <= seg.file_start + seg.file_len {
+                return if !seg.escaped {
+                    seg.excerpt_start + (offset - seg.file_start)
+                } else if offset == seg.file_start {
+                    seg.excerpt_start
+                } else {
+                    seg.excerpt_start + seg.len
+                };
             }
             best = seg.excerpt_start + seg.len;
         }
@@ -177,6 +220,9 @@ impl Excerpt {
         match seg {
             Some(seg) => {
                 let within = offset.saturating_sub(seg.excerpt_start).min(seg.len);
+                if seg.escaped {
+                    return (seg.line, seg.column + usize::from(within > 0));
+                }
                 let piece = &self.text[seg.excerpt_start..seg.excerpt_start + within];
                 (seg.line, seg.column + piece.chars().count())
             }
