@@ -5,15 +5,14 @@ use crate::rules::{self, Context, Sink};
 pub fn check(ctx: &Context, out: &mut Sink) {
     let post = ctx.post;
     let suppressions = &post.suppressions;
+    let by_comment = suppressions.regions_by_comment();
     for (c, comment) in suppressions.comments.iter().enumerate() {
         if comment.directive == Directive::Enable {
             continue;
         }
-        let regions: Vec<usize> = (0..suppressions.regions.len())
-            .filter(|&i| suppressions.regions[i].comment == c)
-            .collect();
+        let regions = &by_comment[c];
         let all_unused = regions.iter().all(|&i| !ctx.suppressions_used[i]);
-        for &i in &regions {
+        for &i in regions {
             if ctx.suppressions_used[i] {
                 continue;
             }
