@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use lsp_types as lsp;
 
-use super::position::{Encoding, Lines};
+use super::position::{Encoding, span_of};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::PostSummary;
@@ -78,7 +78,10 @@ impl Document {
             match change.range {
                 None => self.text = change.text,
                 Some(range) => {
-                    let span = Lines::new(&self.text, encoding).span(range);
+                    // Only the lines up to the change are scanned, and the
+                    // text is edited where it is: 200 edits to a 50 MB
+                    // document indexed it whole 200 times.
+                    let span = span_of(&self.text, range, encoding);
                     self.text.replace_range(span, &change.text);
                 }
             }

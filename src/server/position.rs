@@ -56,26 +56,67 @@ impl<'a> Lines<'a> {
         }
         let start = self.index.line_start(line);
         let end = self.index.line_end(line);
-        let wanted = position.character as usize;
-        match self.encoding {
-            Encoding::Utf8 => floor_char_boundary(self.text, start + wanted.min(end - start)),
-            Encoding::Utf16 => {
-                let mut units = 0;
-                for (i, c) in self.text[start..end].char_indices() {
-                    units += c.len_utf16();
-                    if units > wanted {
-                        return start + i;
-                    }
-                }
-                end
-            }
-        }
+        within_line(self.text, start..end, position.character, self.encoding)
     }
 
     /// The byte range of an LSP range, in order.
     pub fn span(&self, range: Range) -> std::ops::Range<usize> {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         a.min(b)..a.max(b)
+    }
+}
+
+/// The byte offset of a position, as [`Lines::offset`] gives it, without
+/// indexing the whole text: only the lines before it are scanned. For
+/// applying an editor's changes, one after another, to a large document.
+pub fn offset_of(text: &str, position: Position, encoding: Encoding) -> usize {
+    let bytes = text.as_bytes();
+    let line = position.line as usize;
+    let start = if line == 0 {
+        0
+    } else {
+        match memchr::memchr_iter(b'\n', bytes).nth(line - 1) {
+            Some(i) => i + 1,
+            None => return text.len(),
+        }
+    };
+    let mut end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+    if end > start && bytes[end - 1] == b'\r' {
+        end -= 1;
+    }
+    within_line(text, start..end, position.character, encoding)
+}
+
+/// The byte range of an LSP range, in order, as [`offset_of`] finds it.
+pub fn span_of(text: &str, range: Range, encoding: Encoding) -> std::ops::Range<usize> {
+    let (a, b) = (
+        offset_of(text, range.start, encoding),
+        offset_of(text, range.end, encoding),
+    );
+    a.min(b)..a.max(b)
+}
+
+/// The offset of `character` in the line `line` of `text`.
+fn within_line(
+    text: &str,
+    line: std::ops::Range<usize>,
+    character: u32,
+    encoding: Encoding,
+) -> usize {
+    let (start, end) = (line.start, line.end);
+    let wanted = character as usize;
+    match encoding {
+        Encoding::Utf8 => floor_char_boundary(text, start + wanted.min(end - start)),
+        Encoding::Utf16 => {
+            let mut units = 0;
+            for (i, c) in text[start..end].char_indices() {
+                units += c.len_utf16();
+                if units > wanted {
+                    return start + i;
+                }
+            }
+            end
+        }
     }
 }
 
@@ -104,5 +145,19 @@ mod tests {
         assert_eq!(utf8.offset(Position::new(1, 7)), x);
         assert_eq!(utf8.offset(Position::new(1, 5)), text.find('😀').unwrap());
         assert_eq!(utf8.offset(Position::new(2, 3)), text.len());
+    }
+
+    #[test]
+    fn offsets_without_an_index_agree_with_the_index() {
+        let text = "a\n王😀x\r\nend\n\n\r\n";
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let lines = Lines::new(text, encoding);
+            for line in 0..7 {
+                for character in 0..8 {
+                    let p = Position::new(line, character);
+                    assert_eq!(offset_of(text, p, encoding), lines.offset(p), "{p:?}");
+                }
+            }
+        }
     }
 }
