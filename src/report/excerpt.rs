@@ -142,9 +142,8 @@ impl Excerpt {
     /// Copy a piece of one line, showing its control characters escaped
     /// (`\u{1b}`) so that a post cannot send escape sequences to a terminal.
     fn push(&mut self, text: &str, range: Range<usize>, line: usize, column: usize) {
-        let mut col = column;
         let (mut run, mut run_col) = (range.start, column);
-        for (i, c) in text[range.clone()].char_indices() {
+        for (col, (i, c)) in (column..).zip(text[range.clone()].char_indices()) {
             if super::shown_escaped(c) {
                 let at = range.start + i;
                 if at > run {
@@ -164,7 +163,6 @@ impl Excerpt {
                 run = at + c.len_utf8();
                 run_col = col + 1;
             }
-            col += 1;
         }
         self.plain(text, run..range.end, line, run_col);
     }
@@ -307,7 +305,11 @@ mod tests {
     fn a_span_over_many_lines_keeps_its_first_lines() {
         let text = "a\n".repeat(10_000);
         let index = LineIndex::new(&text);
-        let excerpt = Excerpt::new("f", &text, &index, &[2..text.len() - 2]);
+        let span = std::ops::Range {
+            start: 2,
+            end: text.len() - 2,
+        };
+        let excerpt = Excerpt::new("f", &text, &index, &[span]);
         assert_eq!(excerpt.text.lines().count(), LONG_SPAN + 2);
         assert!(excerpt.text.ends_with("\n..."), "{}", excerpt.text);
     }
