@@ -62,8 +62,9 @@ fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
     match bytes {
         [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32 (little-endian)"),
         [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32 (big-endian)"),
-        [0xFF, 0xFE, ..] => return Some("UTF-16 (little-endian)"),
-        [0xFE, 0xFF, ..] => return Some("UTF-16 (big-endian)"),
+        // A byte order mark followed by at least one character.
+        [0xFF, 0xFE, _, _, ..] => return Some("UTF-16 (little-endian)"),
+        [0xFE, 0xFF, _, _, ..] => return Some("UTF-16 (big-endian)"),
         _ => {}
     }
     let head = &bytes[..bytes.len().min(4096) & !1];
