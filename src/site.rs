@@ -311,9 +311,13 @@ pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, Stri
     )
 }
 
-/// The first [`HEAD`] bytes of a file.
+/// The first [`HEAD`] bytes of a regular file (a link is followed). Any
+/// other file, such as a FIFO that would block the open, is not read.
 fn read_head(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     let mut head = Vec::new();
     std::fs::File::open(path)
         .ok()?

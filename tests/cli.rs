@@ -467,18 +467,25 @@ fn unreadable_files_are_tool_errors_and_the_rest_is_still_checked() {
 
 #[cfg(unix)]
 #[test]
-fn symlink_loops_are_reported_not_followed() {
+fn symlink_loops_are_reported() {
     let dir = site(&[("_posts/2022-10-31-a.md", CLEAN_POST)]);
     let posts = dir.path().join("_posts");
     std::os::unix::fs::symlink(posts.join("loop-b.md"), posts.join("loop-a.md")).unwrap();
     std::os::unix::fs::symlink(posts.join("loop-a.md"), posts.join("loop-b.md")).unwrap();
     std::os::unix::fs::symlink(&posts, posts.join("self")).unwrap();
-    // Walking does not follow links, so the loop is never entered.
+    // Walking follows links, as Jekyll does, and says where they loop;
+    // the other post is still checked.
     postlint(dir.path())
         .arg("check")
         .assert()
-        .code(0)
-        .stdout("No problems found in 1 file\n");
+        .code(2)
+        .stdout("No problems found in 1 file (3 paths could not be checked)\n")
+        .stderr(predicate::str::contains(
+            "error: _posts/self: symbolic link loop (it leads back to _posts), not followed",
+        ))
+        .stderr(predicate::str::contains(
+            "error: _posts/loop-a.md: symbolic link loop, not checked",
+        ));
     // Naming the looping link is an I/O error, exit 2.
     postlint(dir.path())
         .args(["check", "_posts/loop-a.md"])

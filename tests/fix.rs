@@ -294,32 +294,27 @@ fn permissions_are_kept() {
 }
 
 #[test]
-fn a_failed_write_keeps_the_original_and_exits_2() {
+fn a_stale_temporary_file_neither_blocks_nor_is_removed() {
+    // What a run killed in the middle of writing leaves behind, under the
+    // fixed name earlier versions used and under a name of today's form.
     let dir = site(&[
         (PATH, &with_duplicate()),
-        ("_posts/2022-10-31-b.md", &with_duplicate()),
+        ("_posts/.2022-10-31-a.md.postlint-fix.tmp", "stale"),
+        ("_posts/.2022-10-31-a.md.abc123.postlint-fix.tmp", "stale"),
     ]);
-    // A directory where the temporary file must be created makes the write
-    // fail for any user, root included.
-    let file = dir.path().join(PATH);
-    fs::create_dir(postlint::write::temp_path(
-        &fs::canonicalize(&file).unwrap(),
-    ))
-    .unwrap();
     postlint(dir.path())
         .args(["check", "--fix"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains(format!(
-            "error: {PATH}: cannot write the fixed file, left unchanged"
-        )))
-        .stderr(predicate::str::contains("already exists"));
-    assert_eq!(read(dir.path()), with_duplicate());
-    // The other file is still fixed.
-    assert_eq!(
-        fs::read_to_string(dir.path().join("_posts/2022-10-31-b.md")).unwrap(),
-        CLEAN_POST
-    );
+        .code(0)
+        .stderr("Fixed 1 problem (0 remaining)\n");
+    assert_eq!(read(dir.path()), CLEAN_POST);
+    for stale in [
+        "_posts/.2022-10-31-a.md.postlint-fix.tmp",
+        "_posts/.2022-10-31-a.md.abc123.postlint-fix.tmp",
+    ] {
+        assert_eq!(fs::read_to_string(dir.path().join(stale)).unwrap(), "stale");
+    }
+    assert_eq!(fs::read_dir(dir.path().join("_posts")).unwrap().count(), 3);
 }
 
 #[cfg(unix)]
@@ -328,6 +323,8 @@ fn a_read_only_directory_fails_the_write() {
     use std::os::unix::fs::PermissionsExt;
     let dir = site(&[(PATH, &with_duplicate())]);
     let posts = dir.path().join("_posts");
+    // The post itself may be written by anyone: only the folder refuses.
+    fs::set_permissions(dir.path().join(PATH), fs::Permissions::from_mode(0o666)).unwrap();
     fs::set_permissions(&posts, fs::Permissions::from_mode(0o555)).unwrap();
     // As root the fix runs as `nobody`, to whom the mode applies.
     let Some(mut postlint) = common::postlint_unprivileged(dir.path()) else {
@@ -338,7 +335,7 @@ fn a_read_only_directory_fails_the_write() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(
-            "error: {PATH}: cannot write the fixed file, left unchanged: cannot create "
+            "error: {PATH}: cannot write the fixed file, left unchanged: cannot create a temporary file"
         )))
         .stderr(predicate::str::contains("Permission denied (os error 13)"));
     fs::set_permissions(&posts, fs::Permissions::from_mode(0o755)).unwrap();

@@ -89,9 +89,11 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Print an error of postlint itself to standard error.
+/// Print an error of postlint itself to standard error, with control
+/// characters (from a file name) shown escaped.
 pub(crate) fn error(message: impl std::fmt::Display) {
-    eprintln!("error: {message}");
+    let message = message.to_string();
+    eprintln!("error: {}", crate::report::escape_controls_all(&message));
 }
 
 /// Write to standard output; a closed pipe (`postlint rules | head`) ends

@@ -55,18 +55,20 @@ fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
     // after the others' findings have been suppressed.
     let level = |i| config.level(i);
     let mut out = rules::run_post(&ctx, level, |family| family != "suppression");
-    let regions = &post.suppressions.regions;
-    let mut used = vec![false; regions.len()];
-    if !regions.is_empty() {
-        out.retain(|d| {
-            let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
-            let mut keep = true;
-            for i in post.suppressions.covering(d.rule, family, d.span.start) {
-                used[i] = true;
-                keep = false;
-            }
-            keep
-        });
+    let suppressions = &post.suppressions;
+    let mut used = vec![false; suppressions.regions.len()];
+    if !suppressions.regions.is_empty() {
+        let found: Vec<(&str, &str, usize)> = out
+            .iter()
+            .map(|d| {
+                let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
+                (d.rule, family, d.span.start)
+            })
+            .collect();
+        let (suppressed, by_region) = suppressions.match_all(&found);
+        used = by_region;
+        let mut hidden = suppressed.into_iter();
+        out.retain(|_| !hidden.next().unwrap_or(false));
     }
     ctx.suppressions_used = &used;
     out.extend(rules::run_post(&ctx, level, |family| {

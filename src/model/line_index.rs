@@ -78,7 +78,22 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> Position {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.line_of(offset);
-        let (start_chars, start_units) = self.counts(self.starts[line]);
+        let start = self.starts[line];
+        if offset - start < CHECKPOINT {
+            // A short way into its line: count from the line's start, not
+            // from a checkpoint up to two lines' worth away, twice.
+            let (mut column, mut column_utf16) = (1, 1);
+            for c in self.text[start..offset].chars() {
+                column += 1;
+                column_utf16 += c.len_utf16();
+            }
+            return Position {
+                line: line + 1,
+                column,
+                column_utf16,
+            };
+        }
+        let (start_chars, start_units) = self.counts(start);
         let (chars, units) = self.counts(offset);
         Position {
             line: line + 1,

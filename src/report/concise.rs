@@ -8,7 +8,7 @@
 use std::io::{self, Write};
 
 use super::human::Ending;
-use super::{FileReport, Reporter, Summary, without_controls};
+use super::{FileReport, Reporter, Summary, escape_controls};
 
 pub struct Concise {
     pub ending: Ending,
@@ -41,9 +41,9 @@ impl Reporter for Concise {
 }
 
 /// Keep a finding on one line: a line break becomes a space, and other
-/// control characters (a terminal escape) become U+FFFD.
+/// control characters (a terminal escape) are shown escaped, as `\u{1b}`.
 fn one_line(s: &str) -> String {
-    without_controls(s)
+    escape_controls(s)
         .replace("\r\n", " ")
         .replace(['\r', '\n'], " ")
 }
@@ -56,6 +56,6 @@ mod tests {
     fn line_breaks_become_spaces() {
         assert_eq!(one_line("a\r\nb\nc\rd"), "a b c d");
         assert_eq!(one_line("plain"), "plain");
-        assert_eq!(one_line("x\u{1b}[1m"), "x\u{fffd}[1m");
+        assert_eq!(one_line("x\u{1b}[1m"), "x\\u{1b}[1m");
     }
 }

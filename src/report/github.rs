@@ -9,11 +9,12 @@
 //! count UTF-16 code units, like SARIF, and are left out when a finding spans
 //! several lines, because GitHub accepts columns only within one line.
 //! Values are escaped exactly as `@actions/core` (`command.ts`) does, after
-//! control characters other than CR and LF (a terminal escape) become U+FFFD.
+//! control characters other than CR and LF (a terminal escape) are shown
+//! escaped, as `\u{1b}`.
 
 use std::io::{self, Write};
 
-use super::{FileReport, Reporter, Summary, without_controls};
+use super::{FileReport, Reporter, Summary, escape_controls};
 use crate::diagnostic::Severity;
 
 pub struct Github;
@@ -26,7 +27,7 @@ impl Reporter for Github {
         _summary: &Summary,
     ) -> io::Result<()> {
         for file in files {
-            let path = escape_property(&without_controls(&file.path));
+            let path = escape_property(&escape_controls(&file.path));
             for f in &file.findings {
                 let d = &f.diagnostic;
                 let command = match d.severity {
@@ -50,7 +51,7 @@ impl Reporter for Github {
                     out,
                     ",title={}::{}",
                     escape_property(d.rule),
-                    escape_data(&without_controls(&d.message))
+                    escape_data(&escape_controls(&d.message))
                 )?;
             }
         }

@@ -7,7 +7,9 @@ use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode,
 };
 
-use super::{FileReport, Finding, Reporter, Summary, plural, thousands};
+use super::{
+    FileReport, Finding, Reporter, Summary, escape_controls_all as shown, plural, thousands,
+};
 use crate::diagnostic::Severity;
 
 pub struct Human {
@@ -165,7 +167,7 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.diagnostic.message)
+        f.write_str(&shown(&self.0.diagnostic.message))
     }
 }
 
@@ -193,12 +195,13 @@ impl MietteDiagnostic for Rendered<'_> {
                 f.title
             )
         });
-        match (&d.help, fix) {
-            (Some(h), Some(fix)) => Some(Box::new(format!("{h}{fix}"))),
-            (Some(h), None) => Some(Box::new(h.clone())),
-            (None, Some(fix)) => Some(Box::new(fix.trim_start().to_string())),
-            (None, None) => None,
-        }
+        let help = match (&d.help, fix) {
+            (Some(h), Some(fix)) => format!("{h}{fix}"),
+            (Some(h), None) => h.clone(),
+            (None, Some(fix)) => fix.trim_start().to_string(),
+            (None, None) => return None,
+        };
+        Some(Box::new(shown(&help).into_owned()))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -208,7 +211,7 @@ impl MietteDiagnostic for Rendered<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = &self.0.diagnostic;
         let excerpt = &self.0.excerpt;
-        let label = |text: &str| (!text.is_empty()).then(|| text.to_string());
+        let label = |text: &str| (!text.is_empty()).then(|| shown(text).into_owned());
         let primary = LabeledSpan::new_primary_with_span(label(&d.label), excerpt.map(&d.span));
         let related = d
             .related
@@ -242,7 +245,7 @@ impl fmt::Debug for ElsewhereRendered<'_> {
 
 impl fmt::Display for ElsewhereRendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)
+        f.write_str(&shown(self.message))
     }
 }
 

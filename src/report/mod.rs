@@ -206,19 +206,38 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// Text from a post made safe for a line-based report: control characters
-/// other than tab, CR and LF (such as the escape that starts a terminal
-/// colour code) become U+FFFD.
-pub fn without_controls(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\r' | '\n');
-    if s.contains(bad) {
-        s.chars()
-            .map(|c| if bad(c) { '\u{fffd}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
+/// `s` with its control characters other than tab, CR and LF (a terminal
+/// escape) shown escaped, as `\u{1b}`: for formats that deal with line
+/// breaks themselves.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_except(s, &['\t', '\r', '\n'])
+}
+
+/// `s` with every control character but tab and LF shown escaped, for the
+/// terminal: a lone CR would let a post overwrite what is shown.
+pub fn escape_controls_all(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_except(s, &['\t', '\n'])
+}
+
+/// Whether the human output shows `c` escaped.
+pub fn shown_escaped(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n')
+}
+
+fn escape_except<'s>(s: &'s str, keep: &[char]) -> std::borrow::Cow<'s, str> {
+    let bad = |c: char| c.is_control() && !keep.contains(&c);
+    if !s.contains(bad) {
+        return s.into();
     }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 #[cfg(test)]
@@ -237,11 +256,11 @@ mod tests {
     #[test]
     fn controls_are_replaced() {
         assert_eq!(
-            without_controls("a\u{1b}[31mb\u{9b}c\u{7f}\td\r\n"),
-            "a\u{fffd}[31mb\u{fffd}c\u{fffd}\td\r\n"
+            escape_controls("a\u{1b}[31mb\u{9b}c\u{7f}\td\r\n"),
+            "a\\u{1b}[31mb\\u{9b}c\\u{7f}\td\r\n"
         );
         assert!(matches!(
-            without_controls("plain"),
+            escape_controls("plain"),
             std::borrow::Cow::Borrowed(_)
         ));
     }

@@ -90,7 +90,7 @@ fn check_file(path: &Path, resolver: &Resolver, fix: Option<FixRun>) -> Outcome 
     let (report, fixed) = fix_text(&shown, path, &text, &config, run);
     if run.write
         && fixed != text
-        && let Err(e) = crate::write::write_atomic(path, &fixed)
+        && let Err(e) = crate::write::write_fixed(path, &text, &fixed, &config.root)
     {
         return Outcome::Failed {
             path: shown,

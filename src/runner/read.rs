@@ -14,10 +14,15 @@ pub fn max_file_size_text() -> String {
 
 /// Read a post as UTF-8 text, refusing what is not a post.
 pub fn read_post(path: &Path) -> Result<String, String> {
+    // Looked at before opening: opening a FIFO would wait for a writer.
+    let meta = std::fs::metadata(path).map_err(|e| describe(&e))?;
+    if !meta.is_file() {
+        return Err(format!("not a regular file ({})", kind(&meta)));
+    }
     let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
     let meta = file.metadata().map_err(|e| describe(&e))?;
     if !meta.is_file() {
-        return Err("not a regular file".into());
+        return Err(format!("not a regular file ({})", kind(&meta)));
     }
     if meta.len() > MAX_FILE_SIZE {
         return Err(format!(
@@ -35,6 +40,11 @@ pub fn read_post(path: &Path) -> Result<String, String> {
 
 /// Turn bytes into text, or say why they are not a post.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    if let Some(encoding) = utf16_or_32(&bytes) {
+        return Err(format!(
+            "{encoding} text, not UTF-8; save the post as UTF-8"
+        ));
+    }
     if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes), not a post".into());
     }
@@ -46,10 +56,95 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
+/// The encoding of text in UTF-16 or UTF-32, by its byte order mark or,
+/// without one, by the zero bytes of ASCII characters in its first bytes.
+fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32 (little-endian)"),
+        [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32 (big-endian)"),
+        // A byte order mark followed by at least one character.
+        [0xFF, 0xFE, _, _, ..] => return Some("UTF-16 (little-endian)"),
+        [0xFE, 0xFF, _, _, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_at = |i: usize| head.iter().skip(i).step_by(2).filter(|&&b| b == 0).count();
+    // ASCII text in UTF-16 has a zero in nearly every pair, always on the
+    // same side; a binary file's zeros fall anywhere.
+    let (even, odd) = (zero_at(0), zero_at(1));
+    if odd * 10 >= pairs * 9 && even == 0 {
+        Some("UTF-16 (little-endian)")
+    } else if even * 10 >= pairs * 9 && odd == 0 {
+        Some("UTF-16 (big-endian)")
+    } else {
+        None
+    }
+}
+
+#[cfg(unix)]
+fn kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(not(unix))]
+fn kind(meta: &std::fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
 fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        out.extend(s.encode_utf16().flat_map(u16::to_le_bytes));
+        out
+    }
+
+    #[test]
+    fn utf16_is_named_as_such() {
+        let post = "---\ntitle: t\n---\nhello\n";
+        for bom in [true, false] {
+            let e = decode(utf16le(post, bom)).unwrap_err();
+            assert!(e.starts_with("UTF-16 (little-endian) text"), "{e}");
+        }
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(post.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert!(decode(be).unwrap_err().starts_with("UTF-16 (big-endian)"));
+        assert!(
+            decode(vec![1, 0, 0, 2, 3, 4, 0, 0])
+                .unwrap_err()
+                .starts_with("binary")
+        );
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use lsp_types as lsp;
 
-use super::position::{Encoding, Lines};
+use super::position::{Encoding, LineStarts};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::PostSummary;
@@ -22,6 +22,9 @@ pub struct Document {
     pub path: PathBuf,
     /// Whether `path` is a real file (a `file:` URI).
     pub on_disk: bool,
+    /// The text's line starts, built at the first incremental change and
+    /// kept through the next ones.
+    starts: Option<LineStarts>,
     /// The result of checking this version with the current config.
     /// What checking the current version found, and the settings it was
     /// checked with.
@@ -63,6 +66,7 @@ impl Document {
             version: item.version,
             path,
             on_disk,
+            starts: None,
             checked: None,
         }
     }
@@ -76,10 +80,19 @@ impl Document {
     ) {
         for change in changes {
             match change.range {
-                None => self.text = change.text,
+                None => {
+                    self.text = change.text;
+                    self.starts = None;
+                }
                 Some(range) => {
-                    let span = Lines::new(&self.text, encoding).span(range);
-                    self.text.replace_range(span, &change.text);
+                    // The text is edited where it is, and its line starts
+                    // follow: no change scans or copies the whole document.
+                    let starts = self
+                        .starts
+                        .get_or_insert_with(|| LineStarts::new(&self.text));
+                    let span = starts.span(&self.text, range, encoding);
+                    self.text.replace_range(span.clone(), &change.text);
+                    starts.edit(span, &change.text);
                 }
             }
         }
@@ -124,4 +137,38 @@ fn uri_path(uri: &lsp::Uri) -> String {
         })
         .map(|s| crate::model::tag::percent_decode_strict(&s).unwrap_or(s))
         .unwrap_or_else(|| "untitled.md".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_edits_to_a_large_document_cost_little() {
+        let line = "<p>line of a large document</p>\n";
+        let text = line.repeat(20 * 1024 * 1024 / line.len());
+        let lines = text.lines().count() as u32;
+        let mut doc = Document::open(lsp::TextDocumentItem {
+            uri: "untitled:big.md".parse().unwrap(),
+            language_id: "markdown".into(),
+            version: 1,
+            text,
+        });
+        let start = std::time::Instant::now();
+        for i in 0..200 {
+            // From the end towards the start, and from the start: every
+            // edit far from where the previous one was.
+            let at = if i % 2 == 0 { lines - 1 - i } else { i };
+            let range = lsp::Range::new(lsp::Position::new(at, 3), lsp::Position::new(at, 7));
+            let change = lsp::TextDocumentContentChangeEvent {
+                range: Some(range),
+                range_length: None,
+                text: "LINE\nmore".into(),
+            };
+            doc.change(vec![change], 2 + i as i32, Encoding::Utf16);
+        }
+        let took = start.elapsed();
+        assert!(took.as_secs() < 20, "200 edits took {took:?}");
+        assert_eq!(doc.text.matches("<p>LINE\nmore of").count(), 200);
+    }
 }

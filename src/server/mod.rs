@@ -33,6 +33,7 @@ use std::time::Duration;
 use lsp_server::ErrorCode;
 use serde_json::Value;
 
+pub use io::{Frame, Frames, MAX_CONTENT_LENGTH};
 pub use position::{Encoding, Lines};
 pub use settings::Settings;
 

@@ -56,26 +56,91 @@ impl<'a> Lines<'a> {
         }
         let start = self.index.line_start(line);
         let end = self.index.line_end(line);
-        let wanted = position.character as usize;
-        match self.encoding {
-            Encoding::Utf8 => floor_char_boundary(self.text, start + wanted.min(end - start)),
-            Encoding::Utf16 => {
-                let mut units = 0;
-                for (i, c) in self.text[start..end].char_indices() {
-                    units += c.len_utf16();
-                    if units > wanted {
-                        return start + i;
-                    }
-                }
-                end
-            }
-        }
+        within_line(self.text, start..end, position.character, self.encoding)
     }
 
     /// The byte range of an LSP range, in order.
     pub fn span(&self, range: Range) -> std::ops::Range<usize> {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         a.min(b)..a.max(b)
+    }
+}
+
+/// The line starts of an open document, kept up to date through its edits,
+/// so that an editor's change costs a binary search and a shift of the
+/// starts after it, not a scan of the whole text: 200 edits to a 50 MB
+/// document took 17 s when each one indexed the text again.
+#[derive(Clone, Debug)]
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> LineStarts {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineStarts(starts)
+    }
+
+    /// The byte offset of a position, as [`Lines::offset`] gives it.
+    pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> usize {
+        let line = position.line as usize;
+        let Some(&start) = self.0.get(line) else {
+            return text.len();
+        };
+        let mut end = self.0.get(line + 1).map_or(text.len(), |next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        within_line(text, start..end, position.character, encoding)
+    }
+
+    /// The byte range of an LSP range, in order.
+    pub fn span(&self, text: &str, range: Range, encoding: Encoding) -> std::ops::Range<usize> {
+        let (a, b) = (
+            self.offset(text, range.start, encoding),
+            self.offset(text, range.end, encoding),
+        );
+        a.min(b)..a.max(b)
+    }
+
+    /// The text's bytes `span` were replaced with `inserted`.
+    pub fn edit(&mut self, span: std::ops::Range<usize>, inserted: &str) {
+        let starts = &mut self.0;
+        let lo = starts.partition_point(|&s| s <= span.start);
+        let hi = starts.partition_point(|&s| s <= span.end);
+        let added: Vec<usize> = memchr::memchr_iter(b'\n', inserted.as_bytes())
+            .map(|i| span.start + i + 1)
+            .collect();
+        let after = lo + added.len();
+        starts.splice(lo..hi, added);
+        let grow = inserted.len();
+        let shrink = span.len();
+        for s in &mut starts[after..] {
+            *s = *s + grow - shrink;
+        }
+    }
+}
+
+/// The offset of `character` in the line `line` of `text`.
+pub fn within_line(
+    text: &str,
+    line: std::ops::Range<usize>,
+    character: u32,
+    encoding: Encoding,
+) -> usize {
+    let (start, end) = (line.start, line.end);
+    let wanted = character as usize;
+    match encoding {
+        Encoding::Utf8 => floor_char_boundary(text, start + wanted.min(end - start)),
+        Encoding::Utf16 => {
+            let mut units = 0;
+            for (i, c) in text[start..end].char_indices() {
+                units += c.len_utf16();
+                if units > wanted {
+                    return start + i;
+                }
+            }
+            end
+        }
     }
 }
 
@@ -104,5 +169,33 @@ mod tests {
         assert_eq!(utf8.offset(Position::new(1, 7)), x);
         assert_eq!(utf8.offset(Position::new(1, 5)), text.find('😀').unwrap());
         assert_eq!(utf8.offset(Position::new(2, 3)), text.len());
+    }
+
+    #[test]
+    fn line_starts_kept_through_edits_agree_with_a_fresh_index() {
+        let mut text = String::from("a\n王😀x\r\nend\n\n\r\n");
+        let mut starts = LineStarts::new(&text);
+        let edits = [
+            (1, 0, 2, 1, "new\nlines\n"),
+            (0, 0, 0, 0, "\r\n"),
+            (3, 1, 5, 0, ""),
+            (9, 0, 9, 0, "tail"),
+        ];
+        for (l1, c1, l2, c2, inserted) in edits {
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                let lines = Lines::new(&text, encoding);
+                for line in 0..8 {
+                    for character in 0..8 {
+                        let p = Position::new(line, character);
+                        assert_eq!(starts.offset(&text, p, encoding), lines.offset(p), "{p:?}");
+                    }
+                }
+            }
+            let range = Range::new(Position::new(l1, c1), Position::new(l2, c2));
+            let span = starts.span(&text, range, Encoding::Utf16);
+            text.replace_range(span.clone(), inserted);
+            starts.edit(span, inserted);
+            assert_eq!(starts.0, LineStarts::new(&text).0, "{text:?}");
+        }
     }
 }

@@ -56,9 +56,17 @@ pub fn skip_missing_corpus(why: &str) {
     }
 }
 
+/// The binary under test: this build's, or the one `POSTLINT_BIN` names
+/// (to show that a test fails on an older build).
+pub fn binary() -> PathBuf {
+    std::env::var_os("POSTLINT_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("postlint"))
+}
+
 /// `postlint` with a clean environment: no colour, fixed width.
 pub fn postlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("postlint").unwrap();
+    let mut cmd = Command::new(binary());
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS");
@@ -107,7 +115,7 @@ pub fn postlint_unprivileged(site: &Path) -> Option<Command> {
         "--inh-caps=-all",
         "--",
     ])
-    .arg(assert_cmd::cargo::cargo_bin("postlint"))
+    .arg(binary())
     .current_dir(site)
     .env("NO_COLOR", "1")
     .env_remove("COLUMNS");

@@ -98,6 +98,84 @@ impl Suppressions {
     }
 }
 
+impl Suppressions {
+    /// Match many findings, `(rule, family, start)`, at once: whether each
+    /// is suppressed, and whether each region suppresses any of them. It
+    /// costs O((findings + regions) log n) where asking [`covering`] for
+    /// each finding cost their product, which 50,000 comments made minutes.
+    ///
+    /// [`covering`]: Suppressions::covering
+    pub fn match_all(&self, findings: &[(&str, &str, usize)]) -> (Vec<bool>, Vec<bool>) {
+        use std::collections::HashMap;
+        // The sorted starts of the findings each name can hide: by rule, by
+        // family, and (`None`) all of them.
+        let mut starts: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+        for &(rule, family, at) in findings {
+            if family == JUDGING_FAMILY {
+                continue;
+            }
+            starts.entry(None).or_default().push(at);
+            starts.entry(Some(rule)).or_default().push(at);
+            if family != rule {
+                starts.entry(Some(family)).or_default().push(at);
+            }
+        }
+        for list in starts.values_mut() {
+            list.sort_unstable();
+        }
+        let mut used = vec![false; self.regions.len()];
+        // The regions of each name, merged, for the findings' side.
+        let mut covered: HashMap<Option<&str>, Vec<Range<usize>>> = HashMap::new();
+        for (i, r) in self.regions.iter().enumerate() {
+            let name = r.name.as_deref();
+            if let Some(list) = starts.get(&name) {
+                let first = list.partition_point(|&at| at < r.region.start);
+                used[i] = list.get(first).is_some_and(|&at| at < r.region.end);
+            }
+            if !r.region.is_empty() {
+                covered.entry(name).or_default().push(r.region.clone());
+            }
+        }
+        for list in covered.values_mut() {
+            list.sort_unstable_by_key(|r| r.start);
+            let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
+            for r in list.drain(..) {
+                match merged.last_mut() {
+                    Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                    _ => merged.push(r),
+                }
+            }
+            *list = merged;
+        }
+        let inside = |name: Option<&str>, at: usize| {
+            covered.get(&name).is_some_and(|list| {
+                let i = list.partition_point(|r| r.end <= at);
+                list.get(i).is_some_and(|r| r.contains(&at))
+            })
+        };
+        let suppressed = findings
+            .iter()
+            .map(|&(rule, family, at)| {
+                family != JUDGING_FAMILY
+                    && (inside(None, at) || inside(Some(rule), at) || inside(Some(family), at))
+            })
+            .collect();
+        (suppressed, used)
+    }
+
+    /// The indices (into `regions`) of the regions each comment made, by
+    /// comment: one pass, for rules that look at every comment.
+    pub fn regions_by_comment(&self) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.comments.len()];
+        for (i, r) in self.regions.iter().enumerate() {
+            if let Some(list) = out.get_mut(r.comment) {
+                list.push(i);
+            }
+        }
+        out
+    }
+}
+
 /// Whether a suppression of `name` (every rule when `None`) over `region`
 /// hides a finding of `rule`, in `family`, that starts at byte `offset`.
 /// The one place that decides it, for a post's own findings and for the

@@ -123,10 +123,11 @@ fn regions(text: &str, comments: &[Comment]) -> Vec<Suppression> {
                             .as_ref()
                             .is_some_and(|n| c.names.iter().any(|(m, _)| m == n))
                 };
-                let mut k = 0;
-                while k < open.len() {
-                    if closes(&open[k].1) {
-                        let (comment, name, name_span, start) = open.remove(k);
+                // One pass, keeping the order: removing one at a time made
+                // an `enable` after many `disable`s quadratic.
+                let mut still_open = Vec::with_capacity(open.len());
+                for (comment, name, name_span, start) in open.drain(..) {
+                    if closes(&name) {
                         out.push(Suppression {
                             comment,
                             name,
@@ -134,9 +135,10 @@ fn regions(text: &str, comments: &[Comment]) -> Vec<Suppression> {
                             region: start..c.span.start,
                         });
                     } else {
-                        k += 1;
+                        still_open.push((comment, name, name_span, start));
                     }
                 }
+                open = still_open;
                 None
             }
         };

@@ -5,15 +5,14 @@ use crate::rules::{self, Context, Sink};
 pub fn check(ctx: &Context, out: &mut Sink) {
     let post = ctx.post;
     let suppressions = &post.suppressions;
+    let by_comment = suppressions.regions_by_comment();
     for (c, comment) in suppressions.comments.iter().enumerate() {
         if comment.directive == Directive::Enable {
             continue;
         }
-        let regions: Vec<usize> = (0..suppressions.regions.len())
-            .filter(|&i| suppressions.regions[i].comment == c)
-            .collect();
+        let regions = &by_comment[c];
         let all_unused = regions.iter().all(|&i| !ctx.suppressions_used[i]);
-        for &i in &regions {
+        for &i in regions {
             if ctx.suppressions_used[i] {
                 continue;
             }
@@ -49,7 +48,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 .diagnostic(region.name_span.clone(), message)
                 .label(label)
                 .help(help);
-            if all_unused && region.name_span == comment_name_span(ctx, c, i) {
+            // The comment's first region carries its removal, once.
+            let first = regions.first().copied().unwrap_or(i);
+            if all_unused && region.name_span == suppressions.regions[first].name_span {
                 d = d.fix(Fix::safe(
                     "remove the unused suppression",
                     vec![removal(post.text, &comment.span)],
@@ -65,18 +66,6 @@ fn names_repo_rule(name: &str) -> bool {
     rules::RULES
         .iter()
         .any(|r| r.is_repo() && (r.id == name || r.meta().family == name))
-}
-
-/// The span of the first region of comment `c`, so that a comment whose
-/// names are all unused carries its removal fix once.
-fn comment_name_span(ctx: &Context, c: usize, fallback: usize) -> std::ops::Range<usize> {
-    let s = &ctx.post.suppressions;
-    s.regions
-        .iter()
-        .find(|r| r.comment == c)
-        .map_or(s.regions[fallback].name_span.clone(), |r| {
-            r.name_span.clone()
-        })
 }
 
 /// Delete a comment, and its whole line when nothing else is on it.
