@@ -212,6 +212,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     let stdin_text = files.first_mut().and_then(|f| f.fixed_text.take());
     let diffs: Vec<String> = files.iter_mut().filter_map(|f| f.diff.take()).collect();
     let chatty = !(args.quiet || args.silent);
+    // Never silent, even with --quiet: findings were left out.
+    for f in files.iter().filter(|f| f.over_limit > 0) {
+        eprintln!(
+            "warning: {}: {} more findings not reported: a rule reached its limit of {} findings in this file",
+            crate::report::escape_controls(&f.path),
+            thousands(f.over_limit),
+            thousands(crate::rules::MAX_FINDINGS_PER_RULE)
+        );
+    }
     for f in files.iter().filter(|f| !f.converged && chatty) {
         eprintln!(
             "warning: {}: fixes did not settle after {} passes; the file is fixed as far as they went",
@@ -381,6 +390,7 @@ fn check_paths(
                 findings,
                 fixed: 0,
                 converged: true,
+                over_limit: 0,
                 diff: None,
                 fixed_text: None,
                 summary: None,
@@ -443,6 +453,7 @@ fn check_stdin(
                 findings: Vec::new(),
                 fixed: 0,
                 converged: true,
+                over_limit: 0,
                 diff: None,
                 fixed_text: Some(text),
                 summary: None,

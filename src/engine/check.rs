@@ -16,15 +16,20 @@ use crate::rules::{self, Context};
 pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub summary: Option<PostSummary>,
+    /// Findings left out because a rule reached
+    /// [`rules::MAX_FINDINGS_PER_RULE`] in this post.
+    pub over_limit: usize,
 }
 
 /// Check one post from one parse. No I/O: the caller reads the file and
 /// resolves its settings.
 pub fn check(path: &Path, text: &str, config: &Config) -> Checked {
     let post = Post::parse(text, config.settings.parse_options(&config.site));
+    let (diagnostics, over_limit) = check_parsed(path, &post, config);
     Checked {
-        diagnostics: check_parsed(path, &post, config),
+        diagnostics,
         summary: summary_of(path, &post, config),
+        over_limit,
     }
 }
 
@@ -49,7 +54,7 @@ fn now(config: &Config) -> Now {
     config.now.unwrap_or_else(super::clock)
 }
 
-fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
+fn check_parsed(path: &Path, post: &Post, config: &Config) -> (Vec<Diagnostic>, usize) {
     let mut ctx = Context::new(path, post, &config.settings, &config.site, now(config));
     // Rules of the `suppression` family judge the suppressions, so they run
     // after the others' findings have been suppressed.
@@ -81,7 +86,7 @@ fn check_parsed(path: &Path, post: &Post, config: &Config) -> Vec<Diagnostic> {
         }
     }
     sort(&mut out);
-    out
+    (out, ctx.over_limit.get())
 }
 
 /// Sort a post's findings by position, then rule.

@@ -27,6 +27,9 @@ pub struct Fixed {
     /// loop stopped at [`MAX_ITERATIONS`] with fixes still applicable: the
     /// text is fixed as far as it went, and the caller should say so.
     pub converged: bool,
+    /// Findings of the fixed text left out because a rule reached
+    /// [`crate::rules::MAX_FINDINGS_PER_RULE`].
+    pub over_limit: usize,
 }
 
 /// Which fixes may be applied: safe ones always (for the rules the config
@@ -92,6 +95,7 @@ fn fix_with(
         remaining: checked.diagnostics,
         summary: checked.summary,
         converged,
+        over_limit: checked.over_limit,
     }
 }
 
@@ -242,7 +246,7 @@ mod tests {
         d.fix = Some(Fix::safe("grow", vec![edit(text.len()..text.len(), "x")]));
         crate::engine::Checked {
             diagnostics: vec![d],
-            summary: None,
+            ..Default::default()
         }
     }
 

@@ -112,6 +112,9 @@ pub struct FileReport {
     /// With `--fix` or `--diff`: whether fixing stopped because nothing was
     /// left to apply (`false`: it gave up after its last pass).
     pub converged: bool,
+    /// Findings left out because a rule reached
+    /// [`crate::rules::MAX_FINDINGS_PER_RULE`] in this file.
+    pub over_limit: usize,
     /// With `--diff`: the unified diff of what `--fix` would change.
     pub diff: Option<String>,
     /// Standard input with `--fix`: the fixed text, printed in place of a

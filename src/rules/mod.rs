@@ -39,7 +39,15 @@ pub struct Context<'a> {
     /// For each suppression region of the post, whether it suppressed a
     /// finding. Filled only for the `suppression` family, which runs last.
     pub suppressions_used: &'a [bool],
+    /// How many findings were left out because a rule reached
+    /// [`MAX_FINDINGS_PER_RULE`] in this post.
+    pub over_limit: std::cell::Cell<usize>,
 }
+
+/// At most this many findings of one rule are kept for one post. A post
+/// with more (10,000 duplicate keys, say) is broken in one way throughout;
+/// the rest are counted, not kept, so that memory stays bounded.
+pub const MAX_FINDINGS_PER_RULE: usize = 10_000;
 
 impl Context<'_> {
     /// Whether the post is checked as a mirror's (see
@@ -68,6 +76,7 @@ impl<'a> Context<'a> {
             site,
             now,
             suppressions_used: &[],
+            over_limit: std::cell::Cell::new(0),
         }
     }
 }
@@ -121,6 +130,30 @@ impl<'a> RepoContext<'a> {
 pub struct Sink<'o, T = Diagnostic> {
     rule: &'static str,
     out: &'o mut Vec<T>,
+    /// How many more findings this rule may report.
+    room: usize,
+    /// Findings reported past that, counted only.
+    dropped: usize,
+}
+
+impl<'o, T> Sink<'o, T> {
+    fn new(rule: &'static str, out: &'o mut Vec<T>, room: usize) -> Sink<'o, T> {
+        Sink {
+            rule,
+            out,
+            room,
+            dropped: 0,
+        }
+    }
+
+    fn keep(&mut self, finding: T) {
+        if self.room == 0 {
+            self.dropped += 1;
+        } else {
+            self.room -= 1;
+            self.out.push(finding);
+        }
+    }
 }
 
 impl<T> Sink<'_, T> {
@@ -135,7 +168,7 @@ impl Sink<'_, Diagnostic> {
     /// Report a finding in the post being checked.
     pub fn push(&mut self, mut diagnostic: Diagnostic) {
         diagnostic.rule = self.rule;
-        self.out.push(diagnostic);
+        self.keep(diagnostic);
     }
 }
 
@@ -143,7 +176,7 @@ impl Sink<'_, RepoDiagnostic> {
     /// Report a finding in the post at index `post` of the repository.
     pub fn push(&mut self, post: usize, mut diagnostic: Diagnostic) {
         diagnostic.rule = self.rule;
-        self.out.push(RepoDiagnostic { post, diagnostic });
+        self.keep(RepoDiagnostic { post, diagnostic });
     }
 }
 
@@ -212,13 +245,9 @@ pub fn run_post(
             continue;
         }
         let start = out.len();
-        check(
-            ctx,
-            &mut Sink {
-                rule: rule.id,
-                out: &mut out,
-            },
-        );
+        let mut sink = Sink::new(rule.id, &mut out, MAX_FINDINGS_PER_RULE);
+        check(ctx, &mut sink);
+        ctx.over_limit.set(ctx.over_limit.get() + sink.dropped);
         for d in &mut out[start..] {
             d.severity = level;
         }
@@ -240,13 +269,9 @@ pub fn run_repo(
             continue;
         };
         let start = out.len();
-        check(
-            ctx,
-            &mut Sink {
-                rule: rule.id,
-                out: &mut out,
-            },
-        );
+        // Across a repository there is no limit: each finding is in a
+        // different pair of posts.
+        check(ctx, &mut Sink::new(rule.id, &mut out, usize::MAX));
         for d in &mut out[start..] {
             d.diagnostic.severity = level;
         }

@@ -125,6 +125,7 @@ pub fn fix_text(
         findings,
         fixed: fixed.fixes,
         converged: fixed.converged,
+        over_limit: fixed.over_limit,
         diff,
         fixed_text: None,
         summary,
@@ -135,6 +136,7 @@ pub fn fix_text(
 /// Check text already in memory (a file, or standard input).
 pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> FileReport {
     let checked = engine::check(path, text, config);
+    let over_limit = checked.over_limit;
     let findings = if checked.diagnostics.is_empty() {
         Vec::new()
     } else {
@@ -150,6 +152,7 @@ pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> File
         findings,
         fixed: 0,
         converged: true,
+        over_limit,
         diff: None,
         fixed_text: None,
         summary: checked.summary.map(Box::new),
@@ -184,6 +187,7 @@ pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
                 findings,
                 fixed: 0,
                 converged: true,
+                over_limit: 0,
                 diff: None,
                 fixed_text: None,
                 summary: None,
