@@ -126,6 +126,20 @@ pub fn parse(text: &str, start: usize) -> FrontMatter {
     }
 }
 
+/// The front matter of a post's text and where its body starts: after the
+/// block, at the start (after a BOM) when there is none, at the end when
+/// the block is unterminated.
+pub fn split(text: &str) -> (FrontMatter, usize) {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let front_matter = parse(text, start);
+    let body_start = match &front_matter {
+        FrontMatter::Missing => start,
+        FrontMatter::Unterminated { .. } => text.len(),
+        other => other.block().map_or(start, |b| b.body_start),
+    };
+    (front_matter, body_start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -197,12 +197,7 @@ impl TimestampUnit {
 impl<'a> Post<'a> {
     pub fn parse(text: &'a str, options: ParseOptions<'a>) -> Post<'a> {
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let front_matter = front_matter::parse(text, start);
-        let body_start = match &front_matter {
-            FrontMatter::Missing => start,
-            FrontMatter::Unterminated { .. } => text.len(),
-            other => other.block().map_or(start, |b| b.body_start),
-        };
+        let (front_matter, body_start) = front_matter::split(text);
         let (timestamp, header) = body::parse(text, body_start);
         let suppressions = suppress::parse(text, body_start, &front_matter);
         let date = front_matter

@@ -4,7 +4,7 @@
 
 use super::{Suppressions, parse};
 use crate::diagnostic::Edit;
-use crate::model::front_matter::{self, FrontMatter};
+use crate::model::front_matter::FrontMatter;
 
 /// Where suppressions can be written in one text.
 #[derive(Clone, Debug)]
@@ -20,7 +20,7 @@ pub struct Placement {
 impl Placement {
     /// Read the front matter of `text` (only that) to find the places.
     pub fn of(text: &str) -> Placement {
-        let (front_matter, body_start) = read(text);
+        let (front_matter, body_start) = crate::model::front_matter::split(text);
         let front_matter_close = match &front_matter {
             FrontMatter::Parsed { block, .. } if front_matter.get("postlint").is_none() => {
                 Some(block.close.start)
@@ -122,21 +122,8 @@ pub fn would_cover(text: &str, edit: &Edit, rule: &str, family: &str, offset: us
 
 /// The suppressions of a whole post's text.
 fn of_text(text: &str) -> Suppressions {
-    let (front_matter, body_start) = read(text);
+    let (front_matter, body_start) = crate::model::front_matter::split(text);
     parse(text, body_start, &front_matter)
-}
-
-/// The front matter of a post's text and where its body starts, as
-/// [`crate::model::Post::parse`] reads them.
-fn read(text: &str) -> (FrontMatter, usize) {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let front_matter = front_matter::parse(text, start);
-    let body_start = match &front_matter {
-        FrontMatter::Missing => start,
-        FrontMatter::Unterminated { .. } => text.len(),
-        other => other.block().map_or(start, |b| b.body_start),
-    };
-    (front_matter, body_start)
 }
 
 #[cfg(test)]
