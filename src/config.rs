@@ -65,6 +65,9 @@ pub struct Config {
     pub per_file_ignores: Vec<(String, Vec<String>)>,
     /// `output-format`, one of [`OUTPUT_FORMATS`].
     pub output_format: Option<String>,
+    /// `cache-dir`: where results are kept between runs, relative to
+    /// `root`; `.postlint_cache` when unset.
+    pub cache_dir: Option<PathBuf>,
     /// `profile`: the kind of every site checked (`"mirror"` or
     /// `"ordinary"`); `None` (`"auto"`, the default) decides it per site
     /// from its posts.
@@ -93,6 +96,7 @@ impl Default for Config {
             exclude: DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect(),
             per_file_ignores: Vec::new(),
             output_format: None,
+            cache_dir: None,
             profile: None,
             levels: RULES.iter().map(|r| r.meta().default_severity).collect(),
             fixable: vec![true; RULES.len()],
@@ -104,6 +108,17 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Everything about these settings that can change what checking a
+    /// post finds, in words: two settings with the same fingerprint check
+    /// every post alike. The moment future dates are judged against is
+    /// left out (the cache judges it per post).
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{:?}|{:?}|{:?}|{:?}",
+            self.levels, self.fixable, self.settings, self.site
+        )
+    }
+
     /// The severity of the rule at `index` in the registry, or `None` if off.
     pub fn level(&self, index: usize) -> Option<Severity> {
         self.levels[index]
@@ -250,6 +265,17 @@ impl Config {
                     }
                     config.output_format = Some(name.to_string());
                 }
+                "cache-dir" => {
+                    let dir = reader.string(value)?;
+                    if dir.is_empty() {
+                        return Err(err(
+                            value.span(),
+                            "`cache-dir` is empty".to_string(),
+                            Some("give a folder, such as \".postlint_cache\"".into()),
+                        ));
+                    }
+                    config.cache_dir = Some(PathBuf::from(dir));
+                }
                 "profile" => {
                     config.profile = match reader.string(value)? {
                         "auto" => None,
@@ -290,7 +316,7 @@ impl Config {
                     return Err(err(
                         key.span(),
                         format!("unknown key `{other}`"),
-                        Some("top-level keys are `profile`, `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `fixable`, `unfixable`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
+                        Some("top-level keys are `profile`, `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `cache-dir`, `fixable`, `unfixable`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
                     ));
                 }
             }

@@ -2,8 +2,10 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 /// How serious a finding is. Ordered from least to most severe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Info,
     Warning,
@@ -31,7 +33,7 @@ impl Severity {
 
 /// How safe it is to apply a fix without review, ordered like ruff's
 /// applicability: a safe fix keeps the post's meaning, an unsafe one may not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Applicability {
     Unsafe,
     Safe,
@@ -47,7 +49,7 @@ impl Applicability {
 }
 
 /// Replace the bytes in `range` with `content`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub range: Range<usize>,
     pub content: String,
@@ -55,7 +57,7 @@ pub struct Edit {
 
 /// A repair attached to a diagnostic: edits that never overlap, plus how
 /// safe they are to apply.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
@@ -81,7 +83,7 @@ impl Fix {
 }
 
 /// A secondary place that explains the finding (the other side of a mismatch).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub span: Range<usize>,
     pub message: String,

@@ -2,12 +2,13 @@
 //!
 //! The layers, each importing only those before it:
 //! [`diagnostic`] ← [`model`] ← [`rules`] ← settings ([`config`], [`site`],
-//! [`discover`]) ← [`engine`] ← the I/O around it ([`runner`], [`write`])
-//! ← [`report`], [`server`] and [`cli`].
+//! [`discover`]) ← [`engine`] ← the I/O around it ([`write`], [`report`],
+//! [`cache`], [`runner`]) ← [`server`] and [`cli`].
 //!
 //! The core is [`engine::check`]: a pure function from a post's path, text
 //! and settings to its diagnostics and summary.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -545,10 +545,11 @@ const LAYERS: &[(&str, u8)] = &[
     ("diff", 6),
     ("write", 6),
     ("report", 7),
-    ("runner", 8),
-    ("server", 9),
-    ("cli", 10),
-    ("(binary)", 11),
+    ("cache", 8),
+    ("runner", 9),
+    ("server", 10),
+    ("cli", 11),
+    ("(binary)", 12),
 ];
 
 #[test]

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::{error, exit};
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::discover::discover;
 use crate::engine::Resolver;
@@ -70,6 +71,9 @@ pub struct CheckArgs {
     /// Print nothing on standard output; only the exit code (and errors of postlint itself) tell
     #[arg(short, long)]
     pub silent: bool,
+    /// Check every post again, neither reading nor writing the cache
+    #[arg(long)]
+    pub no_cache: bool,
     /// Print the files that would be checked, one a line, and check nothing
     #[arg(long)]
     pub show_files: bool,
@@ -357,11 +361,26 @@ fn check_paths(
             "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
         );
     }
-    let outcomes = runner::run(&found.files, resolver, fix, |outcome| {
+    let cache = (!args.no_cache).then(|| {
+        let base = resolver.base();
+        Cache::open(&crate::cache::dir(base), base)
+    });
+    let outcomes = runner::run(&found.files, resolver, fix, cache.as_ref(), |outcome| {
         if let Outcome::Checked(report) = outcome {
             on_done(report);
         }
     });
+    if let Some(cache) = cache {
+        let dir = crate::cache::dir(resolver.base());
+        if let Err(e) = cache.save()
+            && !(args.quiet || args.silent)
+        {
+            eprintln!(
+                "warning: cannot write the cache in `{}`: {e}; the next run checks every post again",
+                dir.display()
+            );
+        }
+    }
     let mut files = Vec::with_capacity(outcomes.len());
     let mut paths = Vec::with_capacity(outcomes.len());
     for (outcome, path) in outcomes.into_iter().zip(&found.files) {

@@ -2,6 +2,7 @@
 //! file.
 
 mod check;
+mod clean;
 mod completions;
 mod init;
 mod man;
@@ -56,6 +57,9 @@ enum Command {
     /// Write a commented postlint.toml suited to the repository here (a mirror or an ordinary
     /// site); refuses to overwrite one
     Init,
+    /// Remove the cache of the project here (`.postlint_cache`, or where `cache-dir` or
+    /// POSTLINT_CACHE_DIR puts it)
+    Clean(clean::Args),
 }
 
 /// The command line's definition, for completions and the man page.
@@ -85,6 +89,7 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
         Command::Init => init::run(),
+        Command::Clean(args) => clean::run(&args),
     };
     ExitCode::from(code)
 }

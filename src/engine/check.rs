@@ -19,6 +19,9 @@ pub struct Checked {
     /// Findings left out because a rule reached
     /// [`rules::MAX_FINDINGS_PER_RULE`] in this post.
     pub over_limit: usize,
+    /// The post's `date`, the one thing that makes its findings depend on
+    /// the moment it is checked at.
+    pub date: Option<jiff::Timestamp>,
 }
 
 /// Check one post from one parse. No I/O: the caller reads the file and
@@ -30,6 +33,10 @@ pub fn check(path: &Path, text: &str, config: &Config) -> Checked {
         diagnostics,
         summary: summary_of(path, &post, config),
         over_limit,
+        date: post
+            .date
+            .as_ref()
+            .and_then(|d| d.value.as_ref().ok().copied()),
     }
 }
 

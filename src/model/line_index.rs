@@ -13,7 +13,7 @@ pub struct LineIndex<'a> {
 const CHECKPOINT: usize = 4096;
 
 /// A 1-based position.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Position {
     pub line: usize,
     /// Column counted in Unicode scalar values.

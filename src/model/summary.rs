@@ -16,7 +16,7 @@ use super::yaml::{Node, NodeKind};
 use super::{FrontMatter, Post, entities, tag};
 
 /// What the whole-repository rules know of one post.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PostSummary {
     /// The post's date (`date`, else the file name's date at midnight in
     /// the site's zone): the whole-repository rules take posts in date
@@ -39,7 +39,7 @@ pub struct PostSummary {
 }
 
 /// A post's URL, its output file, and the span that decides them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OutputPlace {
     /// The URL, unescaped, as a reader sees it.
     pub url: String,
@@ -49,7 +49,7 @@ pub struct OutputPlace {
     pub span: Range<usize>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SiteTagLink {
     pub tag: String,
     pub key: String,

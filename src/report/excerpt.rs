@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 use crate::line_index::{LineIndex, ceil_char_boundary, floor_char_boundary};
@@ -16,7 +18,7 @@ const MARGIN: usize = 80;
 /// A span over at least this many lines shows only its first ones.
 const LONG_SPAN: usize = 8;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 struct Segment {
     /// Where this piece starts in the excerpt.
     excerpt_start: usize,
@@ -34,7 +36,7 @@ struct Segment {
 }
 
 /// A window of a file's text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Excerpt {
     name: String,
     text: String,

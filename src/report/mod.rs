@@ -20,6 +20,7 @@ use excerpt::Excerpt;
 pub use format::{Format, ReporterOptions};
 
 /// A diagnostic with its positions resolved and its lines excerpted.
+#[derive(Clone, Debug)]
 pub struct Finding {
     pub diagnostic: Diagnostic,
     pub start: Position,
@@ -35,6 +36,7 @@ pub struct Finding {
 }
 
 /// A related label in another file, with the lines it shows.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Elsewhere {
     /// Index into the diagnostic's `related`.
     pub label: usize,

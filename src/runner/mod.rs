@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::{Cache, Seen, Stamp};
 use crate::config::Config;
 use crate::engine::{self, Resolver};
 use crate::line_index::LineIndex;
@@ -43,6 +44,7 @@ pub fn run(
     files: &[PathBuf],
     resolver: &Resolver,
     fix: Option<FixRun>,
+    cache: Option<&Cache>,
     mut on_done: impl FnMut(&Outcome),
 ) -> Vec<Outcome> {
     let (tx, rx) = std::sync::mpsc::channel();
@@ -55,7 +57,7 @@ pub fn run(
                 .enumerate()
                 .for_each_with(tx, |tx, (i, path)| {
                     // The receiver outlives the workers, so a send cannot fail.
-                    let _ = tx.send((i, check_file(path, resolver, fix)));
+                    let _ = tx.send((i, check_file(path, resolver, fix, cache)));
                 });
         });
         for (i, outcome) in rx {
@@ -72,32 +74,87 @@ pub fn display_path(path: &Path) -> String {
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
-fn check_file(path: &Path, resolver: &Resolver, fix: Option<FixRun>) -> Outcome {
+fn check_file(
+    path: &Path,
+    resolver: &Resolver,
+    fix: Option<FixRun>,
+    cache: Option<&Cache>,
+) -> Outcome {
     let shown = display_path(path);
-    let text = match read_post(path) {
-        Ok(text) => text,
-        Err(message) => {
-            return Outcome::Failed {
-                path: shown,
-                message,
-            };
+    let config = resolver.settings_for(path);
+    let now = config.now.unwrap_or_else(engine::clock);
+    let failed = |message: String| {
+        if let Some(cache) = cache {
+            cache.forget(&shown);
+        }
+        Outcome::Failed {
+            path: shown.clone(),
+            message,
         }
     };
-    let config = resolver.settings_for(path);
+    // An unchanged file whose findings still hold is not read.
+    let mut seen = cache.and_then(|_| {
+        let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        Some(Seen {
+            stamp: Stamp::of(&meta),
+            content: None,
+        })
+    });
+    if let (Some(cache), Some(seen)) = (cache, &seen)
+        && let Some(report) = cached(cache, &shown, seen, &config, now, fix)
+    {
+        return Outcome::Checked(report);
+    }
+    let text = match read_post(path) {
+        Ok(text) => text,
+        Err(message) => return failed(message),
+    };
+    if let (Some(cache), Some(seen)) = (cache, &mut seen) {
+        seen.content = Some(crate::cache::content_hash(text.as_bytes()));
+        if let Some(report) = cached(cache, &shown, seen, &config, now, fix) {
+            return Outcome::Checked(report);
+        }
+    }
     let Some(run) = fix else {
-        return Outcome::Checked(check_text(&shown, path, &text, &config));
+        let (report, date) = check_dated(&shown, path, &text, &config);
+        if let (Some(cache), Some(seen)) = (cache, &seen) {
+            cache.put(&shown, seen, &config, date, now, &report);
+        }
+        return Outcome::Checked(report);
     };
     let (report, fixed) = fix_text(&shown, path, &text, &config, run);
     if run.write
         && fixed != text
         && let Err(e) = crate::write::write_fixed(path, &text, &fixed, &config.root)
     {
-        return Outcome::Failed {
-            path: shown,
-            message: format!("cannot write the fixed file, left unchanged: {e}"),
-        };
+        return failed(format!("cannot write the fixed file, left unchanged: {e}"));
     }
     Outcome::Checked(report)
+}
+
+/// The cached report of a file, when it holds; when fixing, only for a
+/// file with nothing to fix.
+fn cached(
+    cache: &Cache,
+    shown: &str,
+    seen: &Seen,
+    config: &std::sync::Arc<Config>,
+    now: crate::model::site::Now,
+    fix: Option<FixRun>,
+) -> Option<FileReport> {
+    let report = cache.get(shown, seen, config, now)?;
+    let Some(run) = fix else { return Some(report) };
+    let applies = |f: &Finding| {
+        f.diagnostic.fix.as_ref().is_some_and(|x| {
+            x.applicability == crate::diagnostic::Applicability::Safe || run.unsafe_fixes
+        })
+    };
+    if report.findings.iter().any(applies) {
+        // Fixing changes the file: its entry is made again next time.
+        cache.forget(shown);
+        return None;
+    }
+    Some(report)
 }
 
 /// Fix text already in memory: the report of what is left (with the number
@@ -135,6 +192,16 @@ pub fn fix_text(
 
 /// Check text already in memory (a file, or standard input).
 pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> FileReport {
+    check_dated(shown, path, text, config).0
+}
+
+/// [`check_text`], and the post's `date`.
+fn check_dated(
+    shown: &str,
+    path: &Path,
+    text: &str,
+    config: &Config,
+) -> (FileReport, Option<jiff::Timestamp>) {
     let checked = engine::check(path, text, config);
     let over_limit = checked.over_limit;
     let findings = if checked.diagnostics.is_empty() {
@@ -147,7 +214,7 @@ pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> File
             .map(|d| Finding::new(shown, text, &index, d))
             .collect()
     };
-    FileReport {
+    let report = FileReport {
         path: shown.to_string(),
         findings,
         fixed: 0,
@@ -156,7 +223,8 @@ pub fn check_text(shown: &str, path: &Path, text: &str, config: &Config) -> File
         diff: None,
         fixed_text: None,
         summary: checked.summary.map(Box::new),
-    }
+    };
+    (report, checked.date)
 }
 
 /// Check a set of posts held in memory, `(shown path, text)`, both phases

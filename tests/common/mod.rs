@@ -64,11 +64,17 @@ pub fn binary() -> PathBuf {
         .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("postlint"))
 }
 
-/// `postlint` with a clean environment: no colour, fixed width.
+/// `postlint` with a clean environment: no colour, fixed width, and its
+/// cache outside the folder it runs in (the repository's own examples are
+/// checked in place, and must stay as they are).
 pub fn postlint(dir: &Path) -> Command {
     let mut cmd = Command::new(binary());
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
+        .env(
+            "POSTLINT_CACHE_DIR",
+            std::env::temp_dir().join("postlint-tests-cache"),
+        )
         .env_remove("COLUMNS");
     cmd
 }

@@ -1,0 +1,468 @@
+//! The cache: a re-run reads only what changed and finds exactly what a run
+//! without the cache finds. Whether a run read a post is told by changing
+//! the post's bytes while keeping its size and modification time: a run
+//! that trusts the cache still reports the old findings.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use common::site;
+
+/// `postlint` in `dir`, with the cache where it goes by default.
+fn postlint(dir: &Path) -> Command {
+    let mut cmd = Command::new(common::binary());
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .env_remove("POSTLINT_CACHE_DIR");
+    cmd
+}
+use serde_json::Value;
+
+/// A post dated `date` with source `from`, whose body opens with a
+/// timestamp comment `stamp` (epoch milliseconds).
+fn post(title: &str, date: &str, from: &str, stamp: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: {date}\nfrom: {from}\n---\n<!--{stamp}-->\n\n<p>Text of the post.</p>\n"
+    )
+}
+
+/// Three mirror posts: one with a timestamp that disagrees with its date,
+/// and two that share a URL.
+fn three_posts() -> tempfile::TempDir {
+    site(&[
+        ("_config.yml", "title: Test\n"),
+        (
+            "_posts/2022-10-31-bridge.md",
+            &post(
+                "Bridge",
+                "2022-10-31T16:39:58Z",
+                "https://news.example/1.html",
+                "1667234398000",
+            ),
+        ),
+        (
+            "_posts/2022-11-01-harbour.md",
+            &post(
+                "Harbour",
+                "2022-11-01T08:00:00Z",
+                "https://news.example/2.html",
+                "1667289600001",
+            ),
+        ),
+        (
+            "_posts/2022-11-01-harbour.html",
+            &post(
+                "Harbour again",
+                "2022-11-01T09:00:00Z",
+                "https://news.example/3.html",
+                "1667293200000",
+            ),
+        ),
+    ])
+}
+
+/// `postlint check --format json` with `args` in `dir`: the exit code and
+/// the findings, with stderr shown when the run failed.
+fn check(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let out = postlint(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (code, serde_json::from_slice(&out.stdout).unwrap())
+}
+
+/// `(path, rule)` of each finding.
+fn found(items: &Value) -> Vec<(String, String)> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Replace the bytes of `path` with `text` (of the same length), keeping
+/// its modification time: the cache cannot tell by the stamp.
+fn change_unseen(path: &Path, text: &str) {
+    let before = fs::metadata(path).unwrap();
+    assert_eq!(before.len(), text.len() as u64, "same size");
+    let modified = before.modified().unwrap();
+    fs::write(path, text).unwrap();
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(modified).unwrap();
+}
+
+/// Move the modification time of `path` on by a second, as an edit does.
+fn touch(path: &Path) {
+    let modified = fs::metadata(path).unwrap().modified().unwrap();
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(modified + Duration::from_secs(1))
+        .unwrap();
+}
+
+/// The bridge post with its timestamp broken, at the same length.
+fn broken_bridge() -> String {
+    post(
+        "Bridge",
+        "2022-10-31T16:39:58Z",
+        "https://news.example/1.html",
+        "NaNNaNNaNNaNN",
+    )
+}
+
+const BRIDGE: &str = "_posts/2022-10-31-bridge.md";
+
+#[test]
+fn a_rerun_finds_exactly_what_a_run_without_the_cache_finds() {
+    let dir = three_posts();
+    let uncached = check(dir.path(), &["--no-cache"]);
+    assert!(
+        !dir.path().join(".postlint_cache").exists(),
+        "--no-cache writes no cache"
+    );
+    let first = check(dir.path(), &[]);
+    let second = check(dir.path(), &[]);
+    assert_eq!(first, uncached);
+    assert_eq!(second, uncached);
+    let rules: Vec<String> = found(&uncached.1).into_iter().map(|(_, r)| r).collect();
+    assert!(
+        rules.contains(&"timestamp-mismatch".to_string()),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&"jekyll-duplicate-url".to_string()),
+        "{rules:?}"
+    );
+
+    let cache = dir.path().join(".postlint_cache");
+    assert_eq!(
+        fs::read_to_string(cache.join(".gitignore")).unwrap(),
+        "# Automatically created by postlint.\n*\n"
+    );
+    assert!(
+        fs::read_to_string(cache.join("CACHEDIR.TAG"))
+            .unwrap()
+            .starts_with("Signature: 8a477f597d28d172789f06886806bc55")
+    );
+}
+
+#[test]
+fn an_unchanged_post_is_not_read_again() {
+    let dir = three_posts();
+    let (_, before) = check(dir.path(), &[]);
+    change_unseen(&dir.path().join(BRIDGE), &broken_bridge());
+    // Same size and time: the cache answers, with the old findings.
+    assert_eq!(check(dir.path(), &[]).1, before);
+    // Without the cache, the new bytes are read.
+    let (_, now) = check(dir.path(), &["--no-cache"]);
+    assert!(found(&now).contains(&(BRIDGE.to_string(), "timestamp-malformed".to_string())));
+    // Once the time moves, the cache reads the post again.
+    touch(&dir.path().join(BRIDGE));
+    assert_eq!(check(dir.path(), &[]).1, now);
+}
+
+#[test]
+fn a_changed_post_is_checked_again_and_only_it() {
+    let dir = three_posts();
+    let (_, before) = check(dir.path(), &[]);
+    let harbour = "_posts/2022-11-01-harbour.md";
+    // A change the cache cannot see in one post ...
+    change_unseen(&dir.path().join(BRIDGE), &broken_bridge());
+    // ... and a real edit of another, which fixes its timestamp.
+    let fixed = post(
+        "Harbour",
+        "2022-11-01T08:00:00Z",
+        "https://news.example/2.html",
+        "1667289600000",
+    );
+    fs::write(dir.path().join(harbour), &fixed).unwrap();
+    touch(&dir.path().join(harbour));
+    let (_, after) = check(dir.path(), &[]);
+    let had = found(&before);
+    let has = found(&after);
+    assert!(had.contains(&(harbour.to_string(), "timestamp-mismatch".to_string())));
+    assert!(!has.contains(&(harbour.to_string(), "timestamp-mismatch".to_string())));
+    // The other post came from the cache: its unseen change is not found.
+    assert!(
+        !has.iter()
+            .any(|(p, r)| p == BRIDGE && r == "timestamp-malformed")
+    );
+}
+
+#[test]
+fn a_rewritten_post_with_the_same_bytes_keeps_its_entry() {
+    let dir = three_posts();
+    let (_, before) = check(dir.path(), &[]);
+    let path = dir.path().join(BRIDGE);
+    let text = fs::read_to_string(&path).unwrap();
+    // As `git checkout` does: the same bytes, written again, a new time.
+    fs::write(&path, &text).unwrap();
+    touch(&path);
+    assert_eq!(check(dir.path(), &[]).1, before);
+    let cache_file = only_cache_file(dir.path());
+    let stored: Value = serde_json::from_slice(&fs::read(&cache_file).unwrap()).unwrap();
+    let modified = fs::metadata(&path)
+        .unwrap()
+        .modified()
+        .unwrap()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap();
+    // The entry now carries the new time, so the next run need not read.
+    assert_eq!(
+        stored["entries"][BRIDGE]["stamp"]["modified"][0].as_u64(),
+        Some(modified.as_secs())
+    );
+}
+
+#[test]
+fn a_changed_postlint_toml_checks_every_post_again() {
+    let dir = three_posts();
+    check(dir.path(), &[]);
+    change_unseen(&dir.path().join(BRIDGE), &broken_bridge());
+    fs::write(
+        dir.path().join("postlint.toml"),
+        "[rules]\njekyll-duplicate-url = \"warning\"\n",
+    )
+    .unwrap();
+    let (_, after) = check(dir.path(), &[]);
+    assert!(found(&after).contains(&(BRIDGE.to_string(), "timestamp-malformed".to_string())));
+    assert_eq!(after, check(dir.path(), &["--no-cache"]).1);
+}
+
+#[test]
+fn a_changed_config_yml_checks_its_posts_again() {
+    let dir = three_posts();
+    let (_, before) = check(dir.path(), &[]);
+    assert!(
+        found(&before)
+            .iter()
+            .any(|(_, r)| r == "jekyll-duplicate-url")
+    );
+    change_unseen(&dir.path().join(BRIDGE), &broken_bridge());
+    // With the hour in the URL, the two posts no longer collide.
+    fs::write(
+        dir.path().join("_config.yml"),
+        "title: Test\npermalink: /:year/:month/:day/:hour/:title.html\n",
+    )
+    .unwrap();
+    let (_, after) = check(dir.path(), &[]);
+    assert!(found(&after).contains(&(BRIDGE.to_string(), "timestamp-malformed".to_string())));
+    assert!(
+        !found(&after)
+            .iter()
+            .any(|(_, r)| r == "jekyll-duplicate-url")
+    );
+    assert_eq!(after, check(dir.path(), &["--no-cache"]).1);
+}
+
+#[test]
+fn the_selection_on_the_command_line_is_part_of_the_key() {
+    let dir = three_posts();
+    let (_, all) = check(dir.path(), &[]);
+    let (_, one) = check(dir.path(), &["--select", "jekyll-duplicate-url"]);
+    assert!(found(&one).iter().all(|(_, r)| r == "jekyll-duplicate-url"));
+    assert_eq!(check(dir.path(), &[]).1, all);
+}
+
+#[test]
+fn a_cache_of_another_version_or_a_broken_one_is_ignored() {
+    let dir = three_posts();
+    check(dir.path(), &[]);
+    change_unseen(&dir.path().join(BRIDGE), &broken_bridge());
+    let file = only_cache_file(dir.path());
+    let mut stored: Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    stored["version"] = Value::from("0.0.0-other");
+    fs::write(&file, serde_json::to_vec(&stored).unwrap()).unwrap();
+    let (_, after) = check(dir.path(), &[]);
+    assert!(found(&after).contains(&(BRIDGE.to_string(), "timestamp-malformed".to_string())));
+
+    // A file cut short, as a full disk might leave it, is ignored too.
+    let bytes = fs::read(&file).unwrap();
+    fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(
+        check(dir.path(), &[]).1,
+        check(dir.path(), &["--no-cache"]).1
+    );
+}
+
+#[test]
+fn findings_about_the_future_follow_the_moment() {
+    let dir = site(&[(
+        "_posts/2030-01-01-ahead.md",
+        "---\ntitle: Ahead\ndate: 2030-01-01T00:00:00Z\n---\nText.\n",
+    )]);
+    let rules = |now: &str| -> Vec<String> {
+        found(&check(dir.path(), &["--now", now]).1)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect()
+    };
+    for _ in 0..2 {
+        assert!(rules("2029-06-01T00:00:00Z").contains(&"jekyll-future-date".to_string()));
+        assert!(!rules("2031-01-01T00:00:00Z").contains(&"jekyll-future-date".to_string()));
+    }
+    // The finding names the moment given, so another `--now` is another
+    // finding.
+    for now in ["2029-06-01T00:00:00Z", "2029-07-01T00:00:00Z"] {
+        let out = postlint(dir.path())
+            .args(["check", "--now", now])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(&format!("after --now {now}")), "{text}");
+    }
+}
+
+/// The one file of the cache in `dir`.
+fn only_cache_file(dir: &Path) -> std::path::PathBuf {
+    let mut files = Vec::new();
+    for version in fs::read_dir(dir.join(".postlint_cache")).unwrap() {
+        let version = version.unwrap().path();
+        if version.is_dir() {
+            for f in fs::read_dir(&version).unwrap() {
+                files.push(f.unwrap().path());
+            }
+        }
+    }
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.pop().unwrap()
+}
+
+/// A site of `n` mirror posts, enough for a run to take a while.
+fn many_posts(n: usize) -> tempfile::TempDir {
+    let dir = site(&[("_config.yml", "title: Many\n")]);
+    for i in 0..n {
+        let day = 1 + i % 28;
+        let text = post(
+            &format!("Post {i}"),
+            &format!("2022-02-{day:02}T10:00:00Z"),
+            &format!("https://news.example/{i}.html"),
+            if i % 50 == 0 { "NaN" } else { "1643709600000" },
+        );
+        common::write(
+            dir.path(),
+            &format!("_posts/2022-02-{day:02}-post-{i}.md"),
+            text.as_bytes(),
+        );
+    }
+    dir
+}
+
+#[test]
+fn a_run_killed_at_any_moment_leaves_a_cache_that_gives_right_answers() {
+    let dir = many_posts(1500);
+    let (_, expected) = check(dir.path(), &["--no-cache"]);
+    for delay_ms in [5, 20, 60, 120, 250] {
+        let mut child = postlint(dir.path())
+            .args(["check", "--format", "json"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(
+            check(dir.path(), &[]).1,
+            expected,
+            "killed after {delay_ms} ms"
+        );
+    }
+}
+
+#[test]
+fn concurrent_runs_do_not_corrupt_the_cache() {
+    let dir = many_posts(600);
+    let (_, expected) = check(dir.path(), &["--no-cache"]);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            postlint(dir.path())
+                .args(["check", "--format", "json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let items: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(items, expected);
+    }
+    std::thread::scope(|s| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| check(dir.path(), &[]).1))
+            .collect();
+        for run in runs {
+            assert_eq!(run.join().unwrap(), expected);
+        }
+    });
+    let file = only_cache_file(dir.path());
+    let stored: Value = serde_json::from_slice(&fs::read(file).unwrap()).unwrap();
+    assert_eq!(stored["entries"].as_object().unwrap().len(), 600);
+    assert_eq!(check(dir.path(), &[]).1, expected);
+}
+
+#[test]
+fn the_cache_goes_where_it_is_told_and_clean_removes_it() {
+    let dir = three_posts();
+    fs::write(
+        dir.path().join("postlint.toml"),
+        "cache-dir = \"build/lint-cache\"\n",
+    )
+    .unwrap();
+    check(dir.path(), &[]);
+    assert!(dir.path().join("build/lint-cache/CACHEDIR.TAG").is_file());
+    assert!(!dir.path().join(".postlint_cache").exists());
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = postlint(dir.path())
+        .env("POSTLINT_CACHE_DIR", elsewhere.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(elsewhere.path().join("CACHEDIR.TAG").is_file());
+
+    let out = postlint(dir.path()).arg("clean").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!dir.path().join("build/lint-cache").exists());
+    assert!(dir.path().join("build").exists());
+    let out = postlint(dir.path()).arg("clean").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No cache"));
+
+    // A folder postlint did not make is never removed.
+    fs::create_dir_all(dir.path().join("build/lint-cache")).unwrap();
+    fs::write(dir.path().join("build/lint-cache/notes.txt"), "mine").unwrap();
+    let out = postlint(dir.path()).arg("clean").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(dir.path().join("build/lint-cache/notes.txt").is_file());
+}
