@@ -466,3 +466,97 @@ fn the_cache_goes_where_it_is_told_and_clean_removes_it() {
     assert_eq!(out.status.code(), Some(2));
     assert!(dir.path().join("build/lint-cache/notes.txt").is_file());
 }
+
+/// A site of two posts, and the post `staged` that pre-commit passes.
+fn staged_and_unstaged(staged: &str) -> tempfile::TempDir {
+    site(&[
+        ("_config.yml", "title: Test\n"),
+        (
+            "_posts/2022-11-01-harbour.md",
+            &post(
+                "Harbour",
+                "2022-11-01T08:00:00Z",
+                "https://news.example/2.html",
+                "1667289600000",
+            ),
+        ),
+        (
+            "_posts/2022-10-31-bridge.md",
+            &post(
+                "Bridge",
+                "2022-10-31T16:39:58Z",
+                "https://news.example/1.html",
+                "1667234398000",
+            ),
+        ),
+        ("_posts/2022-11-01-harbour.html", staged),
+    ])
+}
+
+const STAGED: &str = "_posts/2022-11-01-harbour.html";
+const UNSTAGED: &str = "_posts/2022-11-01-harbour.md";
+
+fn harbour_again(hour: &str) -> String {
+    post(
+        "Harbour again",
+        &format!("2022-11-01T{hour}:00:00Z"),
+        "https://news.example/3.html",
+        &(1667260800000u64 + hour.parse::<u64>().unwrap() * 3_600_000).to_string(),
+    )
+}
+
+#[test]
+fn a_partial_run_compares_the_files_given_with_the_rest_of_the_repository() {
+    for cache in [&[][..], &["--no-cache"][..]] {
+        // The staged post is the later one: its own finding.
+        let dir = staged_and_unstaged(&harbour_again("09"));
+        let full = check(dir.path(), cache).1;
+        assert!(found(&full).contains(&(STAGED.to_string(), "jekyll-duplicate-url".to_string())));
+        let (code, items) = check(dir.path(), &[&[STAGED][..], cache].concat());
+        assert_eq!(code, 1);
+        assert_eq!(
+            found(&items),
+            vec![(STAGED.to_string(), "jekyll-duplicate-url".to_string())],
+            "{cache:?}"
+        );
+        assert_eq!(items[0]["related"][0]["path"], UNSTAGED);
+
+        // The staged post is the earlier one: the finding is in the other
+        // post, and names the staged one, so it is reported too.
+        let dir = staged_and_unstaged(&harbour_again("07"));
+        check(dir.path(), cache);
+        let (_, items) = check(dir.path(), &[&[STAGED][..], cache].concat());
+        assert_eq!(
+            found(&items),
+            vec![(UNSTAGED.to_string(), "jekyll-duplicate-url".to_string())],
+            "{cache:?}"
+        );
+        assert_eq!(items[0]["related"][0]["path"], STAGED);
+
+        // A finding between two posts the run was not given is not its to
+        // report.
+        let (code, items) = check(
+            dir.path(),
+            &[&["_posts/2022-10-31-bridge.md"][..], cache].concat(),
+        );
+        assert_eq!((code, found(&items)), (0, vec![]), "{cache:?}");
+    }
+}
+
+#[test]
+fn a_partial_run_refreshes_what_changed_since_the_cache_was_written() {
+    let dir = staged_and_unstaged(&harbour_again("09"));
+    check(dir.path(), &[]);
+    // The unstaged post moves to another URL after the cache was written.
+    let moved = post(
+        "Harbour",
+        "2022-11-01T08:00:00Z",
+        "https://news.example/2.html",
+        "1667289600000",
+    )
+    .replace("title: \"Harbour\"\n", "title: \"Harbour\"\nslug: moved\n");
+    fs::write(dir.path().join(UNSTAGED), moved).unwrap();
+    touch(&dir.path().join(UNSTAGED));
+    let (code, items) = check(dir.path(), &[STAGED]);
+    assert_eq!((code, found(&items)), (0, vec![]));
+}

@@ -370,6 +370,27 @@ fn check_paths(
             on_done(report);
         }
     });
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut paths: Vec<PathBuf> = Vec::with_capacity(outcomes.len());
+    for (outcome, path) in outcomes.into_iter().zip(&found.files) {
+        match outcome {
+            Outcome::Checked(report) => {
+                files.push(report);
+                paths.push(path.clone());
+            }
+            Outcome::Failed { path, message } => {
+                error(format!("{path}: {message}"));
+                failed += 1;
+            }
+        }
+    }
+    // The rest of the repository, for the whole-repository rules to compare
+    // the files named with: summaries only, from the cache when it holds.
+    let given = files.len();
+    for (report, path) in context(&args.paths, &found.files, resolver, cache.as_ref()) {
+        files.push(report);
+        paths.push(path);
+    }
     if let Some(cache) = cache {
         let dir = crate::cache::dir(resolver.base());
         if let Err(e) = cache.save()
@@ -381,27 +402,32 @@ fn check_paths(
             );
         }
     }
-    let mut files = Vec::with_capacity(outcomes.len());
-    let mut paths = Vec::with_capacity(outcomes.len());
-    for (outcome, path) in outcomes.into_iter().zip(&found.files) {
-        match outcome {
-            Outcome::Checked(report) => {
-                files.push(report);
-                paths.push(path.as_path());
-            }
-            Outcome::Failed { path, message } => {
-                error(format!("{path}: {message}"));
-                failed += 1;
-            }
-        }
-    }
     {
+        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
         let more = runner::repo::run(&paths, &mut files, resolver);
         for e in &more.errors {
             error(e);
         }
         failed += more.errors.len();
-        for (i, findings) in more.findings {
+        let named: std::collections::HashSet<&str> =
+            files[..given].iter().map(|f| f.path.as_str()).collect();
+        let mut more_findings = more.findings;
+        for (i, findings) in &mut more_findings {
+            // In a file the run was not given, only what involves one it was.
+            if *i >= given {
+                findings.retain(|f| {
+                    f.diagnostic
+                        .related
+                        .iter()
+                        .any(|l| l.path.as_deref().is_some_and(|p| named.contains(p)))
+                });
+            }
+        }
+        drop(named);
+        for (i, findings) in more_findings {
+            if findings.is_empty() {
+                continue;
+            }
             // Streaming formats get the file's whole-repository findings
             // after every file's own.
             let extra = FileReport {
@@ -429,10 +455,72 @@ fn check_paths(
             });
         }
     }
+    // Of the rest of the repository, only the files with findings stay.
+    let mut i = 0;
+    files.retain(|f| {
+        i += 1;
+        i <= given || !f.findings.is_empty()
+    });
     for f in &mut files {
         f.summary = None;
     }
     (files, failed)
+}
+
+/// When the whole-repository rules are on and the paths given are not the
+/// whole project (pre-commit passes the staged files): the project's other
+/// posts, each with its summary but no findings, and its path. Their
+/// summaries come from the cache when it holds, else from checking them.
+fn context(
+    args: &[String],
+    checked: &[PathBuf],
+    resolver: &Resolver,
+    cache: Option<&Cache>,
+) -> Vec<(FileReport, PathBuf)> {
+    let base = resolver.base();
+    if !crate::engine::repo::any_enabled(base) {
+        return Vec::new();
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = |p: &Path| -> PathBuf {
+        cwd.join(p)
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect()
+    };
+    let root = absolute(&base.root);
+    let whole = args.is_empty() || args.iter().all(|a| absolute(Path::new(a)) == root);
+    if whole {
+        return Vec::new();
+    }
+    // Problems elsewhere in the project are not this run's to report.
+    let Ok(all) = discover(&[base.root.display().to_string()], resolver.filter(), false) else {
+        return Vec::new();
+    };
+    let given: std::collections::HashSet<PathBuf> = checked.iter().map(|p| absolute(p)).collect();
+    let rest: Vec<PathBuf> = all
+        .files
+        .iter()
+        .map(|p| absolute(p))
+        .filter(|p| !given.contains(p))
+        .map(|p| match p.strip_prefix(&cwd) {
+            Ok(inside) => inside.to_path_buf(),
+            Err(_) => p,
+        })
+        .collect();
+    let outcomes = runner::run(&rest, resolver, None, cache, |_| {});
+    outcomes
+        .into_iter()
+        .zip(rest)
+        .filter_map(|(outcome, path)| match outcome {
+            Outcome::Checked(mut report) => {
+                report.findings = Vec::new();
+                report.over_limit = 0;
+                Some((report, path))
+            }
+            Outcome::Failed { .. } => None,
+        })
+        .collect()
 }
 
 /// Check standard input as the file at `path` (which need not exist).
