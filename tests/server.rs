@@ -670,10 +670,19 @@ fn server_agrees_with_check_json_on_the_examples() {
                 .map(|c| c.len_utf16() as u64)
                 .sum()
         };
+        // A file given alone is still compared with the rest of its project
+        // by the command line; the server, opened without a workspace
+        // folder, sees only the document, so only its own rules compare.
+        let whole_repository = |id: &str| {
+            postlint::rules::RULES
+                .iter()
+                .any(|r| r.id == id && r.is_repo())
+        };
         let mut expected: Vec<(String, Value)> = json
             .as_array()
             .unwrap()
             .iter()
+            .filter(|d| !whole_repository(d["rule"].as_str().unwrap()))
             .map(|d| {
                 let (l1, c1) = (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap());
                 let (l2, c2) = (

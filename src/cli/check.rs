@@ -99,6 +99,13 @@ impl Reporter for Silent {
     }
 }
 
+/// Which report of a file [`check_paths`] hands on: its first, or more
+/// findings (the whole-repository rules') for a file already reported.
+enum Part {
+    Own,
+    More { had_findings: bool },
+}
+
 /// What to check: the paths, or standard input as the file at a path.
 enum Input<'a> {
     Paths(&'a [String]),
@@ -187,7 +194,15 @@ pub fn run(args: &CheckArgs) -> u8 {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut write_error = None;
-    let mut on_done = |report: &FileReport| {
+    // Counted as the reports come, since streaming formats keep no
+    // finding once it is written.
+    let mut summary = Summary::default();
+    let streams = reporter.streams();
+    let mut on_done = |report: &FileReport, part: Part| {
+        match part {
+            Part::Own => summary.add(report),
+            Part::More { had_findings } => summary.add_more(report, had_findings),
+        }
         if write_error.is_none() {
             write_error = reporter.file(&mut out, report).err();
         }
@@ -195,7 +210,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let (mut files, failed) = match &input {
         Input::Stdin(path) => check_stdin(path, &resolver, args.force_exclude, fix, &mut on_done),
-        Input::Paths(paths) => check_paths(paths, args, &resolver, fix, &mut on_done),
+        Input::Paths(paths) => check_paths(paths, args, &resolver, fix, streams, &mut on_done),
     };
     let mut tool_error = failed > 0;
     // A `_config.yml` that Jekyll would refuse is a configuration error.
@@ -204,13 +219,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         eprintln!("{:?}", miette::Report::new(e));
     }
 
-    let mut summary = Summary {
-        failed,
-        ..Summary::default()
-    };
-    for f in &files {
-        summary.add(f);
-    }
+    summary.failed = failed;
     let fixed: usize = files.iter().map(|f| f.fixed).sum();
     let changed = files.iter().any(|f| f.diff.is_some());
     let stdin_text = files.first_mut().and_then(|f| f.fixed_text.take());
@@ -343,7 +352,8 @@ fn check_paths(
     args: &CheckArgs,
     resolver: &Resolver,
     fix: Option<FixRun>,
-    on_done: &mut dyn FnMut(&FileReport),
+    streams: bool,
+    on_done: &mut dyn FnMut(&FileReport, Part),
 ) -> (Vec<FileReport>, usize) {
     let found = match discover(paths, resolver.filter(), args.force_exclude) {
         Ok(f) => f,
@@ -365,25 +375,32 @@ fn check_paths(
         let base = resolver.base();
         Cache::open(&crate::cache::dir(base), base)
     });
-    let outcomes = runner::run(&found.files, resolver, fix, cache.as_ref(), |outcome| {
-        if let Outcome::Checked(report) = outcome {
-            on_done(report);
-        }
-    });
-    let mut files = Vec::with_capacity(outcomes.len());
-    let mut paths: Vec<PathBuf> = Vec::with_capacity(outcomes.len());
-    for (outcome, path) in outcomes.into_iter().zip(&found.files) {
-        match outcome {
-            Outcome::Checked(report) => {
+    // One report a file, in order; a streaming format has written the
+    // findings already, so they are not kept.
+    let mut files = Vec::with_capacity(found.files.len());
+    let mut paths: Vec<PathBuf> = Vec::with_capacity(found.files.len());
+    let mut had_findings = Vec::with_capacity(found.files.len());
+    runner::run(
+        &found.files,
+        resolver,
+        fix,
+        cache.as_ref(),
+        |i, outcome| match outcome {
+            Outcome::Checked(mut report) => {
+                on_done(&report, Part::Own);
+                had_findings.push(!report.findings.is_empty());
+                if streams {
+                    report.findings = Vec::new();
+                }
                 files.push(report);
-                paths.push(path.clone());
+                paths.push(found.files[i].clone());
             }
             Outcome::Failed { path, message } => {
                 error(format!("{path}: {message}"));
                 failed += 1;
             }
-        }
-    }
+        },
+    );
     // The rest of the repository, for the whole-repository rules to compare
     // the files named with: summaries only, from the cache when it holds.
     let given = files.len();
@@ -440,7 +457,15 @@ fn check_paths(
                 fixed_text: None,
                 summary: None,
             };
-            on_done(&extra);
+            // A file of the rest of the repository is reported here first.
+            let part = match had_findings.get(i) {
+                Some(&had_findings) => Part::More { had_findings },
+                None => Part::Own,
+            };
+            on_done(&extra, part);
+            if streams {
+                continue;
+            }
             let report = &mut files[i];
             report.findings.extend(extra.findings);
             report.findings.sort_by(|a, b| {
@@ -461,6 +486,7 @@ fn check_paths(
         i += 1;
         i <= given || !f.findings.is_empty()
     });
+    let _ = given;
     for f in &mut files {
         f.summary = None;
     }
@@ -508,19 +534,15 @@ fn context(
             Err(_) => p,
         })
         .collect();
-    let outcomes = runner::run(&rest, resolver, None, cache, |_| {});
-    outcomes
-        .into_iter()
-        .zip(rest)
-        .filter_map(|(outcome, path)| match outcome {
-            Outcome::Checked(mut report) => {
-                report.findings = Vec::new();
-                report.over_limit = 0;
-                Some((report, path))
-            }
-            Outcome::Failed { .. } => None,
-        })
-        .collect()
+    let mut out = Vec::new();
+    runner::run(&rest, resolver, None, cache, |i, outcome| {
+        if let Outcome::Checked(mut report) = outcome {
+            report.findings = Vec::new();
+            report.over_limit = 0;
+            out.push((report, rest[i].clone()));
+        }
+    });
+    out
 }
 
 /// Check standard input as the file at `path` (which need not exist).
@@ -529,7 +551,7 @@ fn check_stdin(
     resolver: &Resolver,
     force_exclude: bool,
     fix: Option<FixRun>,
-    on_done: &mut dyn FnMut(&FileReport),
+    on_done: &mut dyn FnMut(&FileReport, Part),
 ) -> (Vec<FileReport>, usize) {
     let excluded = force_exclude && resolver.filter().is_excluded(path);
     if excluded && !fix.is_some_and(|run| run.write) {
@@ -581,7 +603,7 @@ fn check_stdin(
                     report
                 }
             };
-            on_done(&report);
+            on_done(&report, Part::Own);
             (vec![report], 0)
         }
         Err(message) => {

@@ -1,5 +1,7 @@
 //! `--format concise`: one line per finding,
-//! `path:line:column: severity rule message`, sorted by path and position,
+//! `path:line:column: severity rule message`, written as each file is
+//! checked (files in path order, a file's findings by position; the
+//! whole-repository rules' findings follow once every file is checked),
 //! then the summary line of the human report, as ruff's concise format ends
 //! with its summary. Columns count characters, as in the JSON output. The
 //! finding lines match the `%f:%l:%c: %m` pattern of editors' quickfix
@@ -15,27 +17,31 @@ pub struct Concise {
 }
 
 impl Reporter for Concise {
-    fn report(
-        &self,
-        out: &mut dyn Write,
-        files: &[FileReport],
-        summary: &Summary,
-    ) -> io::Result<()> {
-        for file in files {
-            let path = one_line(&file.path);
-            for f in &file.findings {
-                let d = &f.diagnostic;
-                writeln!(
-                    out,
-                    "{path}:{}:{}: {} {} {}",
-                    f.start.line,
-                    f.start.column,
-                    d.severity.as_str(),
-                    d.rule,
-                    one_line(&d.message)
-                )?;
-            }
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn file(&self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        if file.findings.is_empty() {
+            return Ok(());
         }
+        let path = one_line(&file.path);
+        for f in &file.findings {
+            let d = &f.diagnostic;
+            writeln!(
+                out,
+                "{path}:{}:{}: {} {} {}",
+                f.start.line,
+                f.start.column,
+                d.severity.as_str(),
+                d.rule,
+                one_line(&d.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn report(&self, out: &mut dyn Write, _: &[FileReport], summary: &Summary) -> io::Result<()> {
         self.ending.write(out, summary)
     }
 }

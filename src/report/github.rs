@@ -20,40 +20,41 @@ use crate::diagnostic::Severity;
 pub struct Github;
 
 impl Reporter for Github {
-    fn report(
-        &self,
-        out: &mut dyn Write,
-        files: &[FileReport],
-        _summary: &Summary,
-    ) -> io::Result<()> {
-        for file in files {
-            let path = escape_property(&escape_controls(&file.path));
-            for f in &file.findings {
-                let d = &f.diagnostic;
-                let command = match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "notice",
-                };
+    fn streams(&self) -> bool {
+        true
+    }
+
+    fn report(&self, _: &mut dyn Write, _: &[FileReport], _: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn file(&self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let path = escape_property(&escape_controls(&file.path));
+        for f in &file.findings {
+            let d = &f.diagnostic;
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            write!(
+                out,
+                "::{command} file={path},line={},endLine={}",
+                f.start.line, f.end.line
+            )?;
+            if f.start.line == f.end.line {
                 write!(
                     out,
-                    "::{command} file={path},line={},endLine={}",
-                    f.start.line, f.end.line
-                )?;
-                if f.start.line == f.end.line {
-                    write!(
-                        out,
-                        ",col={},endColumn={}",
-                        f.start.column_utf16, f.end.column_utf16
-                    )?;
-                }
-                writeln!(
-                    out,
-                    ",title={}::{}",
-                    escape_property(d.rule),
-                    escape_data(&escape_controls(&d.message))
+                    ",col={},endColumn={}",
+                    f.start.column_utf16, f.end.column_utf16
                 )?;
             }
+            writeln!(
+                out,
+                ",title={}::{}",
+                escape_property(d.rule),
+                escape_data(&escape_controls(&d.message))
+            )?;
         }
         Ok(())
     }

@@ -1,8 +1,7 @@
 //! `--format json-lines`: one JSON object per line, with the fields of
-//! `--format json`, written as soon as each file is checked. Files arrive in
-//! completion order, so lines are grouped by file (in position order within
-//! a file) but the files are in no particular order. The whole-repository
-//! rules' findings follow once every file is checked.
+//! `--format json`, written as soon as each file is checked: files in path
+//! order, a file's findings by position. The whole-repository rules'
+//! findings follow once every file is checked.
 
 use std::io::{self, Write};
 
@@ -12,6 +11,10 @@ use super::{FileReport, Reporter, Summary};
 pub struct JsonLines;
 
 impl Reporter for JsonLines {
+    fn streams(&self) -> bool {
+        true
+    }
+
     fn file(&self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         if file.findings.is_empty() {
             return Ok(());

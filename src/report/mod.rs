@@ -164,6 +164,16 @@ impl Summary {
         }
     }
 
+    /// Count more findings of a file already counted (the
+    /// whole-repository rules'); `had_findings` says whether it had any.
+    pub fn add_more(&mut self, report: &FileReport, had_findings: bool) {
+        self.files -= 1;
+        if had_findings && !report.findings.is_empty() {
+            self.files_with_findings -= 1;
+        }
+        self.add(report);
+    }
+
     pub fn problems(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
@@ -171,14 +181,23 @@ impl Summary {
 
 /// An output format.
 pub trait Reporter {
-    /// One file's report, as soon as the file is checked (files arrive in
-    /// completion order). Streaming formats write here; others wait.
+    /// Whether the format writes each file's findings in [`Reporter::file`]
+    /// and none in [`Reporter::report`], so that they need not be kept.
+    fn streams(&self) -> bool {
+        false
+    }
+
+    /// One file's report, as soon as the file and the ones before it are
+    /// checked, in path order; then, once every file is checked, a report
+    /// of the whole-repository rules' findings for each file with any.
+    /// Streaming formats write here; others wait.
     fn file(&self, _out: &mut dyn Write, _file: &FileReport) -> io::Result<()> {
         Ok(())
     }
 
     /// Every file's report, sorted by path (findings by position), and the
-    /// summary. `files` holds only the files with findings.
+    /// summary. `files` holds only the files with findings (none for a
+    /// streaming format).
     fn report(
         &self,
         out: &mut dyn Write,

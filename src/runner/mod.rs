@@ -8,7 +8,8 @@ pub mod repo;
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::cache::{Cache, Seen, Stamp};
 use crate::config::Config;
@@ -37,35 +38,44 @@ pub enum Outcome {
     },
 }
 
-/// Check `files` in parallel. `on_done` sees each outcome on the calling
-/// thread as soon as its file is checked (in completion order); the result
-/// keeps the order of `files`.
+/// Check `files` in parallel. `on_done` sees each file's outcome with its
+/// index, on the calling thread, in the order of `files`: as soon as the
+/// file and every one before it are done. Workers take the files in order,
+/// so few outcomes ever wait for an earlier one.
 pub fn run(
     files: &[PathBuf],
     resolver: &Resolver,
     fix: Option<FixRun>,
     cache: Option<&Cache>,
-    mut on_done: impl FnMut(&Outcome),
-) -> Vec<Outcome> {
+    mut on_done: impl FnMut(usize, Outcome),
+) {
+    let next = AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(files.len());
-    slots.resize_with(files.len(), || None);
+    let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            files
-                .par_iter()
-                .enumerate()
-                .for_each_with(tx, |tx, (i, path)| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
                     // The receiver outlives the workers, so a send cannot fail.
                     let _ = tx.send((i, check_file(path, resolver, fix, cache)));
-                });
-        });
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = BTreeMap::new();
+        let mut want = 0;
         for (i, outcome) in rx {
-            on_done(&outcome);
-            slots[i] = Some(outcome);
+            waiting.insert(i, outcome);
+            while let Some(outcome) = waiting.remove(&want) {
+                on_done(want, outcome);
+                want += 1;
+            }
         }
     });
-    slots.into_iter().flatten().collect()
 }
 
 /// Display form of a path: without a leading `./`.
