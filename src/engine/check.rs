@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Post;
 use crate::model::site::Now;
-use crate::model::summary::PostSummary;
+use crate::model::summary::{FullSummary, PostSummary};
 use crate::rules::{self, Context};
 
 /// What checking one post gives: its own findings, sorted by position, and
@@ -31,7 +31,7 @@ pub fn check(path: &Path, text: &str, config: &Config) -> Checked {
     let (diagnostics, over_limit) = check_parsed(path, &post, config);
     Checked {
         diagnostics,
-        summary: summary_of(path, &post, config),
+        summary: summary_of(path, &post, config).map(|s| s.compact()),
         over_limit,
         date: post
             .date
@@ -43,11 +43,17 @@ pub fn check(path: &Path, text: &str, config: &Config) -> Checked {
 /// Only the summary [`check`] gives, from a parse without the rules: for a
 /// post read again to confirm it is still the one summarised.
 pub fn summarize(path: &Path, text: &str, config: &Config) -> Option<PostSummary> {
+    summarize_full(path, text, config).map(|s| s.compact())
+}
+
+/// The full summary, strings and all, whose compact form [`summarize`]
+/// gives: for a post a whole-repository rule is about to report.
+pub fn summarize_full(path: &Path, text: &str, config: &Config) -> Option<FullSummary> {
     let post = Post::parse(text, config.settings.parse_options(&config.site));
     summary_of(path, &post, config)
 }
 
-fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<PostSummary> {
+fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<FullSummary> {
     super::repo::any_enabled(config).then(|| {
         let now = now(config).instant;
         let wanted = super::repo::wanted(config);

@@ -11,7 +11,7 @@ pub mod resolver;
 
 pub use check::{Checked, check};
 pub use fix::{Fixed, fix};
-pub use repo::{RepoIndex, check_all};
+pub use repo::{RepoIndex, Reread, check_all};
 pub use resolver::Resolver;
 
 use crate::model::site::Now;

@@ -1,12 +1,13 @@
 //! The whole-repository phase: an index of every post's summary, and the
 //! whole-repository rules run over it in Jekyll's order.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::summary::{PostSummary, Wanted};
+use crate::model::summary::{FullSummary, PostSummary, Stamp, Wanted};
 use crate::rules::{self, RULES, RepoContext, RepoDiagnostic, Summarized};
 
 /// Whether any whole-repository rule is on, so that summaries are worth
@@ -28,8 +29,17 @@ pub fn wanted(config: &Config) -> Wanted {
 
 /// The order the whole-repository rules take posts in: by date, as Jekyll
 /// does (posts without one last), then by path.
-fn order_key<'a>(summary: &PostSummary, path: &'a str) -> (bool, Option<jiff::Timestamp>, &'a str) {
+fn order_key<'a>(summary: &PostSummary, path: &'a str) -> (bool, Option<Stamp>, &'a str) {
     (summary.date.is_none(), summary.date, path)
+}
+
+/// Where the index gets the full summaries of the few posts the rules are
+/// about to report: made again from each post's text as it is now (the CLI
+/// reads the file; the server takes the open document, else the file).
+pub trait Reread {
+    /// The full summary of each of `posts` (its path in the index, and the
+    /// settings it was checked with), `None` when it cannot be read.
+    fn full(&self, posts: &[(&str, &Config)]) -> Vec<Option<FullSummary>>;
 }
 
 /// One post of the index: its summary, and the settings it was checked
@@ -51,6 +61,9 @@ pub struct RepoIndex {
     posts: HashMap<String, Entry>,
     /// The findings of each post with any, by path; `None` when stale.
     findings: Option<HashMap<String, Vec<Diagnostic>>>,
+    /// The posts that, read again to confirm findings, were no longer the
+    /// ones summarised, when the findings were last computed.
+    changed: Vec<String>,
 }
 
 impl RepoIndex {
@@ -60,6 +73,7 @@ impl RepoIndex {
             config,
             posts: HashMap::new(),
             findings: None,
+            changed: Vec::new(),
         }
     }
 
@@ -120,22 +134,31 @@ impl RepoIndex {
 
     /// The whole-repository findings of the post at `path`, sorted by
     /// position. Related labels in other posts name them by their paths in
-    /// the index.
-    pub fn findings_for(&mut self, path: &str) -> &[Diagnostic] {
-        self.compute().get(path).map_or(&[], Vec::as_slice)
+    /// the index. Posts the rules are about to report are read again through
+    /// `reread`.
+    pub fn findings_for(&mut self, path: &str, reread: &dyn Reread) -> &[Diagnostic] {
+        self.compute(reread).get(path).map_or(&[], Vec::as_slice)
     }
 
     /// Every post with whole-repository findings, with them, in no
     /// particular order.
-    pub fn findings(&mut self) -> impl Iterator<Item = (&str, &[Diagnostic])> {
-        self.compute()
+    pub fn findings(&mut self, reread: &dyn Reread) -> impl Iterator<Item = (&str, &[Diagnostic])> {
+        self.compute(reread)
             .iter()
             .map(|(path, found)| (path.as_str(), found.as_slice()))
     }
 
-    fn compute(&mut self) -> &HashMap<String, Vec<Diagnostic>> {
+    /// The posts that, read again when the findings were last computed,
+    /// were no longer the ones summarised: their findings are left out.
+    pub fn changed(&self) -> &[String] {
+        &self.changed
+    }
+
+    fn compute(&mut self, reread: &dyn Reread) -> &HashMap<String, Vec<Diagnostic>> {
         if self.findings.is_none() {
-            self.findings = Some(self.run());
+            let (findings, changed) = self.run(reread);
+            self.findings = Some(findings);
+            self.changed = changed;
         }
         self.findings.as_ref().expect("just computed")
     }
@@ -143,7 +166,7 @@ impl RepoIndex {
     /// Run the enabled whole-repository rules over the posts in the order
     /// they are to be taken: by date, then path. The later post of a pair
     /// is the one reported.
-    fn run(&self) -> HashMap<String, Vec<Diagnostic>> {
+    fn run(&self, reread: &dyn Reread) -> (HashMap<String, Vec<Diagnostic>>, Vec<String>) {
         let mut entries: Vec<(&String, &Entry)> = self.posts.iter().collect();
         entries.sort_by(|a, b| order_key(&a.1.summary, a.0).cmp(&order_key(&b.1.summary, b.0)));
         let posts: Vec<Summarized> = entries
@@ -153,8 +176,43 @@ impl RepoIndex {
                 summary: &entry.summary,
             })
             .collect();
+        // Each post is read again once, however many rules ask for it, and
+        // kept only while it is still the post summarised.
+        let read: RefCell<HashMap<usize, Option<FullSummary>>> = RefCell::default();
+        let changed = RefCell::new(Vec::new());
+        let full = |wanted: &[usize]| -> Vec<Option<FullSummary>> {
+            let mut read = read.borrow_mut();
+            let mut missing: Vec<usize> = (wanted.iter().copied())
+                .filter(|i| !read.contains_key(i))
+                .collect();
+            missing.sort_unstable();
+            missing.dedup();
+            let asked: Vec<(&str, &Config)> = (missing.iter())
+                .map(|&i| (entries[i].0.as_str(), &*entries[i].1.config))
+                .collect();
+            let found = if asked.is_empty() {
+                Vec::new()
+            } else {
+                reread.full(&asked)
+            };
+            for (&i, full) in missing.iter().zip(found) {
+                let held = &*entries[i].1.summary;
+                let full = full.filter(|f| {
+                    let same = f.compact() == *held;
+                    if !same {
+                        changed.borrow_mut().push(entries[i].0.clone());
+                    }
+                    same
+                });
+                read.insert(i, full);
+            }
+            wanted
+                .iter()
+                .map(|i| read.get(i).cloned().flatten())
+                .collect()
+        };
         let mut out: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        for d in check_repo(&posts, &self.config) {
+        for d in check_repo(&posts, &self.config, &full) {
             let (path, entry) = entries[d.post];
             let on = rules::find(d.diagnostic.rule)
                 .is_some_and(|(r, _)| entry.config.level(r).is_some());
@@ -162,17 +220,22 @@ impl RepoIndex {
                 out.entry(path.clone()).or_default().push(d.diagnostic);
             }
         }
-        out
+        (out, changed.into_inner())
     }
 }
 
 /// Run the enabled whole-repository rules over `posts`, taken in the order
 /// given. Findings come back in post order, then by position, with their
 /// severities set and the posts' suppressions applied.
-fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> {
+fn check_repo(
+    posts: &[Summarized],
+    config: &Config,
+    full: &dyn Fn(&[usize]) -> Vec<Option<FullSummary>>,
+) -> Vec<RepoDiagnostic> {
     let ctx = RepoContext {
         posts,
         settings: &config.settings,
+        full,
     };
     let mut out = rules::run_repo(&ctx, |i| config.level(i));
     out.retain(|d| !suppressed(posts[d.post].summary, &d.diagnostic));
@@ -185,8 +248,9 @@ fn check_repo(posts: &[Summarized], config: &Config) -> Vec<RepoDiagnostic> {
 
 fn suppressed(summary: &PostSummary, d: &Diagnostic) -> bool {
     let family = rules::find(d.rule).map_or("", |(_, r)| r.meta().family.as_str());
-    summary.suppressions.iter().any(|(name, region)| {
-        crate::model::suppress::covers(name.as_deref(), region, d.rule, family, d.span.start)
+    summary.suppressions.iter().any(|s| {
+        let region = s.region.range();
+        crate::model::suppress::covers(s.name.as_deref(), &region, d.rule, family, d.span.start)
     })
 }
 
@@ -203,12 +267,28 @@ pub fn check_all(posts: &[(&str, &str)], config: &Config) -> Vec<Vec<Diagnostic>
         found.push(checked.diagnostics);
         index.upsert(path, checked.summary.unwrap_or_default(), shared.clone());
     }
+    let reread = InMemory(posts.iter().copied().collect());
     for ((path, _), list) in posts.iter().zip(&mut found) {
-        let more = index.findings_for(path);
+        let more = index.findings_for(path, &reread);
         if !more.is_empty() {
             list.extend(more.iter().cloned());
             super::check::sort(list);
         }
     }
     found
+}
+
+/// Posts held in memory, summarised again from their text.
+struct InMemory<'a>(HashMap<&'a str, &'a str>);
+
+impl Reread for InMemory<'_> {
+    fn full(&self, posts: &[(&str, &Config)]) -> Vec<Option<FullSummary>> {
+        posts
+            .iter()
+            .map(|&(path, config)| {
+                let text = self.0.get(path)?;
+                super::check::summarize_full(std::path::Path::new(path), text, config)
+            })
+            .collect()
+    }
 }

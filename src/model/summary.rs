@@ -1,7 +1,9 @@
 //! The little a whole-repository rule needs of a post, taken from its model
 //! once: where Jekyll writes it, its source URL, its tags, its links to the
 //! site's tag pages, and its suppressions. Kept for every post, so it holds
-//! short strings and spans, never the text.
+//! hashes of those strings and spans, never the text ([`PostSummary`]); the
+//! strings themselves ([`FullSummary`]) are made again for the posts a rule
+//! reports.
 
 use std::ops::Range;
 use std::path::Path;
@@ -15,9 +17,12 @@ use super::site::Site;
 use super::yaml::{Node, NodeKind};
 use super::{FrontMatter, Post, entities, tag};
 
-/// What the whole-repository rules know of one post.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct PostSummary {
+/// Everything the whole-repository rules know of one post, strings and
+/// all. Made for the few posts a rule is about to report (the caller reads
+/// them again), and to make the compact [`PostSummary`] that is kept for
+/// every post.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FullSummary {
     /// The post's date (`date`, else the file name's date at midnight in
     /// the site's zone): the whole-repository rules take posts in date
     /// order, as Jekyll does, so the later copy is the one reported.
@@ -56,6 +61,151 @@ pub struct SiteTagLink {
     pub span: Range<usize>,
 }
 
+impl FullSummary {
+    /// The compact summary of this one: hashes for the strings.
+    pub fn compact(&self) -> PostSummary {
+        let mut tags: Vec<u64> = self.tags.iter().map(|t| hash(t)).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        PostSummary {
+            date: self.date.map(Stamp::from),
+            output: self.output.as_ref().map(|o| Output {
+                file: hash(&o.file),
+                folded: hash(&o.file.to_lowercase()),
+                span: Span::from(&o.span),
+            }),
+            source: self.source.as_ref().map(|(url, span)| Source {
+                url: hash(url),
+                span: Span::from(span),
+            }),
+            tags: tags.into(),
+            tag_links: self
+                .tag_links
+                .iter()
+                .map(|l| TagLink {
+                    key: hash(&l.key),
+                    span: Span::from(&l.span),
+                })
+                .collect(),
+            suppressions: self
+                .suppressions
+                .iter()
+                .map(|(name, region)| Suppression {
+                    name: name.as_deref().map(Box::from),
+                    region: Span::from(region),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What the whole-repository rules keep of every post: the strings of a
+/// [`FullSummary`] as 64-bit hashes, enough to find the posts a rule may
+/// report. A rule confirms a match on the full summaries of those few
+/// posts before it reports it, so a collision reports nothing false.
+/// Stored in caches: its hashes are the same on every run and platform.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PostSummary {
+    /// The post's date, as in [`FullSummary::date`].
+    pub date: Option<Stamp>,
+    pub output: Option<Output>,
+    pub source: Option<Source>,
+    /// The tags' hashes, sorted, each once.
+    pub tags: Box<[u64]>,
+    pub tag_links: Box<[TagLink]>,
+    /// The suppressions, names and all: they are few, and matching them
+    /// must be exact.
+    pub suppressions: Box<[Suppression]>,
+}
+
+/// A moment, as [`Timestamp`] orders it: seconds since the Unix epoch,
+/// then the nanoseconds of the second (as signed as the seconds).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct Stamp {
+    pub second: i64,
+    pub nanosecond: i32,
+}
+
+impl From<Timestamp> for Stamp {
+    fn from(t: Timestamp) -> Stamp {
+        Stamp {
+            second: t.as_second(),
+            nanosecond: t.subsec_nanosecond(),
+        }
+    }
+}
+
+/// A byte span; a post is never 4 GiB, and a larger offset is held as
+/// `u32::MAX`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl From<&Range<usize>> for Span {
+    fn from(r: &Range<usize>) -> Span {
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: at(r.start),
+            end: at(r.end),
+        }
+    }
+}
+
+impl Span {
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The hashes of [`OutputPlace::file`], as written and lowercased.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Output {
+    pub file: u64,
+    pub folded: u64,
+    pub span: Span,
+}
+
+/// The hash of the normalised source URL, and where it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Source {
+    pub url: u64,
+    pub span: Span,
+}
+
+/// The hash of [`SiteTagLink::key`], and the link's href.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TagLink {
+    pub key: u64,
+    pub span: Span,
+}
+
+/// A suppression: the name (every rule when `None`) and the bytes it covers.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Suppression {
+    pub name: Option<Box<str>>,
+    pub region: Span,
+}
+
+/// The hash a [`PostSummary`] keeps of a string: 64-bit FNV-1a, its bits
+/// then mixed (SplitMix64's finaliser). Fixed, so that summaries hashed on
+/// one run or machine match those of another.
+pub fn hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
 /// What to summarise: the tag links cost a parse of the body's HTML, so
 /// they are read only when a rule wants them.
 #[derive(Clone, Copy, Debug, Default)]
@@ -71,8 +221,8 @@ pub fn summarize(
     site: &Site,
     now: Timestamp,
     wanted: Wanted,
-) -> PostSummary {
-    PostSummary {
+) -> FullSummary {
+    FullSummary {
         date: date(path, post, site),
         output: output(path, post, site, now),
         source: post.source.as_ref().and_then(|s| {
@@ -480,6 +630,46 @@ mod tests {
             Some("/2022/01/01/a.html")
         );
         assert_eq!(url("a.md"), None);
+    }
+
+    #[test]
+    fn stamps_order_as_timestamps_do() {
+        let stamps = [
+            -1_500_000_000i64,
+            -1_000_000_000,
+            -500_000_000,
+            0,
+            500_000_000,
+            1_500_000_000,
+        ];
+        for a in stamps {
+            for b in stamps {
+                let (ta, tb) = (
+                    Timestamp::from_nanosecond(a.into()).unwrap(),
+                    Timestamp::from_nanosecond(b.into()).unwrap(),
+                );
+                assert_eq!(
+                    Stamp::from(ta).cmp(&Stamp::from(tb)),
+                    ta.cmp(&tb),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_compact_summary_keeps_hashes_and_spans() {
+        let site = Site::default();
+        let text = "---\ntitle: t\ntags: [Bridge Repairs, bridge repairs]\n---\n";
+        let post = parse(text);
+        let path = Path::new("_posts/2022-01-01-A.md");
+        let full = summarize(path, &post, &site, NOW, Wanted::default());
+        let compact = full.compact();
+        assert_eq!(compact.tags[..], [hash("bridge-repairs")]);
+        let output = compact.output.unwrap();
+        assert_eq!(output.file, hash("2022/01/01/A.html"));
+        assert_eq!(output.folded, hash("2022/01/01/a.html"));
+        assert_eq!(output.span, Span { start: 0, end: 0 });
     }
 
     #[test]

@@ -12,13 +12,14 @@
 //! [`crate::model`] and each other, and read no file and no clock.
 
 use std::any::Any;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::model::site::{Now, Site};
-use crate::model::summary::PostSummary;
+use crate::model::summary::{FullSummary, PostSummary};
 use crate::model::{ParseOptions, Post};
 
 mod meta;
@@ -81,11 +82,19 @@ impl<'a> Context<'a> {
     }
 }
 
-/// What a whole-repository rule sees: every post's summary, by date, then
-/// path.
+/// What a whole-repository rule sees: every post's compact summary, by
+/// date, then path, and a way to the full summaries of the few posts it is
+/// about to report.
 pub struct RepoContext<'a> {
     pub posts: &'a [Summarized<'a>],
     pub settings: &'a Settings,
+    /// The full summaries of the posts at these indices into `posts`, made
+    /// again by the caller from each post's text; `None` for a post that
+    /// cannot be read again or is no longer the one summarised. A rule
+    /// finds candidates on the compact summaries' hashes and confirms them
+    /// on these before it reports, so a hash collision reports nothing
+    /// false, and messages show the real strings.
+    pub full: &'a dyn Fn(&[usize]) -> Vec<Option<FullSummary>>,
 }
 
 /// One post of the repository: its path as shown, and its summary.
@@ -105,23 +114,54 @@ pub struct RepoDiagnostic {
 }
 
 impl<'a> RepoContext<'a> {
+    /// The full summaries of `posts` (indices into [`Self::posts`]) that
+    /// could be had, by index.
+    pub fn fetch(&self, posts: &[usize]) -> HashMap<usize, FullSummary> {
+        if posts.is_empty() {
+            return HashMap::new();
+        }
+        let found = (self.full)(posts);
+        posts
+            .iter()
+            .zip(found)
+            .filter_map(|(&i, full)| Some((i, full?)))
+            .collect()
+    }
+
     /// Each post whose `key` an earlier post already has, paired with the
-    /// first post that has it: `(later, first)`, as indices into `posts`.
+    /// first post that has it: `(later, first)`, as indices into `posts`,
+    /// with the full summaries of the posts paired. Posts are grouped on
+    /// `hash`, a hash of `key` kept in the compact summary; only the posts
+    /// of a group of two or more are fetched, and paired on their real
+    /// `key`.
     pub fn repeats<K: Eq + std::hash::Hash>(
         &self,
-        key: impl Fn(&'a PostSummary) -> Option<K>,
-    ) -> Vec<(usize, usize)> {
-        let mut first = std::collections::HashMap::new();
+        hash: impl Fn(&PostSummary) -> Option<u64>,
+        key: impl Fn(&FullSummary) -> Option<K>,
+    ) -> (Vec<(usize, usize)>, HashMap<usize, FullSummary>) {
+        let mut count: HashMap<u64, u32> = HashMap::new();
+        for post in self.posts {
+            if let Some(h) = hash(post.summary) {
+                *count.entry(h).or_default() += 1;
+            }
+        }
+        let candidates: Vec<usize> = (self.posts.iter().enumerate())
+            .filter(|(_, p)| hash(p.summary).is_some_and(|h| count[&h] > 1))
+            .map(|(i, _)| i)
+            .collect();
+        drop(count);
+        let full = self.fetch(&candidates);
+        let mut first = HashMap::new();
         let mut out = Vec::new();
-        for (i, post) in self.posts.iter().enumerate() {
-            if let Some(k) = key(post.summary) {
+        for i in candidates {
+            if let Some(k) = full.get(&i).and_then(&key) {
                 let j = *first.entry(k).or_insert(i);
                 if j != i {
                     out.push((i, j));
                 }
             }
         }
-        out
+        (out, full)
     }
 }
 

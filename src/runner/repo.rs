@@ -2,14 +2,17 @@
 //! checked files' summaries, its findings placed by reading again only the
 //! few files they name.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::engine::{self, RepoIndex, Resolver};
+use crate::engine::{self, RepoIndex, Reread, Resolver};
 use crate::line_index::LineIndex;
+use crate::model::summary::FullSummary;
 use crate::report::{FileReport, Finding};
 
 /// New findings for some of `reports` (by index), and the files that could
@@ -34,58 +37,30 @@ pub fn run(paths: &[&Path], reports: &mut [FileReport], resolver: &Resolver) -> 
         .enumerate()
         .map(|(i, r)| (r.path.as_str(), i))
         .collect();
+    // The rules read again, in parallel, every file a finding is to be in
+    // or point at, to confirm it on the real strings; their texts are kept
+    // to place the findings.
+    let reread = Files {
+        paths,
+        index_of: &index_of,
+        texts: Mutex::default(),
+        errors: Mutex::default(),
+    };
     let by_file: BTreeMap<usize, Vec<Diagnostic>> = index
-        .findings()
+        .findings(&reread)
         .filter_map(|(path, found)| Some((*index_of.get(path)?, found.to_vec())))
         .collect();
-    if by_file.is_empty() {
-        return RepoFindings {
-            findings: Vec::new(),
-            errors: Vec::new(),
-        };
-    }
-
-    // Read again, in parallel, every file a finding is in or points at, and
-    // make sure it is still the post that was summarised.
-    let mut needed: BTreeSet<usize> = by_file.keys().copied().collect();
-    for diagnostics in by_file.values() {
-        for label in diagnostics.iter().flat_map(|d| &d.related) {
-            if let Some(j) = label.path.as_deref().and_then(|p| index_of.get(p)) {
-                needed.insert(*j);
-            }
-        }
-    }
-    let read: Vec<(usize, Result<String, String>)> = needed
-        .into_par_iter()
-        .map(|i| {
-            let path = paths[i];
-            let shown = &reports[i].path;
-            let text = super::read_post(path)
-                .map_err(|e| format!("{shown}: cannot read the file again: {e}"))
-                .and_then(|text| {
-                    let own = resolver.settings_for(path);
-                    let again = engine::check::summarize(path, &text, &own);
-                    if index.get(shown) == again.as_ref() {
-                        Ok(text)
-                    } else {
-                        Err(format!(
-                            "{shown}: the file changed while postlint was checking it; check again"
-                        ))
-                    }
-                });
-            (i, text)
-        })
-        .collect();
-    let mut errors = Vec::new();
-    let mut texts: HashMap<usize, String> = HashMap::new();
-    for (i, text) in read {
-        match text {
-            Ok(text) => {
-                texts.insert(i, text);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    let mut errors = reread.errors.into_inner().expect("no panics");
+    errors.extend(index.changed().iter().filter_map(|shown| {
+        let i = *index_of.get(shown.as_str())?;
+        Some((
+            i,
+            format!("{shown}: the file changed while postlint was checking it; check again"),
+        ))
+    }));
+    errors.sort();
+    let errors = errors.into_iter().map(|(_, e)| e).collect();
+    let texts = reread.texts.into_inner().expect("no panics");
 
     let indexes: HashMap<usize, LineIndex> =
         texts.iter().map(|(&i, t)| (i, LineIndex::new(t))).collect();
@@ -106,4 +81,37 @@ pub fn run(paths: &[&Path], reports: &mut [FileReport], resolver: &Resolver) -> 
         findings.push((i, placed));
     }
     RepoFindings { findings, errors }
+}
+
+/// The checked files, read again for the index: each text kept by report
+/// index, each file that cannot be read with why.
+struct Files<'a> {
+    paths: &'a [&'a Path],
+    index_of: &'a HashMap<&'a str, usize>,
+    texts: Mutex<HashMap<usize, String>>,
+    errors: Mutex<Vec<(usize, String)>>,
+}
+
+impl Reread for Files<'_> {
+    fn full(&self, posts: &[(&str, &Config)]) -> Vec<Option<FullSummary>> {
+        posts
+            .par_iter()
+            .map(|&(shown, config)| {
+                let i = *self.index_of.get(shown)?;
+                let path = self.paths[i];
+                match super::read_post(path) {
+                    Ok(text) => {
+                        let full = engine::check::summarize_full(path, &text, config);
+                        self.texts.lock().expect("no panics").insert(i, text);
+                        full
+                    }
+                    Err(e) => {
+                        let e = format!("{shown}: cannot read the file again: {e}");
+                        self.errors.lock().expect("no panics").push((i, e));
+                        None
+                    }
+                }
+            })
+            .collect()
+    }
 }

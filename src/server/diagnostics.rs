@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
 use std::str::FromStr;
 
 use lsp_types as lsp;
@@ -83,7 +84,13 @@ impl Session {
             if let Some(ws) = self.repo.as_mut() {
                 // Other open posts may be judged against this one.
                 let changed = ws.update(&path, summary, config, &resolver);
-                found.extend(ws.findings(&path));
+                let documents = self.documents.values();
+                let open = |p: &Path| {
+                    (documents.clone())
+                        .find(|d| d.path == p)
+                        .map(|d| d.text.clone())
+                };
+                found.extend(ws.findings(&path, &open));
                 if changed {
                     self.mark_all_dirty(Some(uri));
                 }

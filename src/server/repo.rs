@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::discover;
-use crate::engine::{self, RepoIndex, Resolver};
-use crate::model::summary::PostSummary;
+use crate::engine::{self, RepoIndex, Reread, Resolver};
+use crate::model::summary::{FullSummary, PostSummary};
 use crate::runner;
 
 pub struct Repo {
@@ -101,11 +101,41 @@ impl Repo {
     }
 
     /// The whole-repository findings of the post at `path`; related labels
-    /// in other posts name them relative to the root.
-    pub fn findings(&mut self, path: &Path) -> Vec<Diagnostic> {
+    /// in other posts name them relative to the root. The posts a finding
+    /// is to be in or point at are read again: the text of the open
+    /// document at a path, by `open`, else the file's.
+    pub fn findings(
+        &mut self,
+        path: &Path,
+        open: &dyn Fn(&Path) -> Option<String>,
+    ) -> Vec<Diagnostic> {
         let (Some(shown), Some(index)) = (self.shown(path), self.index.as_mut()) else {
             return Vec::new();
         };
-        index.findings_for(&shown).to_vec()
+        let reread = Texts {
+            root: &self.root,
+            open,
+        };
+        index.findings_for(&shown, &reread).to_vec()
+    }
+}
+
+/// The posts under the root as they are now: open documents as edited,
+/// the others as on disk.
+struct Texts<'a> {
+    root: &'a Path,
+    open: &'a dyn Fn(&Path) -> Option<String>,
+}
+
+impl Reread for Texts<'_> {
+    fn full(&self, posts: &[(&str, &Config)]) -> Vec<Option<FullSummary>> {
+        posts
+            .iter()
+            .map(|&(shown, config)| {
+                let path = self.root.join(shown);
+                let text = (self.open)(&path).or_else(|| runner::read_post(&path).ok())?;
+                engine::check::summarize_full(&path, &text, config)
+            })
+            .collect()
     }
 }

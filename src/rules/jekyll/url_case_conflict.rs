@@ -1,10 +1,13 @@
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
-    for (i, j) in ctx.repeats(|s| s.output.as_ref().map(|o| o.file.to_lowercase())) {
-        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
-        let (Some(output), Some(other_output)) = (&post.summary.output, &other.summary.output)
-        else {
+    let (pairs, full) = ctx.repeats(
+        |s| s.output.map(|o| o.folded),
+        |s| s.output.as_ref().map(|o| o.file.to_lowercase()),
+    );
+    for (i, j) in pairs {
+        let other = &ctx.posts[j];
+        let (Some(output), Some(other_output)) = (&full[&i].output, &full[&j].output) else {
             continue;
         };
         // The very same URL is `jekyll-duplicate-url`'s finding.

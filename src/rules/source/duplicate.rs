@@ -1,11 +1,13 @@
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
-    for (i, j) in ctx.repeats(|s| s.source.as_ref().map(|(source, _)| source.as_str())) {
-        let (post, other) = (&ctx.posts[i], &ctx.posts[j]);
-        let (Some((_, span)), Some((_, other_span))) =
-            (&post.summary.source, &other.summary.source)
-        else {
+    let (pairs, full) = ctx.repeats(
+        |s| s.source.map(|s| s.url),
+        |s| s.source.as_ref().map(|(source, _)| source.clone()),
+    );
+    for (i, j) in pairs {
+        let other = &ctx.posts[j];
+        let (Some((_, span)), Some((_, other_span))) = (&full[&i].source, &full[&j].source) else {
             continue;
         };
         out.push(
