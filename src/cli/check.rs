@@ -8,6 +8,7 @@ use crate::cache::Cache;
 use crate::config::Config;
 use crate::discover::discover;
 use crate::engine::Resolver;
+use crate::model::summary::PostSummary;
 use crate::report::statistics::Statistics;
 use crate::report::{FileReport, Format, Reporter, ReporterOptions, Summary, plural, thousands};
 use crate::rules;
@@ -375,39 +376,41 @@ fn check_paths(
         let base = resolver.base();
         Cache::open(&crate::cache::dir(base), base)
     });
-    // One report a file, in order; a streaming format has written the
-    // findings already, so they are not kept.
-    let mut files = Vec::with_capacity(found.files.len());
-    let mut paths: Vec<PathBuf> = Vec::with_capacity(found.files.len());
-    let mut had_findings = Vec::with_capacity(found.files.len());
-    runner::run(
-        &found.files,
-        resolver,
-        fix,
-        cache.as_ref(),
-        |i, outcome| match outcome {
+    // Of each file, only its summary is kept for the whole-repository
+    // rules, and its report only when something in it is still to be
+    // printed or counted: memory stays small however many posts there are.
+    let mut paths = found.files;
+    let mut summaries: Vec<Option<Box<PostSummary>>> = Vec::with_capacity(paths.len());
+    let mut had_findings = Vec::with_capacity(paths.len());
+    let mut kept: Vec<(usize, FileReport)> = Vec::new();
+    runner::run(&paths, resolver, fix, cache.as_ref(), |i, outcome| {
+        summaries.resize_with(i, || None);
+        match outcome {
             Outcome::Checked(mut report) => {
                 on_done(&report, Part::Own);
+                had_findings.resize(i, false);
                 had_findings.push(!report.findings.is_empty());
+                summaries.push(report.summary.take());
                 if streams {
                     report.findings = Vec::new();
                 }
-                files.push(report);
-                paths.push(found.files[i].clone());
+                if worth_keeping(&report) {
+                    kept.push((i, report));
+                }
             }
             Outcome::Failed { path, message } => {
                 error(format!("{path}: {message}"));
                 failed += 1;
+                summaries.push(None);
             }
-        },
-    );
+        }
+    });
     // The rest of the repository, for the whole-repository rules to compare
     // the files named with: summaries only, from the cache when it holds.
-    let given = files.len();
-    for (report, path) in context(&args.paths, &found.files, resolver, cache.as_ref()) {
-        files.push(report);
-        paths.push(path);
-    }
+    let given = paths.len();
+    let (rest, rest_summaries) = context(&args.paths, &paths, resolver, cache.as_ref());
+    paths.extend(rest);
+    summaries.extend(rest_summaries);
     if let Some(cache) = cache {
         let dir = crate::cache::dir(resolver.base());
         if let Err(e) = cache.save()
@@ -419,78 +422,77 @@ fn check_paths(
             );
         }
     }
-    {
-        let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let more = runner::repo::run(&paths, &mut files, resolver);
-        for e in &more.errors {
-            error(e);
-        }
-        failed += more.errors.len();
-        let named: std::collections::HashSet<&str> =
-            files[..given].iter().map(|f| f.path.as_str()).collect();
-        let mut more_findings = more.findings;
-        for (i, findings) in &mut more_findings {
-            // In a file the run was not given, only what involves one it was.
-            if *i >= given {
-                findings.retain(|f| {
-                    f.diagnostic
-                        .related
-                        .iter()
-                        .any(|l| l.path.as_deref().is_some_and(|p| named.contains(p)))
-                });
-            }
-        }
-        drop(named);
-        for (i, findings) in more_findings {
-            if findings.is_empty() {
-                continue;
-            }
-            // Streaming formats get the file's whole-repository findings
-            // after every file's own.
-            let extra = FileReport {
-                path: files[i].path.clone(),
-                findings,
-                fixed: 0,
-                converged: true,
-                over_limit: 0,
-                diff: None,
-                fixed_text: None,
-                summary: None,
-            };
-            // A file of the rest of the repository is reported here first.
-            let part = match had_findings.get(i) {
-                Some(&had_findings) => Part::More { had_findings },
-                None => Part::Own,
-            };
-            on_done(&extra, part);
-            if streams {
-                continue;
-            }
-            let report = &mut files[i];
-            report.findings.extend(extra.findings);
-            report.findings.sort_by(|a, b| {
-                let key = |f: &crate::report::Finding| {
-                    (
-                        f.diagnostic.span.start,
-                        f.diagnostic.span.end,
-                        f.diagnostic.rule,
-                    )
-                };
-                key(a).cmp(&key(b))
+    let more = runner::repo::run(&paths, summaries, resolver);
+    for e in &more.errors {
+        error(e);
+    }
+    failed += more.errors.len();
+    let named = |i: usize| i < given;
+    for (i, mut findings) in more.findings {
+        // In a file the run was not given, only what involves one it was.
+        if !named(i) {
+            findings.retain(|f| {
+                f.diagnostic.related.iter().any(|l| {
+                    l.path.as_deref().is_some_and(|p| {
+                        paths[..given].iter().any(|q| runner::display_path(q) == p)
+                    })
+                })
             });
         }
+        if findings.is_empty() {
+            continue;
+        }
+        let extra = FileReport {
+            path: runner::display_path(&paths[i]),
+            findings,
+            fixed: 0,
+            converged: true,
+            over_limit: 0,
+            diff: None,
+            fixed_text: None,
+            summary: None,
+        };
+        // Streaming formats get the file's whole-repository findings after
+        // every file's own; a file of the rest of the repository is
+        // reported here first.
+        let part = match had_findings.get(i) {
+            Some(&had_findings) if named(i) => Part::More { had_findings },
+            _ => Part::Own,
+        };
+        on_done(&extra, part);
+        if streams {
+            continue;
+        }
+        match kept.binary_search_by_key(&i, |(j, _)| *j) {
+            Ok(k) => {
+                let report = &mut kept[k].1;
+                report.findings.extend(extra.findings);
+                report.findings.sort_by(|a, b| {
+                    let key = |f: &crate::report::Finding| {
+                        (
+                            f.diagnostic.span.start,
+                            f.diagnostic.span.end,
+                            f.diagnostic.rule,
+                        )
+                    };
+                    key(a).cmp(&key(b))
+                });
+            }
+            Err(k) => kept.insert(k, (i, extra)),
+        }
     }
-    // Of the rest of the repository, only the files with findings stay.
-    let mut i = 0;
-    files.retain(|f| {
-        i += 1;
-        i <= given || !f.findings.is_empty()
-    });
-    let _ = given;
-    for f in &mut files {
-        f.summary = None;
-    }
-    (files, failed)
+    (kept.into_iter().map(|(_, r)| r).collect(), failed)
+}
+
+/// Whether a report holds anything still to print or count once its file
+/// is done: findings, or what the closing notes tell of.
+fn worth_keeping(report: &FileReport) -> bool {
+    !report.findings.is_empty()
+        || report.fixed > 0
+        || !report.converged
+        || report.over_limit > 0
+        || report.diff.is_some()
+        || report.fixed_text.is_some()
 }
 
 /// When the whole-repository rules are on and the paths given are not the
@@ -502,10 +504,10 @@ fn context(
     checked: &[PathBuf],
     resolver: &Resolver,
     cache: Option<&Cache>,
-) -> Vec<(FileReport, PathBuf)> {
+) -> (Vec<PathBuf>, Vec<Option<Box<PostSummary>>>) {
     let base = resolver.base();
     if !crate::engine::repo::any_enabled(base) {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let cwd = std::env::current_dir().unwrap_or_default();
     let absolute = |p: &Path| -> PathBuf {
@@ -517,11 +519,11 @@ fn context(
     let root = absolute(&base.root);
     let whole = args.is_empty() || args.iter().all(|a| absolute(Path::new(a)) == root);
     if whole {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     // Problems elsewhere in the project are not this run's to report.
     let Ok(all) = discover(&[base.root.display().to_string()], resolver.filter(), false) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let given: std::collections::HashSet<PathBuf> = checked.iter().map(|p| absolute(p)).collect();
     let rest: Vec<PathBuf> = all
@@ -534,15 +536,15 @@ fn context(
             Err(_) => p,
         })
         .collect();
-    let mut out = Vec::new();
+    let mut summaries = Vec::with_capacity(rest.len());
     runner::run(&rest, resolver, None, cache, |i, outcome| {
-        if let Outcome::Checked(mut report) = outcome {
-            report.findings = Vec::new();
-            report.over_limit = 0;
-            out.push((report, rest[i].clone()));
-        }
+        summaries.resize_with(i, || None);
+        summaries.push(match outcome {
+            Outcome::Checked(mut report) => report.summary.take(),
+            Outcome::Failed { .. } => None,
+        });
     });
-    out
+    (rest, summaries)
 }
 
 /// Check standard input as the file at `path` (which need not exist).

@@ -38,6 +38,9 @@ pub enum Outcome {
     },
 }
 
+/// How many files a worker takes at once.
+const BATCH: usize = 8;
+
 /// Check `files` in parallel. `on_done` sees each file's outcome with its
 /// index, on the calling thread, in the order of `files`: as soon as the
 /// file and every one before it are done. Workers take the files in order,
@@ -50,7 +53,7 @@ pub fn run(
     mut on_done: impl FnMut(usize, Outcome),
 ) {
     let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::channel();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Outcome)>>();
     let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -58,18 +61,26 @@ pub fn run(
             let next = &next;
             scope.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
+                    // A few files at a time: one hand-over (and one wake-up
+                    // of the calling thread) per batch, not per file.
+                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    if start >= files.len() {
+                        break;
+                    }
+                    let end = (start + BATCH).min(files.len());
+                    let batch = (start..end)
+                        .map(|i| (i, check_file(&files[i], resolver, fix, cache)))
+                        .collect();
                     // The receiver outlives the workers, so a send cannot fail.
-                    let _ = tx.send((i, check_file(path, resolver, fix, cache)));
+                    let _ = tx.send(batch);
                 }
             });
         }
         drop(tx);
         let mut waiting = BTreeMap::new();
         let mut want = 0;
-        for (i, outcome) in rx {
-            waiting.insert(i, outcome);
+        for batch in rx {
+            waiting.extend(batch);
             while let Some(outcome) = waiting.remove(&want) {
                 on_done(want, outcome);
                 want += 1;

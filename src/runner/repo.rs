@@ -3,7 +3,7 @@
 //! few files they name.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -13,7 +13,8 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::{self, RepoIndex, Reread, Resolver};
 use crate::line_index::LineIndex;
 use crate::model::summary::FullSummary;
-use crate::report::{FileReport, Finding};
+use crate::model::summary::PostSummary;
+use crate::report::Finding;
 
 /// New findings for some of `reports` (by index), and the files that could
 /// not be read again, with why.
@@ -22,20 +23,32 @@ pub struct RepoFindings {
     pub errors: Vec<String>,
 }
 
-/// Run the whole-repository rules over `reports` (`paths[i]` is the file of
-/// `reports[i]`), whose summaries move into the index. Each file's own
-/// settings (`per-file-ignores`) decide whether its findings stay.
-pub fn run(paths: &[&Path], reports: &mut [FileReport], resolver: &Resolver) -> RepoFindings {
+/// Run the whole-repository rules over the files `paths` with the
+/// summaries `summaries` (one each, `None` for a file not summarised),
+/// which move into the index. Each file's own settings (`per-file-ignores`)
+/// decide whether its findings stay. Findings are by index into `paths`.
+pub fn run(
+    paths: &[PathBuf],
+    summaries: Vec<Option<Box<PostSummary>>>,
+    resolver: &Resolver,
+) -> RepoFindings {
+    if summaries.iter().all(Option::is_none) {
+        return RepoFindings {
+            findings: Vec::new(),
+            errors: Vec::new(),
+        };
+    }
+    let shown: Vec<String> = paths.iter().map(|p| super::display_path(p)).collect();
     let mut index = RepoIndex::new(resolver.base().clone());
-    for (i, report) in reports.iter_mut().enumerate() {
-        if let Some(summary) = report.summary.take() {
-            index.upsert(&report.path, summary, resolver.settings_for(paths[i]));
+    for (i, summary) in summaries.into_iter().enumerate() {
+        if let Some(summary) = summary {
+            index.upsert(&shown[i], summary, resolver.settings_for(&paths[i]));
         }
     }
-    let index_of: HashMap<&str, usize> = reports
+    let index_of: HashMap<&str, usize> = shown
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.path.as_str(), i))
+        .map(|(i, s)| (s.as_str(), i))
         .collect();
     // The rules read again, in parallel, every file a finding is to be in
     // or point at, to confirm it on the real strings; their texts are kept
@@ -71,7 +84,7 @@ pub fn run(paths: &[&Path], reports: &mut [FileReport], resolver: &Resolver) -> 
         };
         let mut placed = Vec::with_capacity(diagnostics.len());
         for d in diagnostics {
-            let mut finding = Finding::new(&reports[i].path, text, index, d);
+            let mut finding = Finding::new(&shown[i], text, index, d);
             finding.place_elsewhere(|other| {
                 let j = index_of.get(other)?;
                 Some((texts.get(j)?.as_str(), indexes.get(j)?))
@@ -86,7 +99,7 @@ pub fn run(paths: &[&Path], reports: &mut [FileReport], resolver: &Resolver) -> 
 /// The checked files, read again for the index: each text kept by report
 /// index, each file that cannot be read with why.
 struct Files<'a> {
-    paths: &'a [&'a Path],
+    paths: &'a [PathBuf],
     index_of: &'a HashMap<&'a str, usize>,
     texts: Mutex<HashMap<usize, String>>,
     errors: Mutex<Vec<(usize, String)>>,
@@ -98,7 +111,7 @@ impl Reread for Files<'_> {
             .par_iter()
             .map(|&(shown, config)| {
                 let i = *self.index_of.get(shown)?;
-                let path = self.paths[i];
+                let path = &self.paths[i];
                 match super::read_post(path) {
                     Ok(text) => {
                         let full = engine::check::summarize_full(path, &text, config);
