@@ -74,7 +74,8 @@ pub fn display_path(path: &Path) -> String {
 
 fn check_file(path: &Path, resolver: &Resolver, fix: Option<FixRun>) -> Outcome {
     let shown = display_path(path);
-    let text = match read_post(path) {
+    let mut buf = Vec::new();
+    let text = match read::read_post_into(path, &mut buf) {
         Ok(text) => text,
         Err(message) => {
             return Outcome::Failed {
@@ -85,12 +86,12 @@ fn check_file(path: &Path, resolver: &Resolver, fix: Option<FixRun>) -> Outcome 
     };
     let config = resolver.settings_for(path);
     let Some(run) = fix else {
-        return Outcome::Checked(check_text(&shown, path, &text, &config));
+        return Outcome::Checked(check_text(&shown, path, text, &config));
     };
-    let (report, fixed) = fix_text(&shown, path, &text, &config, run);
+    let (report, fixed) = fix_text(&shown, path, text, &config, run);
     if run.write
         && fixed != text
-        && let Err(e) = crate::write::write_fixed(path, &text, &fixed, &config.root)
+        && let Err(e) = crate::write::write_fixed(path, text, &fixed, &config.root)
     {
         return Outcome::Failed {
             path: shown,
