@@ -126,7 +126,8 @@ fn check_file(
     {
         return Outcome::Checked(report);
     }
-    let text = match read_post(path) {
+    let mut buf = Vec::new();
+    let text = match read::read_post_into(path, &mut buf) {
         Ok(text) => text,
         Err(message) => return failed(message),
     };
@@ -137,16 +138,16 @@ fn check_file(
         }
     }
     let Some(run) = fix else {
-        let (report, date) = check_dated(&shown, path, &text, &config);
+        let (report, date) = check_dated(&shown, path, text, &config);
         if let (Some(cache), Some(seen)) = (cache, &seen) {
             cache.put(&shown, seen, &config, date, now, &report);
         }
         return Outcome::Checked(report);
     };
-    let (report, fixed) = fix_text(&shown, path, &text, &config, run);
+    let (report, fixed) = fix_text(&shown, path, text, &config, run);
     if run.write
         && fixed != text
-        && let Err(e) = crate::write::write_fixed(path, &text, &fixed, &config.root)
+        && let Err(e) = crate::write::write_fixed(path, text, &fixed, &config.root)
     {
         return failed(format!("cannot write the fixed file, left unchanged: {e}"));
     }

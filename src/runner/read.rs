@@ -14,6 +14,15 @@ pub fn max_file_size_text() -> String {
 
 /// Read a post as UTF-8 text, refusing what is not a post.
 pub fn read_post(path: &Path) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    read_post_into(path, &mut bytes).map(str::to_owned)
+}
+
+/// Read a post into `buf` (cleared first) and return its text, with the
+/// checks and messages of [`read_post`], validating the bytes where they
+/// are rather than copying them.
+pub fn read_post_into<'a>(path: &Path, buf: &'a mut Vec<u8>) -> Result<&'a str, String> {
+    buf.clear();
     // Looked at before opening: opening a FIFO would wait for a writer.
     let meta = std::fs::metadata(path).map_err(|e| describe(&e))?;
     if !meta.is_file() {
@@ -31,16 +40,21 @@ pub fn read_post(path: &Path) -> Result<String, String> {
             max_file_size_text()
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    buf.reserve(meta.len() as usize);
     file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(buf)
         .map_err(|e| describe(&e))?;
-    decode(bytes)
+    decode_slice(buf)
 }
 
 /// Turn bytes into text, or say why they are not a post.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    if let Some(encoding) = utf16_or_32(&bytes) {
+    decode_slice(&bytes).map(str::to_owned)
+}
+
+/// Borrow bytes as text, or say why they are not a post.
+pub fn decode_slice(bytes: &[u8]) -> Result<&str, String> {
+    if let Some(encoding) = utf16_or_32(bytes) {
         return Err(format!(
             "{encoding} text, not UTF-8; save the post as UTF-8"
         ));
@@ -48,10 +62,16 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes), not a post".into());
     }
-    String::from_utf8(bytes).map_err(|e| {
+    // simdutf8 is several times faster than the standard library on text
+    // that is mostly not ASCII; on failure the standard library finds the
+    // offset of the first invalid byte for the message.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "not valid UTF-8 (invalid byte at offset {}); save the post as UTF-8",
-            e.utf8_error().valid_up_to()
+            e.valid_up_to()
         )
     })
 }
@@ -146,5 +166,21 @@ mod tests {
                 .unwrap_err()
                 .starts_with("binary")
         );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        // Mostly non-ASCII text, so the fast validator's path is the one
+        // taken, with a bad byte after it.
+        let mut bytes = "---\ntitle: 题\n---\n".as_bytes().to_vec();
+        bytes.extend("中文".repeat(40).as_bytes());
+        let at = bytes.len();
+        bytes.extend([0xE4, 0xB8, b'x']);
+        let e = decode(bytes).unwrap_err();
+        assert_eq!(
+            e,
+            format!("not valid UTF-8 (invalid byte at offset {at}); save the post as UTF-8")
+        );
+        assert_eq!(decode_slice("中文 ok".as_bytes()), Ok("中文 ok"));
     }
 }
