@@ -357,11 +357,17 @@ fn check_paths(
             "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
         );
     }
+    let mut progress = super::progress::Progress::start(
+        found.files.len(),
+        super::progress::wanted(args, resolver.base()),
+    );
     let outcomes = runner::run(&found.files, resolver, fix, |outcome| {
+        progress.inc();
         if let Outcome::Checked(report) = outcome {
             on_done(report);
         }
     });
+    progress.finish();
     let mut files = Vec::with_capacity(outcomes.len());
     let mut paths = Vec::with_capacity(outcomes.len());
     for (outcome, path) in outcomes.into_iter().zip(&found.files) {

@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod init;
 mod man;
+mod progress;
 mod rule;
 mod rules;
 mod server;
