@@ -56,20 +56,23 @@ bytes=$(du -sb "$corpus/_posts" | cut -f1)
 
 # From here on everything runs inside the corpus.
 cd "$corpus"
-# A cache left by an earlier build must not be read by this one.
-rm -rf .postlint_cache
+# A cache left by an earlier build must not be read by this one (nor
+# rumdl's, whose runs here go without it).
+rm -rf .postlint_cache .rumdl_cache
 
+# Not `grep -q`: it would stop reading early, and under pipefail the help's
+# broken pipe would read as "no such flag".
 has_cache=false
-if "$bin" check --help | grep -q -- --no-cache; then
+if "$bin" check --help | grep -- --no-cache >/dev/null; then
   has_cache=true
 fi
 
 baseline_flags=()
-if [ -n "${BASELINE:-}" ] && "$BASELINE" check --help | grep -q -- --no-cache; then
+if [ -n "${BASELINE:-}" ] && "$BASELINE" check --help | grep -- --no-cache >/dev/null; then
   baseline_flags=(--no-cache)
 fi
 rumdl_flags=()
-if command -v rumdl >/dev/null && rumdl check --help 2>&1 | grep -q -- --no-cache; then
+if command -v rumdl >/dev/null && rumdl check --help 2>&1 | grep -- --no-cache >/dev/null; then
   rumdl_flags=(--no-cache)
 fi
 
@@ -163,13 +166,14 @@ if command -v rumdl >/dev/null || command -v markdownlint-cli2 >/dev/null; then
   echo "other linters, same files:"
 fi
 if command -v rumdl >/dev/null; then
-  echo "  rumdl check ${rumdl_flags[*]:+${rumdl_flags[*]} }($(rumdl --version 2>&1 | head -1)):  ${med[rumdl]} ms  $(ratio "${med[rumdl]}" "${med[rg]}") of rg  (peak RSS $(rss_kb rumdl) KiB)"
+  echo "  rumdl check ${rumdl_flags[*]:+${rumdl_flags[*]} }($(rumdl --version 2>&1 | sed -n 1p)):  ${med[rumdl]} ms  $(ratio "${med[rumdl]}" "${med[rg]}") of rg  (peak RSS $(rss_kb rumdl) KiB)"
 fi
 if command -v markdownlint-cli2 >/dev/null; then
   run mdl
   mdl_times=()
   for _ in $(seq "$mdl_runs"); do mdl_times+=("$(time_ms mdl)"); done
   mdl_ms=$(median "${mdl_times[@]}")
-  version=$(markdownlint-cli2 --help 2>&1 | head -1)
+  # Its --help exits 2; only the first line (the version) is wanted.
+  version=$(markdownlint-cli2 --help 2>&1 | sed -n 1p || true)
   echo "  markdownlint-cli2 ($version), median of $mdl_runs:  ${mdl_ms} ms  $(ratio "$mdl_ms" "${med[rg]}") of rg"
 fi
