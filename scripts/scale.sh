@@ -31,7 +31,7 @@ done
 cargo build --release --quiet
 bin=$root/target/release/postlint
 flags=()
-if "$bin" check --help | grep -q -- --no-cache; then
+if "$bin" check --help | grep -- --no-cache >/dev/null; then
   flags=(--no-cache)
 else
   echo "cache: not supported by this build; timing plain runs"
