@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# Times `postlint check` over the shared corpus against `rg -c '<a '` over the
-# same files, in the same run, and prints both medians and their ratio, plus
-# postlint's peak memory.
+# Times `postlint check` over the shared corpus, without and with its cache,
+# against `rg -c '<a '` over the same files, in one run with the three
+# interleaved (so that the machine's drift touches them alike). Prints each
+# median, the ratios to rg, and the peak memory of both postlint runs.
 #
 #   scripts/bench.sh [RUNS]        (default 7 runs each)
 #
+# Every command runs with the corpus as the current directory, so that
+# postlint's cache (`.postlint_cache/`) lands there and rg reads the same
+# relative paths. The cached figure is taken after one warm-up run that fills
+# the cache, with nothing changed between runs. A build without the cache
+# (no `--no-cache` in `postlint check --help`) is timed once, plainly.
+#
 # With BASELINE set to another postlint binary (an earlier release, say),
-# that binary is timed in the same run too, and the ratio of the two shown:
+# that binary is timed in the same loop too, and the ratio of the two shown:
 #
 #   BASELINE=../old/target/release/postlint scripts/bench.sh 15
+#
+# When they are installed, other Markdown linters are timed over the same
+# files for comparison: rumdl (`pip install rumdl`) in the same loop, and
+# markdownlint-cli2 (`npm i -g markdownlint-cli2`), which is slow, in 3 runs
+# of its own (MDL_RUNS changes that). They check other things than postlint
+# does, so their figures say what a linter's pass over these files costs,
+# not which is better.
 #
 # Needs ripgrep (`apt-get install ripgrep`) and the corpus: it unpacks
 # ../shared/corpus/oped2-posts.tar.zst into target/corpus when that is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 runs=${1:-7}
+mdl_runs=${MDL_RUNS:-3}
 
 corpus=target/corpus
 if [ ! -d "$corpus/_posts" ]; then
@@ -34,56 +50,130 @@ if ! command -v rg >/dev/null; then
 fi
 
 cargo build --release --quiet
-bin=target/release/postlint
+bin=$root/target/release/postlint
 files=$(find "$corpus/_posts" -type f | wc -l)
 bytes=$(du -sb "$corpus/_posts" | cut -f1)
 
-# Median wall time in milliseconds of running "$@" $runs times (output discarded).
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+# From here on everything runs inside the corpus.
+cd "$corpus"
+# A cache left by an earlier build must not be read by this one (nor
+# rumdl's, whose runs here go without it).
+rm -rf .postlint_cache .rumdl_cache
+
+# Not `grep -q`: it would stop reading early, and under pipefail the help's
+# broken pipe would read as "no such flag".
+has_cache=false
+if "$bin" check --help | grep -- --no-cache >/dev/null; then
+  has_cache=true
+fi
+
+baseline_flags=()
+if [ -n "${BASELINE:-}" ] && "$BASELINE" check --help | grep -- --no-cache >/dev/null; then
+  baseline_flags=(--no-cache)
+fi
+rumdl_flags=()
+if command -v rumdl >/dev/null && rumdl check --help 2>&1 | grep -- --no-cache >/dev/null; then
+  rumdl_flags=(--no-cache)
+fi
+
+# Each timed command, by name (read through `local -n` below).
+# shellcheck disable=SC2034
+{
+  cmd_uncached=("$bin" check . --no-cache --format json)
+  cmd_cached=("$bin" check . --format json)
+  cmd_plain=("$bin" check . --format json)
+  cmd_rg=(rg -c '<a ' _posts)
+  cmd_baseline=("${BASELINE:-}" check . "${baseline_flags[@]}" --format json)
+  cmd_rumdl=(rumdl check "${rumdl_flags[@]}" _posts)
+  cmd_mdl=(markdownlint-cli2 '_posts/**/*.md')
 }
 
-# Warm the page cache for both.
-"$bin" check "$corpus" >/dev/null 2>&1 || true
-rg -c '<a ' "$corpus/_posts" >/dev/null 2>&1 || true
+# Run a named command, output discarded and exit status ignored (a linter
+# exits non-zero when it finds something).
+run() {
+  local -n cmd="cmd_$1"
+  "${cmd[@]}" >/dev/null 2>&1 || true
+}
 
-postlint_ms=$(median_ms "$bin" check "$corpus" --format json)
-rg_ms=$(median_ms rg -c '<a ' "$corpus/_posts")
-rss_file=$(mktemp)
-/usr/bin/time -f '%M' -o "$rss_file" "$bin" check "$corpus" --format json >/dev/null 2>&1 || true
-rss_kb=$(tail -1 "$rss_file")
-rm -f "$rss_file"
+# Wall time of one run of a named command, in milliseconds.
+time_ms() {
+  local start end
+  start=$(date +%s%N)
+  run "$1"
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
 
-echo "corpus: $files files, $((bytes / 1024 / 1024)) MiB, $(nproc) cores, median of $runs runs"
-echo "postlint check:  ${postlint_ms} ms  (peak RSS ${rss_kb} KiB)"
-echo "rg -c '<a ':     ${rg_ms} ms"
-awk -v p="$postlint_ms" -v r="$rg_ms" 'BEGIN { if (r > 0) printf "ratio:           %.2fx\n", p / r }'
+# Peak resident memory of one run of a named command, in KiB.
+rss_kb() {
+  local -n cmd="cmd_$1"
+  local file
+  file=$(mktemp)
+  /usr/bin/time -f '%M' -o "$file" "${cmd[@]}" >/dev/null 2>&1 || true
+  tail -1 "$file"
+  rm -f "$file"
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+tools=()
+if $has_cache; then tools+=(uncached cached); else tools+=(plain); fi
+tools+=(rg)
+[ -n "${BASELINE:-}" ] && tools+=(baseline)
+command -v rumdl >/dev/null && tools+=(rumdl)
+
+# Warm the page cache for all, and fill postlint's cache.
+for t in "${tools[@]}"; do run "$t"; done
+
+declare -A times
+for _ in $(seq "$runs"); do
+  for t in "${tools[@]}"; do
+    times[$t]+=" $(time_ms "$t")"
+  done
+done
+declare -A med
+for t in "${tools[@]}"; do
+  # shellcheck disable=SC2086  # the times are a word list
+  med[$t]=$(median ${times[$t]})
+done
+
+echo "corpus: $files files, $((bytes / 1024 / 1024)) MiB, $(nproc) cores, median of $runs interleaved runs"
+if $has_cache; then
+  echo "postlint check --no-cache:  ${med[uncached]} ms  (peak RSS $(rss_kb uncached) KiB)"
+  echo "postlint check, cached:     ${med[cached]} ms  (peak RSS $(rss_kb cached) KiB)"
+else
+  echo "postlint check:             ${med[plain]} ms  (peak RSS $(rss_kb plain) KiB)"
+  echo "cache: not supported by this build"
+fi
+echo "rg -c '<a ':                ${med[rg]} ms"
+if $has_cache; then
+  echo "uncached / rg:              $(ratio "${med[uncached]}" "${med[rg]}")"
+  echo "cached / rg:                $(ratio "${med[cached]}" "${med[rg]}")"
+  echo "cached / uncached:          $(ratio "${med[cached]}" "${med[uncached]}")"
+  this=uncached
+else
+  echo "postlint / rg:              $(ratio "${med[plain]}" "${med[rg]}")"
+  this=plain
+fi
 
 if [ -n "${BASELINE:-}" ]; then
-  "$BASELINE" check "$corpus" >/dev/null 2>&1 || true
-  # Interleave the two, so that the machine's drift touches both alike.
-  this=() base=()
-  for _ in $(seq "$runs"); do
-    s=$(date +%s%N); "$bin" check "$corpus" --format json >/dev/null 2>&1 || true; e=$(date +%s%N)
-    this+=($(((e - s) / 1000000)))
-    s=$(date +%s%N); "$BASELINE" check "$corpus" --format json >/dev/null 2>&1 || true; e=$(date +%s%N)
-    base+=($(((e - s) / 1000000)))
-  done
-  med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-  this_ms=$(med "${this[@]}") base_ms=$(med "${base[@]}")
-  rss_file=$(mktemp)
-  /usr/bin/time -f '%M' -o "$rss_file" "$BASELINE" check "$corpus" --format json >/dev/null 2>&1 || true
-  base_rss=$(tail -1 "$rss_file")
-  rm -f "$rss_file"
-  echo "interleaved, this build:  ${this_ms} ms"
-  echo "interleaved, baseline:    ${base_ms} ms  (peak RSS ${base_rss} KiB)  $BASELINE"
-  awk -v p="$this_ms" -v r="$base_ms" 'BEGIN { if (r > 0) printf "this / baseline: %.2fx\n", p / r }'
+  echo "baseline:                   ${med[baseline]} ms  (peak RSS $(rss_kb baseline) KiB)  $BASELINE ${baseline_flags[*]}"
+  echo "this / baseline:            $(ratio "${med[$this]}" "${med[baseline]}")"
+fi
+
+if command -v rumdl >/dev/null || command -v markdownlint-cli2 >/dev/null; then
+  echo "other linters, same files:"
+fi
+if command -v rumdl >/dev/null; then
+  echo "  rumdl check ${rumdl_flags[*]:+${rumdl_flags[*]} }($(rumdl --version 2>&1 | sed -n 1p)):  ${med[rumdl]} ms  $(ratio "${med[rumdl]}" "${med[rg]}") of rg  (peak RSS $(rss_kb rumdl) KiB)"
+fi
+if command -v markdownlint-cli2 >/dev/null; then
+  run mdl
+  mdl_times=()
+  for _ in $(seq "$mdl_runs"); do mdl_times+=("$(time_ms mdl)"); done
+  mdl_ms=$(median "${mdl_times[@]}")
+  # Its --help exits 2; only the first line (the version) is wanted.
+  version=$(markdownlint-cli2 --help 2>&1 | sed -n 1p || true)
+  echo "  markdownlint-cli2 ($version), median of $mdl_runs:  ${mdl_ms} ms  $(ratio "$mdl_ms" "${med[rg]}") of rg"
 fi

@@ -277,7 +277,8 @@ pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, Stri
             .collect(),
         Err(_) => Vec::new(),
     };
-    names.sort();
+    // All in one folder, so by name is the order of paths.
+    names.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     let step = names.len().div_ceil(SAMPLE).max(1);
     let (mut sampled, mut marked) = (0, 0);
     for path in names.iter().step_by(step) {

@@ -383,7 +383,12 @@ fn check_paths(
     let mut summaries: Vec<Option<Box<PostSummary>>> = Vec::with_capacity(paths.len());
     let mut had_findings = Vec::with_capacity(paths.len());
     let mut kept: Vec<(usize, FileReport)> = Vec::new();
+    let mut progress = super::progress::Progress::start(
+        paths.len(),
+        super::progress::wanted(args, resolver.base()),
+    );
     runner::run(&paths, resolver, fix, cache.as_ref(), |i, outcome| {
+        progress.inc();
         summaries.resize_with(i, || None);
         match outcome {
             Outcome::Checked(mut report) => {
@@ -405,6 +410,7 @@ fn check_paths(
             }
         }
     });
+    progress.finish();
     // The rest of the repository, for the whole-repository rules to compare
     // the files named with: summaries only, from the cache when it holds.
     let given = paths.len();

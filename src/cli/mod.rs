@@ -6,6 +6,7 @@ mod clean;
 mod completions;
 mod init;
 mod man;
+mod progress;
 mod rule;
 mod rules;
 mod server;
