@@ -1,6 +1,7 @@
 //! One post's entry in the cache, and how its findings are written down.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -25,7 +26,10 @@ pub struct Entry {
     pub valid: Valid,
     pub findings: Vec<CachedFinding>,
     pub over_limit: usize,
-    pub summary: Option<PostSummary>,
+    pub summary: Option<Arc<PostSummary>>,
+    /// Whether this run looked at the entry (and found it to hold).
+    #[serde(skip)]
+    pub used: bool,
 }
 
 /// A file's size and modification time, as ruff keys its cache.

@@ -21,7 +21,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::model::site::Now;
@@ -32,8 +31,9 @@ use entry::{CachedFinding, Entry, Valid};
 /// The cache's folder when `cache-dir` does not name another.
 pub const DIR_NAME: &str = ".postlint_cache";
 
-/// What a file of the cache starts with; a file that does not is ignored.
-const FORMAT: u32 = 1;
+/// What a file of the cache starts with; a file that does not (another
+/// format, or another version's) is ignored.
+const MAGIC: &[u8] = b"postlint cache 1\n";
 
 /// Written into the cache's folder, so that backup tools skip it
 /// (<https://bford.info/cachedir/>) and `postlint clean` knows it is one.
@@ -53,13 +53,8 @@ pub fn dir(config: &Config) -> PathBuf {
         .join(config.cache_dir.as_deref().unwrap_or(Path::new(DIR_NAME)))
 }
 
-/// What the cache's file holds.
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    format: u32,
-    version: String,
-    entries: HashMap<String, Entry>,
-}
+/// The most a string of the cache's file may take (a path, a message).
+const MAX_STRING: usize = 1 << 20;
 
 /// Settings kept alive while their address stands for them, with the
 /// hash of their fingerprint.
@@ -69,10 +64,9 @@ type Held = (Arc<Config>, [u64; 2]);
 pub struct Cache {
     dir: PathBuf,
     file: PathBuf,
-    /// The entries read from disk that this run has not used yet.
-    old: Mutex<HashMap<String, Entry>>,
-    /// The entries this run used or made.
-    new: Mutex<HashMap<String, Entry>>,
+    /// The entries read from disk, and those this run made (one table, so
+    /// that a run's memory holds each entry once).
+    entries: Mutex<HashMap<String, Entry>>,
     /// Whether anything differs from what was read.
     changed: AtomicBool,
     /// The hash of each settings' fingerprint, by the settings' address
@@ -105,18 +99,12 @@ impl Cache {
         );
         let file = dir
             .join(env!("CARGO_PKG_VERSION"))
-            .join(format!("{key:032x}.json"));
-        let old = std::fs::read(&file)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
-            .filter(|s| s.format == FORMAT && s.version == env!("CARGO_PKG_VERSION"))
-            .map(|s| s.entries)
-            .unwrap_or_default();
+            .join(format!("{key:032x}"));
+        let old = read(&file).unwrap_or_default();
         Cache {
             dir: dir.to_path_buf(),
             file,
-            old: Mutex::new(old),
-            new: Mutex::default(),
+            entries: Mutex::new(old),
             changed: AtomicBool::new(false),
             fingerprints: Mutex::default(),
         }
@@ -134,20 +122,19 @@ impl Cache {
         now: Now,
     ) -> Option<FileReport> {
         let settings = self.settings_hash(config);
-        let mut old = lock(&self.old);
-        let entry = old.get_mut(path)?;
+        let mut entries = lock(&self.entries);
+        let entry = entries.get_mut(path)?;
         let same_file = entry.stamp.same(&seen.stamp)
             || (seen.content == Some(entry.content) && entry.stamp.size == seen.stamp.size);
         if !same_file || entry.settings != settings || !entry.valid.holds(now) {
             return None;
         }
-        let mut entry = old.remove(path)?;
-        drop(old);
+        entry.used = true;
         if entry.stamp != seen.stamp {
             entry.stamp = seen.stamp;
             self.changed.store(true, Ordering::Relaxed);
         }
-        let report = FileReport {
+        Some(FileReport {
             path: path.to_string(),
             findings: entry.findings.iter().map(|f| f.0.clone()).collect(),
             fixed: 0,
@@ -155,10 +142,8 @@ impl Cache {
             over_limit: entry.over_limit,
             diff: None,
             fixed_text: None,
-            summary: entry.summary.clone().map(Box::new),
-        };
-        lock(&self.new).insert(path.to_string(), entry);
-        Some(report)
+            summary: entry.summary.clone(),
+        })
     }
 
     /// Record what checking the post shown as `path` gave. `date` is its
@@ -184,19 +169,17 @@ impl Cache {
                 .map(|f| CachedFinding(f.clone()))
                 .collect(),
             over_limit: report.over_limit,
-            summary: report.summary.as_deref().cloned(),
+            summary: report.summary.clone(),
+            used: true,
         };
-        lock(&self.old).remove(path);
-        lock(&self.new).insert(path.to_string(), entry);
+        lock(&self.entries).insert(path.to_string(), entry);
         self.changed.store(true, Ordering::Relaxed);
     }
 
     /// Forget the post shown as `path` (it could not be checked, or was
     /// changed by `--fix`).
     pub fn forget(&self, path: &str) {
-        let old = lock(&self.old).remove(path).is_some();
-        let new = lock(&self.new).remove(path).is_some();
-        if old || new {
+        if lock(&self.entries).remove(path).is_some() {
             self.changed.store(true, Ordering::Relaxed);
         }
     }
@@ -204,32 +187,30 @@ impl Cache {
     /// Write the cache back when this run changed it. Entries this run did
     /// not look at are kept while their file still exists.
     pub fn save(self) -> std::io::Result<()> {
-        let mut entries = self.new.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut entries = self.entries.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut changed = self.changed.into_inner();
-        for (path, entry) in self.old.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            if Path::new(&path).is_file() {
-                entries.insert(path, entry);
-            } else {
-                changed = true;
-            }
-        }
+        entries.retain(|path, entry| {
+            let keep = entry.used || Path::new(path).is_file();
+            changed |= !keep;
+            keep
+        });
         if !changed {
             return Ok(());
         }
         let folder = self.file.parent().unwrap_or(&self.dir);
         create_dir(&self.dir)?;
         std::fs::create_dir_all(folder)?;
-        let stored = Stored {
-            format: FORMAT,
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            entries,
-        };
         let mut tmp = tempfile::Builder::new()
             .prefix(".tmp-")
             .tempfile_in(folder)?;
         {
             let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-            serde_json::to_writer(&mut out, &stored)?;
+            out.write_all(MAGIC)?;
+            let header = (env!("CARGO_PKG_VERSION"), entries.len() as u64);
+            postcard::to_io(&header, &mut out).map_err(std::io::Error::other)?;
+            for entry in &entries {
+                postcard::to_io(&entry, &mut out).map_err(std::io::Error::other)?;
+            }
             out.flush()?;
         }
         tmp.persist(&self.file).map_err(|e| e.error)?;
@@ -245,6 +226,39 @@ impl Cache {
         lock(&self.fingerprints).insert(key, (config.clone(), h));
         h
     }
+}
+
+/// The entries of the cache's file `file`, when it is one of this version:
+/// [`MAGIC`], the version and the number of entries, then each entry, in
+/// postcard's compact binary form. Read as a stream, into a table made
+/// the right size at once.
+fn read(file: &Path) -> Option<HashMap<String, Entry>> {
+    use std::io::Read;
+    let mut reader = std::io::BufReader::new(std::fs::File::open(file).ok()?);
+    let mut magic = vec![0; MAGIC.len()];
+    reader.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let mut scratch = vec![0; MAX_STRING];
+    let ((version, count), (mut reader, _)) =
+        postcard::from_io::<(String, u64), _>((reader, &mut scratch)).ok()?;
+    if version != env!("CARGO_PKG_VERSION") {
+        return None;
+    }
+    // A count no file of this size could hold is a broken file.
+    let len = std::fs::metadata(file).ok()?.len();
+    if count > len {
+        return None;
+    }
+    let mut entries = HashMap::with_capacity(usize::try_from(count).ok()?);
+    for _ in 0..count {
+        let ((path, entry), (rest, _)) =
+            postcard::from_io::<(String, Entry), _>((reader, &mut scratch)).ok()?;
+        reader = rest;
+        entries.insert(path, entry);
+    }
+    Some(entries)
 }
 
 /// The hash of a file's bytes, as entries record it.

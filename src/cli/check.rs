@@ -2,6 +2,7 @@
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{error, exit};
 use crate::cache::Cache;
@@ -380,7 +381,7 @@ fn check_paths(
     // rules, and its report only when something in it is still to be
     // printed or counted: memory stays small however many posts there are.
     let mut paths = found.files;
-    let mut summaries: Vec<Option<Box<PostSummary>>> = Vec::with_capacity(paths.len());
+    let mut summaries: Vec<Option<Arc<PostSummary>>> = Vec::with_capacity(paths.len());
     let mut had_findings = Vec::with_capacity(paths.len());
     let mut kept: Vec<(usize, FileReport)> = Vec::new();
     let mut progress = super::progress::Progress::start(
@@ -510,7 +511,7 @@ fn context(
     checked: &[PathBuf],
     resolver: &Resolver,
     cache: Option<&Cache>,
-) -> (Vec<PathBuf>, Vec<Option<Box<PostSummary>>>) {
+) -> (Vec<PathBuf>, Vec<Option<Arc<PostSummary>>>) {
     let base = resolver.base();
     if !crate::engine::repo::any_enabled(base) {
         return (Vec::new(), Vec::new());

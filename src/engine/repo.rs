@@ -47,7 +47,7 @@ pub trait Reread {
 struct Entry {
     /// Boxed, so that a summary the caller already holds in a box moves in
     /// without a copy, and the map stays small.
-    summary: Box<PostSummary>,
+    summary: Arc<PostSummary>,
     config: Arc<Config>,
 }
 
@@ -98,7 +98,7 @@ impl RepoIndex {
     pub fn upsert(
         &mut self,
         path: &str,
-        summary: impl Into<Box<PostSummary>>,
+        summary: impl Into<Arc<PostSummary>>,
         config: Arc<Config>,
     ) -> bool {
         let entry = Entry {

@@ -123,7 +123,7 @@ pub struct FileReport {
     /// report.
     pub fixed_text: Option<String>,
     /// What the whole-repository rules need of the post, when any is on.
-    pub summary: Option<Box<crate::model::summary::PostSummary>>,
+    pub summary: Option<std::sync::Arc<crate::model::summary::PostSummary>>,
 }
 
 /// Counts for the closing summary: the one place every count a user sees

@@ -9,6 +9,7 @@ pub mod repo;
 use std::path::{Path, PathBuf};
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::cache::{Cache, Seen, Stamp};
@@ -198,7 +199,7 @@ pub fn fix_text(
     let diff =
         (!run.write && fixed.text != text).then(|| crate::diff::unified(shown, text, &fixed.text));
     // The whole-repository rules see the post as it is after fixing.
-    let summary = fixed.summary.map(Box::new);
+    let summary = fixed.summary.map(Arc::new);
     let report = FileReport {
         path: shown.to_string(),
         findings,
@@ -244,7 +245,7 @@ fn check_dated(
         over_limit,
         diff: None,
         fixed_text: None,
-        summary: checked.summary.map(Box::new),
+        summary: checked.summary.map(Arc::new),
     };
     (report, checked.date)
 }

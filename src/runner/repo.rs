@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -29,7 +29,7 @@ pub struct RepoFindings {
 /// decide whether its findings stay. Findings are by index into `paths`.
 pub fn run(
     paths: &[PathBuf],
-    summaries: Vec<Option<Box<PostSummary>>>,
+    summaries: Vec<Option<Arc<PostSummary>>>,
     resolver: &Resolver,
 ) -> RepoFindings {
     if summaries.iter().all(Option::is_none) {
