@@ -2,8 +2,9 @@
 # How `postlint check` scales with the number of posts: generates synthetic
 # corpora of 10,000 and 100,000 posts (and 1,000,000 with --million) with
 # scripts/gen-corpus, and prints for each postlint's median wall time
-# (without its cache, where the build has one) and peak memory, then the
-# ratio of each size's time to the one ten times smaller (10.00x is linear).
+# without its cache and peak memory, the ratio of each size's time to the
+# one ten times smaller (10.00x is linear), then the same for a re-run with
+# the cache warm (nothing changed since the run that filled it).
 #
 #   scripts/scale.sh [--million] [RUNS]     (default 3 runs each)
 #
@@ -31,8 +32,10 @@ done
 cargo build --release --quiet
 bin=$root/target/release/postlint
 flags=()
+cached=no
 if "$bin" check --help | grep -- --no-cache >/dev/null; then
   flags=(--no-cache)
+  cached=yes
 else
   echo "cache: not supported by this build; timing plain runs"
 fi
@@ -40,7 +43,7 @@ fi
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "$(nproc) cores, median of $runs runs, postlint check . ${flags[*]:+${flags[*]} }--format json"
-printf '%10s  %10s  %14s  %s\n' posts "time (ms)" "peak RSS (KiB)" "vs 10x fewer"
+printf '%10s  %10s  %14s  %12s  %16s  %20s\n' posts "time (ms)" "peak RSS (KiB)" "vs 10x fewer" "cached time (ms)" "cached peak RSS (KiB)"
 previous=
 for n in "${sizes[@]}"; do
   dir=target/scale-$n
@@ -62,6 +65,21 @@ for n in "${sizes[@]}"; do
   rss_file=$(mktemp)
   /usr/bin/time -f '%M' -o "$rss_file" "$bin" check . "${flags[@]}" --format json >/dev/null 2>&1 || true
   rss=$(tail -1 "$rss_file")
+  cached_ms=- cached_rss=-
+  if [ "$cached" = yes ]; then
+    rm -rf .postlint_cache
+    "$bin" check . --format json >/dev/null 2>&1 || true # fill the cache
+    ctimes=()
+    for _ in $(seq "$runs"); do
+      start=$(date +%s%N)
+      "$bin" check . --format json >/dev/null 2>&1 || true
+      end=$(date +%s%N)
+      ctimes+=($(((end - start) / 1000000)))
+    done
+    cached_ms=$(median "${ctimes[@]}")
+    /usr/bin/time -f '%M' -o "$rss_file" "$bin" check . --format json >/dev/null 2>&1 || true
+    cached_rss=$(tail -1 "$rss_file")
+  fi
   rm -f "$rss_file"
   popd >/dev/null
   ms=$(median "${times[@]}")
@@ -69,6 +87,6 @@ for n in "${sizes[@]}"; do
   if [ -n "$previous" ]; then
     step=$(awk -v a="$ms" -v b="$previous" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')
   fi
-  printf '%10s  %10s  %14s  %s\n' "$n" "$ms" "$rss" "$step"
+  printf '%10s  %10s  %14s  %12s  %16s  %20s\n' "$n" "$ms" "$rss" "$step" "$cached_ms" "$cached_rss"
   previous=$ms
 done

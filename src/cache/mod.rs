@@ -3,7 +3,7 @@
 //!
 //! As ruff's cache does, it keeps one file per project, settings and
 //! version, under `.postlint_cache/<version>/`. An entry is found by the
-//! post's path, and holds while the file's size and modification time are
+//! post's path (by its hash), and holds while the file's size and modification time are
 //! those recorded; when they changed, a hash of the content decides. The
 //! entry also records a hash of the settings the post was checked with
 //! (its site's `_config.yml` included), and the moments its findings hold
@@ -65,8 +65,12 @@ pub struct Cache {
     dir: PathBuf,
     file: PathBuf,
     /// The entries read from disk, and those this run made (one table, so
-    /// that a run's memory holds each entry once).
-    entries: Mutex<HashMap<String, Entry>>,
+    /// that a run's memory holds each entry once), by the hash of the
+    /// post's path: no path is kept.
+    entries: Mutex<HashMap<[u64; 2], Entry>>,
+    /// Whether this run looked at every post of the project, so that an
+    /// entry it did not use is of a post that is gone.
+    complete: AtomicBool,
     /// Whether anything differs from what was read.
     changed: AtomicBool,
     /// The hash of each settings' fingerprint, by the settings' address
@@ -105,6 +109,7 @@ impl Cache {
             dir: dir.to_path_buf(),
             file,
             entries: Mutex::new(old),
+            complete: AtomicBool::new(false),
             changed: AtomicBool::new(false),
             fingerprints: Mutex::default(),
         }
@@ -123,7 +128,7 @@ impl Cache {
     ) -> Option<FileReport> {
         let settings = self.settings_hash(config);
         let mut entries = lock(&self.entries);
-        let entry = entries.get_mut(path)?;
+        let entry = entries.get_mut(&key(path))?;
         let same_file = entry.stamp.same(&seen.stamp)
             || (seen.content == Some(entry.content) && entry.stamp.size == seen.stamp.size);
         if !same_file || entry.settings != settings || !entry.valid.holds(now) {
@@ -172,25 +177,32 @@ impl Cache {
             summary: report.summary.clone(),
             used: true,
         };
-        lock(&self.entries).insert(path.to_string(), entry);
+        lock(&self.entries).insert(key(path), entry);
         self.changed.store(true, Ordering::Relaxed);
     }
 
     /// Forget the post shown as `path` (it could not be checked, or was
     /// changed by `--fix`).
     pub fn forget(&self, path: &str) {
-        if lock(&self.entries).remove(path).is_some() {
+        if lock(&self.entries).remove(&key(path)).is_some() {
             self.changed.store(true, Ordering::Relaxed);
         }
     }
 
+    /// Say that this run looked at every post of the project: the entries
+    /// it did not use are dropped when the cache is written.
+    pub fn covered_everything(&self) {
+        self.complete.store(true, Ordering::Relaxed);
+    }
+
     /// Write the cache back when this run changed it. Entries this run did
-    /// not look at are kept while their file still exists.
+    /// not look at are kept, unless it looked at every post.
     pub fn save(self) -> std::io::Result<()> {
         let mut entries = self.entries.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut changed = self.changed.into_inner();
-        entries.retain(|path, entry| {
-            let keep = entry.used || Path::new(path).is_file();
+        let complete = self.complete.into_inner();
+        entries.retain(|_, entry| {
+            let keep = entry.used || !complete;
             changed |= !keep;
             keep
         });
@@ -232,7 +244,7 @@ impl Cache {
 /// [`MAGIC`], the version and the number of entries, then each entry, in
 /// postcard's compact binary form. Read as a stream, into a table made
 /// the right size at once.
-fn read(file: &Path) -> Option<HashMap<String, Entry>> {
+fn read(file: &Path) -> Option<HashMap<[u64; 2], Entry>> {
     use std::io::Read;
     let mut reader = std::io::BufReader::new(std::fs::File::open(file).ok()?);
     let mut magic = vec![0; MAGIC.len()];
@@ -254,11 +266,16 @@ fn read(file: &Path) -> Option<HashMap<String, Entry>> {
     let mut entries = HashMap::with_capacity(usize::try_from(count).ok()?);
     for _ in 0..count {
         let ((path, entry), (rest, _)) =
-            postcard::from_io::<(String, Entry), _>((reader, &mut scratch)).ok()?;
+            postcard::from_io::<([u64; 2], Entry), _>((reader, &mut scratch)).ok()?;
         reader = rest;
         entries.insert(path, entry);
     }
     Some(entries)
+}
+
+/// The key of the entry of the post shown as `path`.
+fn key(path: &str) -> [u64; 2] {
+    split(hash::hash(path.as_bytes()))
 }
 
 /// The hash of a file's bytes, as entries record it.

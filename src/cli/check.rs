@@ -415,7 +415,12 @@ fn check_paths(
     // The rest of the repository, for the whole-repository rules to compare
     // the files named with: summaries only, from the cache when it holds.
     let given = paths.len();
-    let (rest, rest_summaries) = context(&args.paths, &paths, resolver, cache.as_ref());
+    let (rest, rest_summaries, complete) = context(&args.paths, &paths, resolver, cache.as_ref());
+    if let Some(cache) = &cache
+        && complete
+    {
+        cache.covered_everything();
+    }
     paths.extend(rest);
     summaries.extend(rest_summaries);
     if let Some(cache) = cache {
@@ -504,18 +509,16 @@ fn worth_keeping(report: &FileReport) -> bool {
 
 /// When the whole-repository rules are on and the paths given are not the
 /// whole project (pre-commit passes the staged files): the project's other
-/// posts, each with its summary but no findings, and its path. Their
-/// summaries come from the cache when it holds, else from checking them.
+/// posts, each with its path and its summary. Their summaries come from the
+/// cache when it holds, else from checking them. Also whether the run has
+/// then seen every post of the project.
 fn context(
     args: &[String],
     checked: &[PathBuf],
     resolver: &Resolver,
     cache: Option<&Cache>,
-) -> (Vec<PathBuf>, Vec<Option<Arc<PostSummary>>>) {
+) -> (Vec<PathBuf>, Vec<Option<Arc<PostSummary>>>, bool) {
     let base = resolver.base();
-    if !crate::engine::repo::any_enabled(base) {
-        return (Vec::new(), Vec::new());
-    }
     let cwd = std::env::current_dir().unwrap_or_default();
     let absolute = |p: &Path| -> PathBuf {
         cwd.join(p)
@@ -525,12 +528,12 @@ fn context(
     };
     let root = absolute(&base.root);
     let whole = args.is_empty() || args.iter().all(|a| absolute(Path::new(a)) == root);
-    if whole {
-        return (Vec::new(), Vec::new());
+    if whole || !crate::engine::repo::any_enabled(base) {
+        return (Vec::new(), Vec::new(), whole);
     }
     // Problems elsewhere in the project are not this run's to report.
     let Ok(all) = discover(&[base.root.display().to_string()], resolver.filter(), false) else {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), false);
     };
     let given: std::collections::HashSet<PathBuf> = checked.iter().map(|p| absolute(p)).collect();
     let rest: Vec<PathBuf> = all
@@ -551,7 +554,7 @@ fn context(
             Outcome::Failed { .. } => None,
         });
     });
-    (rest, summaries)
+    (rest, summaries, true)
 }
 
 /// Check standard input as the file at `path` (which need not exist).

@@ -58,7 +58,8 @@ struct Entry {
 pub struct RepoIndex {
     /// The settings the rules run with (their options and severities).
     config: Arc<Config>,
-    posts: HashMap<String, Entry>,
+    /// By path; a path the caller also keeps is shared, not copied.
+    posts: HashMap<Arc<str>, Entry>,
     /// The findings of each post with any, by path; `None` when stale.
     findings: Option<HashMap<String, Vec<Diagnostic>>>,
     /// The posts that, read again to confirm findings, were no longer the
@@ -97,15 +98,16 @@ impl RepoIndex {
     /// post's own findings are kept).
     pub fn upsert(
         &mut self,
-        path: &str,
+        path: impl Into<Arc<str>>,
         summary: impl Into<Arc<PostSummary>>,
         config: Arc<Config>,
     ) -> bool {
+        let path: Arc<str> = path.into();
         let entry = Entry {
             summary: summary.into(),
             config,
         };
-        let (changed, stale) = match self.posts.get_mut(path) {
+        let (changed, stale) = match self.posts.get_mut(&*path) {
             Some(held) => {
                 let changed = held.summary != entry.summary;
                 let stale = changed || !Arc::ptr_eq(&held.config, &entry.config);
@@ -113,7 +115,7 @@ impl RepoIndex {
                 (changed, stale)
             }
             None => {
-                self.posts.insert(path.to_string(), entry);
+                self.posts.insert(path, entry);
                 (true, true)
             }
         };
@@ -167,7 +169,7 @@ impl RepoIndex {
     /// they are to be taken: by date, then path. The later post of a pair
     /// is the one reported.
     fn run(&self, reread: &dyn Reread) -> (HashMap<String, Vec<Diagnostic>>, Vec<String>) {
-        let mut entries: Vec<(&String, &Entry)> = self.posts.iter().collect();
+        let mut entries: Vec<(&Arc<str>, &Entry)> = self.posts.iter().collect();
         entries.sort_by(|a, b| order_key(&a.1.summary, a.0).cmp(&order_key(&b.1.summary, b.0)));
         let posts: Vec<Summarized> = entries
             .iter()
@@ -188,7 +190,7 @@ impl RepoIndex {
             missing.sort_unstable();
             missing.dedup();
             let asked: Vec<(&str, &Config)> = (missing.iter())
-                .map(|&i| (entries[i].0.as_str(), &*entries[i].1.config))
+                .map(|&i| (&**entries[i].0, &*entries[i].1.config))
                 .collect();
             let found = if asked.is_empty() {
                 Vec::new()
@@ -200,7 +202,7 @@ impl RepoIndex {
                 let full = full.filter(|f| {
                     let same = f.compact() == *held;
                     if !same {
-                        changed.borrow_mut().push(entries[i].0.clone());
+                        changed.borrow_mut().push(entries[i].0.to_string());
                     }
                     same
                 });
@@ -217,7 +219,7 @@ impl RepoIndex {
             let on = rules::find(d.diagnostic.rule)
                 .is_some_and(|(r, _)| entry.config.level(r).is_some());
             if on {
-                out.entry(path.clone()).or_default().push(d.diagnostic);
+                out.entry(path.to_string()).or_default().push(d.diagnostic);
             }
         }
         (out, changed.into_inner())
@@ -265,7 +267,7 @@ pub fn check_all(posts: &[(&str, &str)], config: &Config) -> Vec<Vec<Diagnostic>
     for (path, text) in posts {
         let checked = super::check(std::path::Path::new(path), text, config);
         found.push(checked.diagnostics);
-        index.upsert(path, checked.summary.unwrap_or_default(), shared.clone());
+        index.upsert(*path, checked.summary.unwrap_or_default(), shared.clone());
     }
     let reread = InMemory(posts.iter().copied().collect());
     for ((path, _), list) in posts.iter().zip(&mut found) {

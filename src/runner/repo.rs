@@ -38,18 +38,17 @@ pub fn run(
             errors: Vec::new(),
         };
     }
-    let shown: Vec<String> = paths.iter().map(|p| super::display_path(p)).collect();
+    let shown: Vec<Arc<str>> = paths
+        .iter()
+        .map(|p| Arc::from(super::display_path(p)))
+        .collect();
     let mut index = RepoIndex::new(resolver.base().clone());
     for (i, summary) in summaries.into_iter().enumerate() {
         if let Some(summary) = summary {
-            index.upsert(&shown[i], summary, resolver.settings_for(&paths[i]));
+            index.upsert(shown[i].clone(), summary, resolver.settings_for(&paths[i]));
         }
     }
-    let index_of: HashMap<&str, usize> = shown
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i))
-        .collect();
+    let index_of: HashMap<&str, usize> = shown.iter().enumerate().map(|(i, s)| (&**s, i)).collect();
     // The rules read again, in parallel, every file a finding is to be in
     // or point at, to confirm it on the real strings; their texts are kept
     // to place the findings.

@@ -57,7 +57,7 @@ impl Repo {
                     })
                     .collect();
                 for (shown, summary, own) in read {
-                    index.upsert(&shown, summary, own);
+                    index.upsert(shown.as_str(), summary, own);
                 }
             }
             self.index = Some(index);
@@ -77,7 +77,8 @@ impl Repo {
         let Some(shown) = self.shown(path) else {
             return false;
         };
-        self.ensure(resolver).upsert(&shown, summary, config)
+        self.ensure(resolver)
+            .upsert(shown.as_str(), summary, config)
     }
 
     /// Read the post at `path` from disk again (a document was closed,
@@ -95,7 +96,7 @@ impl Repo {
             .ok()
             .and_then(|text| engine::check::summarize(path, &text, &own));
         match new {
-            Some(summary) => index.upsert(&shown, summary, own),
+            Some(summary) => index.upsert(shown.as_str(), summary, own),
             None => index.remove(&shown),
         }
     }
