@@ -24,12 +24,20 @@ pub struct Entry {
     /// The hash of the settings' fingerprint.
     pub settings: [u64; 2],
     pub valid: Valid,
-    pub findings: Vec<CachedFinding>,
-    pub over_limit: usize,
+    /// The findings, when there are any: most posts have none, and an
+    /// entry without them stays small.
+    pub found: Option<Box<Found>>,
     pub summary: Option<Arc<PostSummary>>,
     /// Whether this run looked at the entry (and found it to hold).
     #[serde(skip)]
     pub used: bool,
+}
+
+/// A post's findings, and how many more a rule left out.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Found {
+    pub findings: Vec<CachedFinding>,
+    pub over_limit: usize,
 }
 
 /// A file's size and modification time, as ruff keys its cache.

@@ -26,7 +26,7 @@ use crate::config::Config;
 use crate::model::site::Now;
 use crate::report::FileReport;
 pub use entry::Stamp;
-use entry::{CachedFinding, Entry, Valid};
+use entry::{CachedFinding, Entry, Found, Valid};
 
 /// The cache's folder when `cache-dir` does not name another.
 pub const DIR_NAME: &str = ".postlint_cache";
@@ -141,10 +141,12 @@ impl Cache {
         }
         Some(FileReport {
             path: path.to_string(),
-            findings: entry.findings.iter().map(|f| f.0.clone()).collect(),
+            findings: (entry.found.iter())
+                .flat_map(|f| f.findings.iter().map(|f| f.0.clone()))
+                .collect(),
             fixed: 0,
             converged: true,
-            over_limit: entry.over_limit,
+            over_limit: entry.found.as_ref().map_or(0, |f| f.over_limit),
             diff: None,
             fixed_text: None,
             summary: entry.summary.clone(),
@@ -168,12 +170,14 @@ impl Cache {
             content,
             settings: self.settings_hash(config),
             valid: Valid::new(date, now),
-            findings: report
-                .findings
-                .iter()
-                .map(|f| CachedFinding(f.clone()))
-                .collect(),
-            over_limit: report.over_limit,
+            found: (!report.findings.is_empty() || report.over_limit > 0).then(|| {
+                Box::new(Found {
+                    findings: (report.findings.iter())
+                        .map(|f| CachedFinding(f.clone()))
+                        .collect(),
+                    over_limit: report.over_limit,
+                })
+            }),
             summary: report.summary.clone(),
             used: true,
         };
