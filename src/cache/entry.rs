@@ -21,8 +21,9 @@ pub struct Entry {
     /// The hash of the file's bytes, which decides when the stamp changed
     /// but the text did not (a `git checkout` rewrites files).
     pub content: [u64; 2],
-    /// The hash of the settings' fingerprint.
-    pub settings: [u64; 2],
+    /// The settings' fingerprint, as an index into the cache's list of
+    /// their hashes.
+    pub settings: u32,
     pub valid: Valid,
     /// The findings, when there are any: most posts have none, and an
     /// entry without them stays small.

@@ -57,8 +57,8 @@ pub fn dir(config: &Config) -> PathBuf {
 const MAX_STRING: usize = 1 << 20;
 
 /// Settings kept alive while their address stands for them, with the
-/// hash of their fingerprint.
-type Held = (Arc<Config>, [u64; 2]);
+/// index of the hash of their fingerprint in [`Cache::settings`].
+type Held = (Arc<Config>, u32);
 
 /// The cache of one run.
 pub struct Cache {
@@ -73,8 +73,13 @@ pub struct Cache {
     complete: AtomicBool,
     /// Whether anything differs from what was read.
     changed: AtomicBool,
-    /// The hash of each settings' fingerprint, by the settings' address
-    /// (held, so that the address is not reused during the run).
+    /// The hashes of the settings' fingerprints that entries were made
+    /// with, each once: an entry names its settings by an index into this,
+    /// not by a hash of its own.
+    settings: Mutex<Vec<[u64; 2]>>,
+    /// The index in `settings` of each settings' fingerprint, by the
+    /// settings' address (held, so that the address is not reused during
+    /// the run).
     fingerprints: Mutex<HashMap<usize, Held>>,
 }
 
@@ -104,11 +109,12 @@ impl Cache {
         let file = dir
             .join(env!("CARGO_PKG_VERSION"))
             .join(format!("{key:032x}"));
-        let old = read(&file).unwrap_or_default();
+        let (settings, old) = read(&file).unwrap_or_default();
         Cache {
             dir: dir.to_path_buf(),
             file,
             entries: Mutex::new(old),
+            settings: Mutex::new(settings),
             complete: AtomicBool::new(false),
             changed: AtomicBool::new(false),
             fingerprints: Mutex::default(),
@@ -222,7 +228,11 @@ impl Cache {
         {
             let mut out = std::io::BufWriter::new(tmp.as_file_mut());
             out.write_all(MAGIC)?;
-            let header = (env!("CARGO_PKG_VERSION"), entries.len() as u64);
+            let settings = self
+                .settings
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner());
+            let header = (env!("CARGO_PKG_VERSION"), settings, entries.len() as u64);
             postcard::to_io(&header, &mut out).map_err(std::io::Error::other)?;
             for entry in &entries {
                 postcard::to_io(&entry, &mut out).map_err(std::io::Error::other)?;
@@ -233,22 +243,38 @@ impl Cache {
         Ok(())
     }
 
-    fn settings_hash(&self, config: &Arc<Config>) -> [u64; 2] {
+    /// The index that stands for `config`'s fingerprint in entries.
+    fn settings_hash(&self, config: &Arc<Config>) -> u32 {
         let key = Arc::as_ptr(config) as usize;
-        if let Some((_, h)) = lock(&self.fingerprints).get(&key) {
-            return *h;
+        if let Some((_, i)) = lock(&self.fingerprints).get(&key) {
+            return *i;
         }
         let h = split(hash::hash(config.fingerprint().as_bytes()));
-        lock(&self.fingerprints).insert(key, (config.clone(), h));
-        h
+        let i = {
+            let mut known = lock(&self.settings);
+            match known.iter().position(|k| *k == h) {
+                Some(i) => i,
+                None => {
+                    known.push(h);
+                    known.len() - 1
+                }
+            }
+        };
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        lock(&self.fingerprints).insert(key, (config.clone(), i));
+        i
     }
 }
 
-/// The entries of the cache's file `file`, when it is one of this version:
-/// [`MAGIC`], the version and the number of entries, then each entry, in
+/// The settings' hashes and the entries of the cache's file `file`, when
+/// it is one of this version: [`MAGIC`], the version, the settings' hashes
+/// and the number of entries, then each entry, in
 /// postcard's compact binary form. Read as a stream, into a table made
 /// the right size at once.
-fn read(file: &Path) -> Option<HashMap<[u64; 2], Entry>> {
+/// What [`read`] gives: the settings' hashes and the entries.
+type Loaded = (Vec<[u64; 2]>, HashMap<[u64; 2], Entry>);
+
+fn read(file: &Path) -> Option<Loaded> {
     use std::io::Read;
     let mut reader = std::io::BufReader::new(std::fs::File::open(file).ok()?);
     let mut magic = vec![0; MAGIC.len()];
@@ -257,8 +283,8 @@ fn read(file: &Path) -> Option<HashMap<[u64; 2], Entry>> {
         return None;
     }
     let mut scratch = vec![0; MAX_STRING];
-    let ((version, count), (mut reader, _)) =
-        postcard::from_io::<(String, u64), _>((reader, &mut scratch)).ok()?;
+    let ((version, settings, count), (mut reader, _)) =
+        postcard::from_io::<(String, Vec<[u64; 2]>, u64), _>((reader, &mut scratch)).ok()?;
     if version != env!("CARGO_PKG_VERSION") {
         return None;
     }
@@ -272,9 +298,12 @@ fn read(file: &Path) -> Option<HashMap<[u64; 2], Entry>> {
         let ((path, entry), (rest, _)) =
             postcard::from_io::<([u64; 2], Entry), _>((reader, &mut scratch)).ok()?;
         reader = rest;
+        if entry.settings as usize >= settings.len() {
+            return None;
+        }
         entries.insert(path, entry);
     }
-    Some(entries)
+    Some((settings, entries))
 }
 
 /// The key of the entry of the post shown as `path`.

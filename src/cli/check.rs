@@ -373,6 +373,12 @@ fn check_paths(
             "warning: no posts found in `{arg}`: a post is a .md, .markdown or .html file under a _posts/ or _drafts/ folder; set `include` in postlint.toml to check other files"
         );
     }
+    // The first post's site is worked out before the cache is read: it may
+    // sample the post's folder, whose listing then is gone before the
+    // cache's table is made, not beside it.
+    if let Some(first) = found.files.first() {
+        resolver.settings_for(first);
+    }
     let cache = (!args.no_cache).then(|| {
         let base = resolver.base();
         Cache::open(&crate::cache::dir(base), base)
