@@ -46,9 +46,67 @@ pub fn parse(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec
     anchors
 }
 
+/// The HTML anchors of `body` (which starts at `base` in `text`), as a full
+/// lol_html pass over the body finds them, but with the tokenizer run only
+/// over the regions that hold `<a>` elements when [`anchor_regions`] can
+/// prove where those are.
 fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
+    match anchor_regions(body.as_bytes()) {
+        Some(regions) => tokenize_regions(text, body, base, &regions),
+        None => tokenize_regions(text, body, base, std::slice::from_ref(&(0..body.len()))),
+    }
+}
+
+/// The HTML anchors of `body` from one lol_html pass over all of it: what
+/// [`html_anchors`] must always agree with.
+#[doc(hidden)]
+pub fn html_anchors_full(text: &str, range: Range<usize>) -> Vec<Anchor> {
+    let body = &text[range.clone()];
+    tokenize_regions(
+        text,
+        body,
+        range.start,
+        std::slice::from_ref(&(0..body.len())),
+    )
+}
+
+/// The HTML anchors of `body`, by [`html_anchors`] (regions when provable).
+#[doc(hidden)]
+pub fn html_anchors_fast(text: &str, range: Range<usize>) -> Vec<Anchor> {
+    html_anchors(text, &text[range.clone()], range.start)
+}
+
+/// Whether [`html_anchors`] can tokenize `body` by regions (else it
+/// tokenizes the whole body).
+#[doc(hidden)]
+pub fn regions_provable(body: &str) -> bool {
+    anchor_regions(body.as_bytes()).is_some()
+}
+
+/// Run lol_html over the `regions` of `body`, in order, as one stream. Each
+/// region starts in the tokenizer's data state with no element open, and
+/// ends where every element opened in it is closed again (or at the end of
+/// the body), so that the stream tokenizes them as the whole body does.
+fn tokenize_regions(text: &str, body: &str, base: usize, regions: &[Range<usize>]) -> Vec<Anchor> {
+    if regions.is_empty() {
+        return Vec::new();
+    }
+    // Where each region starts in the stream, to map offsets back.
+    let mut starts = Vec::with_capacity(regions.len());
+    let mut at = 0usize;
+    for r in regions {
+        starts.push((at, base + r.start));
+        at += r.len();
+    }
+    let starts = Rc::new(starts);
+    let to_text = move |starts: &[(usize, usize)], offset: usize| {
+        // The region holding `offset`: the last that starts at or before it.
+        let i = starts.partition_point(|&(s, _)| s <= offset) - 1;
+        offset - starts[i].0 + starts[i].1
+    };
     let state = Rc::new(RefCell::new(Vec::<Anchor>::new()));
     let on_element = Rc::clone(&state);
+    let on_element_starts = Rc::clone(&starts);
     let settings = Settings::new()
         .with_strict(false)
         .append_element_content_handler(element!("a[href]", move |el| {
@@ -62,24 +120,28 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
             };
             let tag = el.source_location().bytes();
             let href = href.bytes();
+            // A tag lies in one region, so its offsets move together.
+            let shift = to_text(&on_element_starts, tag.start) - tag.start;
             let index = {
                 let mut anchors = on_element.borrow_mut();
                 anchors.push(Anchor {
                     kind: AnchorKind::Html,
-                    href: base + href.start..base + href.end,
-                    span: base + tag.start..base + tag.end,
-                    content: base + tag.end..base + tag.end,
+                    href: shift + href.start..shift + href.end,
+                    span: shift + tag.start..shift + tag.end,
+                    content: shift + tag.end..shift + tag.end,
                     text: String::new(),
                     nested_tags: false,
                 });
                 anchors.len() - 1
             };
             let on_end = Rc::clone(&on_element);
+            let on_end_starts = Rc::clone(&on_element_starts);
             let handler: lol_html::EndTagHandler<'static> = Box::new(move |end| {
                 let end = end.source_location().bytes();
+                let shift = to_text(&on_end_starts, end.start) - end.start;
                 let a = &mut on_end.borrow_mut()[index];
-                a.content.end = base + end.start;
-                a.span.end = base + end.end;
+                a.content.end = shift + end.start;
+                a.span.end = shift + end.end;
                 Ok(())
             });
             // A self-closing element has no end tag, and so no content.
@@ -89,7 +151,9 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     // lol_html only fails on memory limits or handler errors; neither is set
     // here, so a failure only loses the anchors seen so far.
-    let ok = rewriter.write(body.as_bytes()).is_ok();
+    let ok = regions
+        .iter()
+        .all(|r| rewriter.write(&body.as_bytes()[r.clone()]).is_ok());
     if ok {
         let _ = rewriter.end();
     }
@@ -103,6 +167,254 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
         a.text = strip_tags(content);
     }
     anchors
+}
+
+/// Start tags after which the tokenizer reads script data or plain text,
+/// or enters foreign content (where CDATA sections and other namespace
+/// rules apply). A body with any of them is tokenized whole.
+const UNHANDLED_TAGS: &[&[u8]] = &[b"script", b"plaintext", b"svg", b"math"];
+
+/// Start tags whose content is raw text or RCDATA: no tags in it, up to
+/// the first end tag of the same name.
+const RAW_TEXT_TAGS: &[&[u8]] = &[
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+];
+
+/// Elements that lol_html never puts on its stack of open elements.
+const VOID_TAGS: &[&[u8]] = &[
+    b"area",
+    b"base",
+    b"basefont",
+    b"bgsound",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"keygen",
+    b"link",
+    b"meta",
+    b"param",
+    b"source",
+    b"track",
+    b"wbr",
+];
+
+fn is_html_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
+}
+
+fn name_in(name: &[u8], list: &[&[u8]]) -> bool {
+    name.len() <= 9 && list.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// The regions of `body` that the anchors lie in: from each outermost `<a`
+/// start tag to the end tag that closes it (or the end of the body). A
+/// cheap scan of every tag proves that each region starts in the data
+/// state with no `<a>` open; `None` when it meets anything it does not
+/// follow exactly (a comment of an unusual shape, a doctype, CDATA, a
+/// processing instruction, a raw-text or foreign element, a tag cut off by
+/// the end, or an end tag inside a region that may close an element opened
+/// before it), and the whole body must be tokenized.
+fn anchor_regions(body: &[u8]) -> Option<Vec<Range<usize>>> {
+    let mut regions = Vec::new();
+    // The open region: where it starts, and the names of the elements
+    // opened in it that are still open (the `<a>` first).
+    let mut region: Option<usize> = None;
+    let mut open: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0;
+    while let Some(found) = memchr::memchr(b'<', &body[pos..]) {
+        let lt = pos + found;
+        match body.get(lt + 1) {
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name = lt + 1..tag_name_end(body, lt + 1)?;
+                let (mut end, plain_end) = tag_end(body, name.end)?;
+                let tag_name = &body[name.clone()];
+                if name_in(tag_name, UNHANDLED_TAGS) {
+                    return None;
+                }
+                if name_in(tag_name, RAW_TEXT_TAGS) {
+                    // lol_html does not switch to raw text after `<xmp a=>`.
+                    if !plain_end {
+                        return None;
+                    }
+                    // Its end tag is read as any other, below.
+                    end = raw_text_end(body, end, tag_name)?;
+                }
+                if region.is_none() && tag_name.eq_ignore_ascii_case(b"a") {
+                    region = Some(lt);
+                    open.clear();
+                }
+                if region.is_some() && !name_in(tag_name, VOID_TAGS) {
+                    open.push(name);
+                }
+                pos = end;
+            }
+            Some(b'/') => match body.get(lt + 2) {
+                Some(b) if b.is_ascii_alphabetic() => {
+                    let name = lt + 2..tag_name_end(body, lt + 2)?;
+                    let (end, _) = tag_end(body, name.end)?;
+                    if let Some(start) = region {
+                        let tag_name = &body[name];
+                        let k = open
+                            .iter()
+                            .rposition(|n| body[n.clone()].eq_ignore_ascii_case(tag_name))?;
+                        open.truncate(k);
+                        if open.is_empty() {
+                            regions.push(start..end);
+                            region = None;
+                        }
+                    }
+                    pos = end;
+                }
+                Some(b'>') => pos = lt + 3,
+                _ => return None,
+            },
+            Some(b'!') => {
+                let rest = lt + 4;
+                if !body[lt..].starts_with(b"<!--")
+                    || body[rest..].starts_with(b">")
+                    || body[rest..].starts_with(b"->")
+                {
+                    return None;
+                }
+                let close = rest + memchr::memmem::find(&body[rest..], b"-->")?;
+                let inner = &body[rest..close];
+                if memchr::memmem::find(inner, b"--!").is_some()
+                    || memchr::memmem::find(inner, b"<!").is_some()
+                {
+                    return None;
+                }
+                pos = close + 3;
+            }
+            Some(b'?') | None => return None,
+            Some(_) => pos = lt + 1,
+        }
+    }
+    if let Some(start) = region {
+        regions.push(start..body.len());
+    }
+    Some(regions)
+}
+
+/// The end of a tag name that starts at `from`; `None` at the end of input.
+fn tag_name_end(body: &[u8], from: usize) -> Option<usize> {
+    body[from..]
+        .iter()
+        .position(|&b| is_html_space(b) || b == b'/' || b == b'>')
+        .map(|n| from + n)
+}
+
+/// Where the raw text or RCDATA content that starts at `from`, inside the
+/// element `name`, ends: at the first `</name` followed by whitespace, `/`
+/// or `>`, in any case. `None` when there is none (the content runs to the
+/// end).
+fn raw_text_end(body: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = at + memchr::memmem::find(&body[at..], b"</")?;
+        let after = lt + 2 + name.len();
+        if body
+            .get(lt + 2..after)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && body
+                .get(after)
+                .is_some_and(|&b| is_html_space(b) || b == b'/' || b == b'>')
+        {
+            return Some(lt);
+        }
+        at = lt + 2;
+    }
+}
+
+/// Just past the `>` that ends a tag whose name ends at `from`, following
+/// the tokenizer's attribute states (a quoted value may hold `>`), and
+/// whether the tag ended other than at a missing attribute value (`a=>`,
+/// after which lol_html stays in the data state whatever the element);
+/// `None` when the input ends inside the tag.
+fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
+    #[derive(Clone, Copy)]
+    enum S {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        Unquoted,
+        AfterQuoted,
+        SelfClosing,
+    }
+    let mut s = S::BeforeName;
+    let mut i = from;
+    // The tag name ended at whitespace, `/` or `>`.
+    match body.get(i)? {
+        b'>' => return Some((i + 1, true)),
+        b'/' => s = S::SelfClosing,
+        _ => {}
+    }
+    i += 1;
+    while i < body.len() {
+        let b = body[i];
+        match s {
+            S::BeforeName => match b {
+                b'>' => return Some((i + 1, true)),
+                b'/' => s = S::SelfClosing,
+                _ if is_html_space(b) => {}
+                _ => s = S::Name,
+            },
+            S::Name => match b {
+                b'>' => return Some((i + 1, true)),
+                b'/' => s = S::SelfClosing,
+                b'=' => s = S::BeforeValue,
+                _ if is_html_space(b) => s = S::AfterName,
+                _ => {}
+            },
+            S::AfterName => match b {
+                b'>' => return Some((i + 1, true)),
+                b'/' => s = S::SelfClosing,
+                b'=' => s = S::BeforeValue,
+                _ if is_html_space(b) => {}
+                _ => s = S::Name,
+            },
+            S::BeforeValue => match b {
+                b'>' => return Some((i + 1, false)),
+                b'"' | b'\'' => {
+                    i += 1 + memchr::memchr(b, &body[i + 1..])?;
+                    s = S::AfterQuoted;
+                }
+                _ if is_html_space(b) => {}
+                _ => s = S::Unquoted,
+            },
+            S::Unquoted => match b {
+                b'>' => return Some((i + 1, true)),
+                _ if is_html_space(b) => s = S::BeforeName,
+                _ => {}
+            },
+            S::AfterQuoted => match b {
+                b'>' => return Some((i + 1, true)),
+                b'/' => s = S::SelfClosing,
+                _ if is_html_space(b) => s = S::BeforeName,
+                // Missing whitespace: reconsumed before an attribute name.
+                _ => s = S::Name,
+            },
+            S::SelfClosing => match b {
+                b'>' => return Some((i + 1, true)),
+                // Reconsumed before an attribute name.
+                b'/' => {}
+                _ if is_html_space(b) => s = S::BeforeName,
+                _ => s = S::Name,
+            },
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The text of an element's content: tags removed, entities kept.
