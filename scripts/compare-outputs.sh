@@ -31,6 +31,9 @@ now=--now=2026-01-01T00:00:00Z
 capture() { # BINARY OUTDIR
   local bin=$1 out=$2
   mkdir -p "$out"
+  # Each binary gets a cache of its own: one must never read what the other
+  # found (both may be the same version, with the same settings).
+  export POSTLINT_CACHE_DIR="$work/cache-$(basename "$out")"
   run() { # NAME DIR ARGS...
     local name=$1 dir=$2
     shift 2
@@ -39,7 +42,8 @@ capture() { # BINARY OUTDIR
   for f in human json concise json-lines github sarif junit gitlab; do
     run "example-$f" "$repo" check examples/site --format "$f" --color never "$now"
   done
-  # json-lines streams files as they finish, in no fixed order.
+  # json-lines streamed files in no fixed order before postlint kept them in
+  # path order; sorted, both compare.
   sort -o "$out/example-json-lines.out" "$out/example-json-lines.out"
   run example-statistics "$repo" check examples/site --statistics "$now"
   run example-diff "$repo" check examples/site --diff "$now"
@@ -63,7 +67,7 @@ capture() { # BINARY OUTDIR
       run "blog-$(basename "$site")" "$site" check --format json "$now"
     done
   fi
-  (cd "$copy" && find . -type f -print0 | sort -z | xargs -0 sha256sum) >"$out/fixed-files.sha256"
+  (cd "$copy" && find . -path '*/.postlint_cache' -prune -o -type f -print0 | sort -z | xargs -0 sha256sum) >"$out/fixed-files.sha256"
 }
 
 capture "$old" "$work/old"
