@@ -94,11 +94,34 @@ impl PathFilter {
 
     /// `path` relative to the config's directory, or absolute outside it.
     pub fn relative(&self, path: &Path) -> PathBuf {
+        if let Some(rel) = self.plainly_relative(path) {
+            return rel.to_path_buf();
+        }
         let abs = absolute(&self.cwd, path);
         match abs.strip_prefix(&self.root) {
             Ok(rel) => rel.to_path_buf(),
             Err(_) => abs,
         }
+    }
+
+    /// [`PathFilter::relative`] without taking `path` apart, for the
+    /// usual case: run from the root, a path written plainly (no `..`, no
+    /// `.` but a leading `./`, no doubled or trailing `/`), which is then
+    /// its own relative form. `None` otherwise.
+    fn plainly_relative<'p>(&self, path: &'p Path) -> Option<&'p Path> {
+        if self.cwd != self.root || path.is_absolute() {
+            return None;
+        }
+        let mut s = path.to_str()?;
+        while let Some(rest) = s.strip_prefix("./") {
+            s = rest;
+        }
+        let plain = !s.is_empty()
+            && !s.ends_with('/')
+            && !s.contains("//")
+            && s.split('/').all(|c| c != "." && c != "..")
+            && !cfg!(windows);
+        plain.then(|| Path::new(s))
     }
 
     pub fn is_post(&self, path: &Path) -> bool {
@@ -137,7 +160,15 @@ impl PathFilter {
     }
 
     /// The rules and families `per-file-ignores` turns off for `path`.
+    /// Whether any `per-file-ignores` glob is set.
+    pub fn has_ignores(&self) -> bool {
+        !self.ignores.is_empty()
+    }
+
     pub fn ignored(&self, path: &Path) -> Vec<&str> {
+        if self.ignores.is_empty() {
+            return Vec::new();
+        }
         let rel = self.relative(path);
         let name = rel.file_name().map(Path::new);
         let mut out = Vec::new();
@@ -327,6 +358,34 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plain_path_is_its_own_relative_form() {
+        let filter = PathFilter::new(&Config::default()).unwrap();
+        let slow = |p: &Path| {
+            let abs = absolute(&filter.cwd, p);
+            abs.strip_prefix(&filter.root)
+                .map_or(abs.clone(), Path::to_path_buf)
+        };
+        for p in [
+            "_posts/a.md",
+            "./_posts/a.md",
+            "././x/y.md",
+            "a//b.md",
+            "a/./b.md",
+            "a/../b.md",
+            "../x.md",
+            "a/b/",
+            ".",
+            "./",
+            "x",
+            "_posts/.hidden.md",
+            "a/.../b.md",
+        ] {
+            let p = Path::new(p);
+            assert_eq!(filter.relative(p), slow(p), "{p:?}");
+        }
+    }
 
     #[test]
     fn glob_bases() {

@@ -27,6 +27,10 @@ pub struct Resolver {
     resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
     /// Problems of the `_config.yml` files read, each once.
     errors: Mutex<Vec<SiteError>>,
+    /// The folder last asked about and its settings, when no
+    /// `per-file-ignores` can tell its files apart: the posts of a run
+    /// come folder by folder.
+    last: Mutex<Option<(PathBuf, Arc<Config>)>>,
 }
 
 impl Resolver {
@@ -39,6 +43,7 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
+            last: Mutex::default(),
         })
     }
 
@@ -52,6 +57,7 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
+            last: Mutex::default(),
         }
     }
 
@@ -67,6 +73,23 @@ impl Resolver {
 
     /// The settings of the file at `path` (which need not exist).
     pub fn settings_for(&self, path: &Path) -> Arc<Config> {
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let by_folder = !self.filter.has_ignores();
+        if by_folder
+            && let Some((last, config)) = &*self.last.lock().unwrap_or_else(|e| e.into_inner())
+            && last.as_os_str() == dir.as_os_str()
+        {
+            return config.clone();
+        }
+        let config = self.resolve(path);
+        if by_folder {
+            *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((dir.to_path_buf(), config.clone()));
+        }
+        config
+    }
+
+    fn resolve(&self, path: &Path) -> Arc<Config> {
         let ignored: Vec<String> = self
             .filter
             .ignored(path)
@@ -107,6 +130,7 @@ impl Resolver {
 
     /// Forget every site read so far (a `_config.yml` changed).
     pub fn forget_sites(&self) {
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.sites.lock().unwrap_or_else(|e| e.into_inner()).clear();
         self.resolved
             .lock()
