@@ -54,8 +54,10 @@ pub fn run(
     mut on_done: impl FnMut(usize, Outcome),
 ) {
     let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::channel::<Vec<(usize, Outcome)>>();
     let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
+    // Bounded, so that workers wait when the calling thread (writing a
+    // streaming format, say) falls behind, instead of piling reports up.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Outcome)>>(4 * workers);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
