@@ -265,24 +265,25 @@ const HEAD: u64 = 16 * 1024;
 /// standard input, say): each post is then judged by its own format.
 /// Returns the kind and the reason in words.
 pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, String) {
-    let mut names: Vec<PathBuf> = match std::fs::read_dir(folder) {
+    // The names alone: all in one folder, so by name is the order of paths.
+    let mut names: Vec<std::ffi::OsString> = match std::fs::read_dir(folder) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension()
+            .map(|e| e.file_name())
+            .filter(|name| {
+                Path::new(name)
+                    .extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| matches!(e, "md" | "markdown" | "html" | "htm"))
             })
             .collect(),
         Err(_) => Vec::new(),
     };
-    // All in one folder, so by name is the order of paths.
-    names.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
+    names.sort_unstable();
     let step = names.len().div_ceil(SAMPLE).max(1);
     let (mut sampled, mut marked) = (0, 0);
-    for path in names.iter().step_by(step) {
-        match read_head(path)
+    for name in names.iter().step_by(step) {
+        match read_head(&folder.join(name))
             .as_deref()
             .and_then(|h| format_of(h, source_keys))
         {
