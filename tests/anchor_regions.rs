@@ -7,9 +7,6 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 use postlint::model::anchors::{Anchor, html_anchors_fast, html_anchors_full, regions_provable};
 use proptest::prelude::*;
 
@@ -201,24 +198,9 @@ fn plain_html_takes_the_region_path() {
 
 #[test]
 fn corpus_anchors_are_those_of_the_full_pass() {
-    let archive =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/oped2-posts.tar.zst");
-    if !archive.exists() {
-        common::skip_missing_corpus(&format!("{} is absent", archive.display()));
+    let Some(dir) = common::unpack("oped2-posts.tar.zst", common::skip_missing_corpus) else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let unpacked = Command::new("tar")
-        .arg("--zstd")
-        .arg("-xf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(dir.path())
-        .status();
-    if !unpacked.is_ok_and(|s| s.success()) {
-        common::skip("could not unpack the corpus (tar with zstd is needed)");
-        return;
-    }
+    };
     let mut posts = 0;
     let mut provable = 0;
     let mut stack = vec![dir.path().to_path_buf()];

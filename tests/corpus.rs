@@ -10,32 +10,15 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::Command;
 
 /// Files with at least one finding.
 const FILES_WITH_FINDINGS: usize = 311;
 
 #[test]
 fn corpus_findings_are_exactly_the_known_defects() {
-    let archive =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/oped2-posts.tar.zst");
-    if !archive.exists() {
-        common::skip_missing_corpus(&format!("{} is absent", archive.display()));
+    let Some(dir) = common::unpack("oped2-posts.tar.zst", common::skip_missing_corpus) else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let unpacked = Command::new("tar")
-        .arg("--zstd")
-        .arg("-xf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(dir.path())
-        .status();
-    if !unpacked.is_ok_and(|s| s.success()) {
-        common::skip("could not unpack the corpus (tar with zstd is needed)");
-        return;
-    }
+    };
     // A minimal Jekyll site around the posts: no `timezone`, so UTC.
     std::fs::write(dir.path().join("_config.yml"), "title: Corpus\n").unwrap();
     let out = common::postlint(dir.path())

@@ -66,25 +66,7 @@ fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
 /// The five sites unpacked into a temporary folder, or `None` (skipped)
 /// without the archive.
 fn unpack() -> Option<tempfile::TempDir> {
-    let archive =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/ordinary-blogs.tar.zst");
-    if !archive.exists() {
-        common::skip(&format!("{} is absent", archive.display()));
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let unpacked = Command::new("tar")
-        .arg("--zstd")
-        .arg("-xf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(dir.path())
-        .status();
-    if !unpacked.is_ok_and(|s| s.success()) {
-        common::skip("could not unpack the ordinary blogs (tar with zstd is needed)");
-        return None;
-    }
-    Some(dir)
+    common::unpack("ordinary-blogs.tar.zst", common::skip)
 }
 
 /// `(path, rule)` of every finding of `postlint check` with the defaults,

@@ -145,17 +145,13 @@ impl Cache {
             entry.stamp = seen.stamp;
             self.changed.store(true, Ordering::Relaxed);
         }
+        let findings = (entry.found.iter())
+            .flat_map(|f| f.findings.iter().map(|f| f.0.clone()))
+            .collect();
         Some(FileReport {
-            path: path.to_string(),
-            findings: (entry.found.iter())
-                .flat_map(|f| f.findings.iter().map(|f| f.0.clone()))
-                .collect(),
-            fixed: 0,
-            converged: true,
             over_limit: entry.found.as_ref().map_or(0, |f| f.over_limit),
-            diff: None,
-            fixed_text: None,
             summary: entry.summary.clone(),
+            ..FileReport::new(path, findings)
         })
     }
 

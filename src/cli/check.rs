@@ -212,7 +212,9 @@ pub fn run(args: &CheckArgs) -> u8 {
 
     let (mut files, failed) = match &input {
         Input::Stdin(path) => check_stdin(path, &resolver, args.force_exclude, fix, &mut on_done),
-        Input::Paths(paths) => check_paths(paths, args, &resolver, fix, streams, &mut on_done),
+        Input::Paths(paths) => {
+            check_paths(paths, args, &resolver, fix, format, streams, &mut on_done)
+        }
     };
     let mut tool_error = failed > 0;
     // A `_config.yml` that Jekyll would refuse is a configuration error.
@@ -354,6 +356,7 @@ fn check_paths(
     args: &CheckArgs,
     resolver: &Resolver,
     fix: Option<FixRun>,
+    format: Format,
     streams: bool,
     on_done: &mut dyn FnMut(&FileReport, Part),
 ) -> (Vec<FileReport>, usize) {
@@ -390,10 +393,8 @@ fn check_paths(
     let mut summaries: Vec<Option<Arc<PostSummary>>> = Vec::with_capacity(paths.len());
     let mut had_findings = Vec::with_capacity(paths.len());
     let mut kept: Vec<(usize, FileReport)> = Vec::new();
-    let mut progress = super::progress::Progress::start(
-        paths.len(),
-        super::progress::wanted(args, resolver.base()),
-    );
+    let mut progress =
+        super::progress::Progress::start(paths.len(), super::progress::wanted(args, format));
     runner::run(&paths, resolver, fix, cache.as_ref(), |i, outcome| {
         progress.inc();
         summaries.resize_with(i, || None);
@@ -446,30 +447,29 @@ fn check_paths(
     }
     failed += more.errors.len();
     let named = |i: usize| i < given;
+    // The shown paths of the files given, made once and only when a finding
+    // is in a file that was not.
+    let mut given_shown: Option<std::collections::HashSet<String>> = None;
     for (i, mut findings) in more.findings {
         // In a file the run was not given, only what involves one it was.
         if !named(i) {
+            let shown = given_shown.get_or_insert_with(|| {
+                paths[..given]
+                    .iter()
+                    .map(|q| runner::display_path(q))
+                    .collect()
+            });
             findings.retain(|f| {
-                f.diagnostic.related.iter().any(|l| {
-                    l.path.as_deref().is_some_and(|p| {
-                        paths[..given].iter().any(|q| runner::display_path(q) == p)
-                    })
-                })
+                f.diagnostic
+                    .related
+                    .iter()
+                    .any(|l| l.path.as_deref().is_some_and(|p| shown.contains(p)))
             });
         }
         if findings.is_empty() {
             continue;
         }
-        let extra = FileReport {
-            path: runner::display_path(&paths[i]),
-            findings,
-            fixed: 0,
-            converged: true,
-            over_limit: 0,
-            diff: None,
-            fixed_text: None,
-            summary: None,
-        };
+        let extra = FileReport::new(runner::display_path(&paths[i]), findings);
         // Streaming formats get the file's whole-repository findings after
         // every file's own; a file of the rest of the repository is
         // reported here first.
@@ -596,14 +596,8 @@ fn check_stdin(
         // text, so that an editor replacing its buffer loses nothing.
         Ok(text) if excluded => (
             vec![FileReport {
-                path: shown,
-                findings: Vec::new(),
-                fixed: 0,
-                converged: true,
-                over_limit: 0,
-                diff: None,
                 fixed_text: Some(text),
-                summary: None,
+                ..FileReport::new(shown, Vec::new())
             }],
             0,
         ),

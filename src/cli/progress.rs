@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::CheckArgs;
-use crate::config::Config;
 use crate::report::{Format, thousands};
 
 /// How long a run goes before the bar is drawn.
@@ -19,11 +18,7 @@ const DELAY: Duration = Duration::from_secs(1);
 /// error is a terminal, the run is not `--quiet` or `--silent`, and the
 /// report is for a person (`human` or `concise`); a machine format is left
 /// alone even when it goes to the terminal.
-pub fn wanted(args: &CheckArgs, config: &Config) -> bool {
-    let format = args
-        .output_format
-        .or_else(|| config.output_format.as_deref().and_then(Format::from_name))
-        .unwrap_or(Format::Human);
+pub fn wanted(args: &CheckArgs, format: Format) -> bool {
     shown(
         std::io::stderr().is_terminal(),
         std::io::stdout().is_terminal(),

@@ -44,7 +44,7 @@ pub struct FullSummary {
 }
 
 /// A post's URL, its output file, and the span that decides them.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputPlace {
     /// The URL, unescaped, as a reader sees it.
     pub url: String,
@@ -54,7 +54,7 @@ pub struct OutputPlace {
     pub span: Range<usize>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteTagLink {
     pub tag: String,
     pub key: String,

@@ -126,6 +126,23 @@ pub struct FileReport {
     pub summary: Option<std::sync::Arc<crate::model::summary::PostSummary>>,
 }
 
+impl FileReport {
+    /// The report of a file checked (not fixed) with `findings`, and
+    /// nothing else to tell.
+    pub fn new(path: impl Into<String>, findings: Vec<Finding>) -> FileReport {
+        FileReport {
+            path: path.into(),
+            findings,
+            fixed: 0,
+            converged: true,
+            over_limit: 0,
+            diff: None,
+            fixed_text: None,
+            summary: None,
+        }
+    }
+}
+
 /// Counts for the closing summary: the one place every count a user sees
 /// (summary line, `--statistics`, `--fix`'s "remaining") comes from.
 #[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]

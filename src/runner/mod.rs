@@ -240,14 +240,9 @@ fn check_dated(
             .collect()
     };
     let report = FileReport {
-        path: shown.to_string(),
-        findings,
-        fixed: 0,
-        converged: true,
         over_limit,
-        diff: None,
-        fixed_text: None,
         summary: checked.summary.map(Arc::new),
+        ..FileReport::new(shown, findings)
     };
     (report, checked.date)
 }
@@ -275,16 +270,7 @@ pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
                     finding
                 })
                 .collect();
-            FileReport {
-                path: shown.to_string(),
-                findings,
-                fixed: 0,
-                converged: true,
-                over_limit: 0,
-                diff: None,
-                fixed_text: None,
-                summary: None,
-            }
+            FileReport::new(*shown, findings)
         })
         .collect()
 }

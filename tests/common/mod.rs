@@ -56,6 +56,35 @@ pub fn skip_missing_corpus(why: &str) {
     }
 }
 
+/// The archive `../shared/corpus/<name>` unpacked into a temporary folder.
+/// Without the archive, `missing` decides (see [`skip`] and
+/// [`skip_missing_corpus`]); without `tar` and zstd, the test is skipped.
+/// `None` when skipped.
+pub fn unpack(name: &str, missing: fn(&str)) -> Option<tempfile::TempDir> {
+    let archive = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(name);
+    if !archive.exists() {
+        missing(&format!("{} is absent", archive.display()));
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let unpacked = std::process::Command::new("tar")
+        .arg("--zstd")
+        .arg("-xf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.path())
+        .status();
+    if !unpacked.is_ok_and(|s| s.success()) {
+        skip(&format!(
+            "could not unpack {name} (tar with zstd is needed)"
+        ));
+        return None;
+    }
+    Some(dir)
+}
+
 /// The binary under test: this build's, or the one `POSTLINT_BIN` names
 /// (to show that a test fails on an older build).
 pub fn binary() -> PathBuf {
