@@ -49,12 +49,28 @@ pub fn parse(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec
 /// The HTML anchors of `body` (which starts at `base` in `text`), as a full
 /// lol_html pass over the body finds them, but with the tokenizer run only
 /// over the regions that hold `<a>` elements when [`anchor_regions`] can
-/// prove where those are.
+/// prove where those are, and not even there for an element that holds
+/// text alone.
 fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
-    match anchor_regions(body.as_bytes()) {
-        Some(regions) => tokenize_regions(text, body, base, &regions),
-        None => tokenize_regions(text, body, base, std::slice::from_ref(&(0..body.len()))),
+    let Some(regions) = anchor_regions(body.as_bytes()) else {
+        return tokenize_regions(text, body, base, std::slice::from_ref(&(0..body.len())));
+    };
+    // A region that is one element holding text is read directly; the rest
+    // go to the tokenizer, as one stream (each starts and ends in the data
+    // state with no element open, so leaving some out changes nothing).
+    let mut anchors = Vec::with_capacity(regions.len());
+    let mut rest = Vec::new();
+    for r in regions {
+        match simple_anchor(text, body.as_bytes(), base, &r) {
+            Some(anchor) => anchors.extend(anchor),
+            None => rest.push(r),
+        }
     }
+    if !rest.is_empty() {
+        anchors.extend(tokenize_regions(text, body, base, &rest));
+        anchors.sort_by_key(|a| a.span.start);
+    }
+    anchors
 }
 
 /// The HTML anchors of `body` from one lol_html pass over all of it: what
@@ -341,6 +357,28 @@ fn raw_text_end(body: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// after which lol_html stays in the data state whatever the element);
 /// `None` when the input ends inside the tag.
 fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
+    scan_tag(body, from, |_, _| {}).map(|t| (t.end, t.plain_end))
+}
+
+/// How a tag ends, by [`scan_tag`].
+struct TagEnd {
+    /// Just past its `>`.
+    end: usize,
+    /// It ended other than at a missing attribute value (`a=>`).
+    plain_end: bool,
+    /// It ended with `/>`.
+    self_closing: bool,
+}
+
+/// Follow the tokenizer's attribute states through a tag whose name ends
+/// at `from`, calling `on_attr` with each attribute's name and its value
+/// (without quotes; `None` when it has none), in order. `None` when the
+/// input ends inside the tag.
+fn scan_tag(
+    body: &[u8],
+    from: usize,
+    mut on_attr: impl FnMut(Range<usize>, Option<Range<usize>>),
+) -> Option<TagEnd> {
     #[derive(Clone, Copy)]
     enum S {
         BeforeName,
@@ -351,11 +389,20 @@ fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
         AfterQuoted,
         SelfClosing,
     }
+    let done = |end: usize, s: S| TagEnd {
+        end,
+        plain_end: true,
+        self_closing: matches!(s, S::SelfClosing),
+    };
     let mut s = S::BeforeName;
     let mut i = from;
+    // Where the attribute name or unquoted value being read starts.
+    let mut start = 0;
+    // The name of an attribute whose value is not known yet.
+    let mut pending: Option<Range<usize>> = None;
     // The tag name ended at whitespace, `/` or `>`.
     match body.get(i)? {
-        b'>' => return Some((i + 1, true)),
+        b'>' => return Some(done(i + 1, s)),
         b'/' => s = S::SelfClosing,
         _ => {}
     }
@@ -364,57 +411,161 @@ fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
         let b = body[i];
         match s {
             S::BeforeName => match b {
-                b'>' => return Some((i + 1, true)),
+                b'>' => return Some(done(i + 1, s)),
                 b'/' => s = S::SelfClosing,
                 _ if is_html_space(b) => {}
-                _ => s = S::Name,
+                _ => {
+                    start = i;
+                    s = S::Name;
+                }
             },
             S::Name => match b {
-                b'>' => return Some((i + 1, true)),
-                b'/' => s = S::SelfClosing,
-                b'=' => s = S::BeforeValue,
-                _ if is_html_space(b) => s = S::AfterName,
+                b'>' => {
+                    on_attr(start..i, None);
+                    return Some(done(i + 1, s));
+                }
+                b'/' => {
+                    on_attr(start..i, None);
+                    s = S::SelfClosing;
+                }
+                b'=' => {
+                    pending = Some(start..i);
+                    s = S::BeforeValue;
+                }
+                _ if is_html_space(b) => {
+                    pending = Some(start..i);
+                    s = S::AfterName;
+                }
                 _ => {}
             },
             S::AfterName => match b {
-                b'>' => return Some((i + 1, true)),
-                b'/' => s = S::SelfClosing,
                 b'=' => s = S::BeforeValue,
                 _ if is_html_space(b) => {}
-                _ => s = S::Name,
+                _ => {
+                    if let Some(name) = pending.take() {
+                        on_attr(name, None);
+                    }
+                    match b {
+                        b'>' => return Some(done(i + 1, s)),
+                        b'/' => s = S::SelfClosing,
+                        _ => {
+                            start = i;
+                            s = S::Name;
+                        }
+                    }
+                }
             },
             S::BeforeValue => match b {
-                b'>' => return Some((i + 1, false)),
+                b'>' => {
+                    if let Some(name) = pending.take() {
+                        on_attr(name, Some(i..i));
+                    }
+                    return Some(TagEnd {
+                        end: i + 1,
+                        plain_end: false,
+                        self_closing: false,
+                    });
+                }
                 b'"' | b'\'' => {
-                    i += 1 + memchr::memchr(b, &body[i + 1..])?;
+                    let close = i + 1 + memchr::memchr(b, &body[i + 1..])?;
+                    if let Some(name) = pending.take() {
+                        on_attr(name, Some(i + 1..close));
+                    }
+                    i = close;
                     s = S::AfterQuoted;
                 }
                 _ if is_html_space(b) => {}
-                _ => s = S::Unquoted,
+                _ => {
+                    start = i;
+                    s = S::Unquoted;
+                }
             },
             S::Unquoted => match b {
-                b'>' => return Some((i + 1, true)),
-                _ if is_html_space(b) => s = S::BeforeName,
+                b'>' => {
+                    if let Some(name) = pending.take() {
+                        on_attr(name, Some(start..i));
+                    }
+                    return Some(done(i + 1, s));
+                }
+                _ if is_html_space(b) => {
+                    if let Some(name) = pending.take() {
+                        on_attr(name, Some(start..i));
+                    }
+                    s = S::BeforeName;
+                }
                 _ => {}
             },
             S::AfterQuoted => match b {
-                b'>' => return Some((i + 1, true)),
+                b'>' => return Some(done(i + 1, s)),
                 b'/' => s = S::SelfClosing,
                 _ if is_html_space(b) => s = S::BeforeName,
                 // Missing whitespace: reconsumed before an attribute name.
-                _ => s = S::Name,
+                _ => {
+                    start = i;
+                    s = S::Name;
+                }
             },
             S::SelfClosing => match b {
-                b'>' => return Some((i + 1, true)),
+                b'>' => return Some(done(i + 1, s)),
                 // Reconsumed before an attribute name.
                 b'/' => {}
                 _ if is_html_space(b) => s = S::BeforeName,
-                _ => s = S::Name,
+                _ => {
+                    start = i;
+                    s = S::Name;
+                }
             },
         }
         i += 1;
     }
     None
+}
+
+/// The anchor of a region that is one `<a>` element holding text alone
+/// (`<a href="u">text</a>`), read from the bytes: what lol_html reports
+/// for it, or `Some(None)` when it reports none (no `href`). `None` when
+/// the region is anything else (nested tags, a `<` in the text, several
+/// `href` attributes or one without a value, a self-closing tag), and must
+/// be tokenized.
+fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Option<Option<Anchor>> {
+    let name_end = r.start + 2;
+    if !body.get(r.start + 1)?.eq_ignore_ascii_case(&b'a') {
+        return None;
+    }
+    let mut hrefs = 0;
+    let mut href = None;
+    let open = scan_tag(&body[..r.end], name_end, |name, value| {
+        if body[name].eq_ignore_ascii_case(b"href") {
+            hrefs += 1;
+            href = value;
+        }
+    })?;
+    if !open.plain_end || open.self_closing {
+        return None;
+    }
+    let lt = open.end + memchr::memchr(b'<', &body[open.end..r.end])?;
+    if !body[lt..].starts_with(b"</") || !body.get(lt + 2)?.eq_ignore_ascii_case(&b'a') {
+        return None;
+    }
+    let (close_end, _) = tag_end(body, lt + 3)?;
+    if close_end != r.end {
+        return None;
+    }
+    match (hrefs, href) {
+        (0, _) => Some(None),
+        (1, Some(href)) => {
+            let content = base + open.end..base + lt;
+            Some(Some(Anchor {
+                kind: AnchorKind::Html,
+                href: base + href.start..base + href.end,
+                span: base + r.start..base + r.end,
+                text: text[content.clone()].to_string(),
+                content,
+                nested_tags: false,
+            }))
+        }
+        _ => None,
+    }
 }
 
 /// The text of an element's content: tags removed, entities kept.
