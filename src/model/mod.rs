@@ -359,7 +359,7 @@ fn read_tag_link(
     if scope.is_some_and(|s| !in_tag_scope(href, path_start, s, mirror)) {
         return None;
     }
-    let tag_range = patterns.iter().find_map(|p| p.matches(path))?;
+    let tag_range = tag::match_any(patterns, path)?;
     // `/tags/#bridges`: a tag index with the tag in the fragment, not a
     // link to a tag page with an empty tag.
     if tag_range.is_empty()

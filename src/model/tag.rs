@@ -74,15 +74,22 @@ impl TagPattern {
     /// Match a raw URL path (starting with `/`). On a match, return the byte
     /// range of the tag within `path`.
     pub fn matches(&self, path: &str) -> Option<std::ops::Range<usize>> {
-        let path = path.strip_prefix('/')?;
-        let mut segs = Vec::new();
-        let mut start = 1;
-        for s in path.split('/') {
-            segs.push((start, s));
-            start += s.len() + 1;
-        }
-        match_from(&self.segments, &segs)
+        match_any(std::slice::from_ref(self), path)
     }
+}
+
+/// Match a raw URL path (starting with `/`) against each pattern in turn,
+/// splitting it once. On the first match, return the byte range of the tag
+/// within `path`.
+pub fn match_any(patterns: &[TagPattern], path: &str) -> Option<std::ops::Range<usize>> {
+    let path = path.strip_prefix('/')?;
+    let mut segs = Vec::with_capacity(8);
+    let mut start = 1;
+    for s in path.split('/') {
+        segs.push((start, s));
+        start += s.len() + 1;
+    }
+    patterns.iter().find_map(|p| match_from(&p.segments, &segs))
 }
 
 fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::Range<usize>> {
@@ -111,8 +118,9 @@ fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::R
 /// Substrings that every tag link's href must contain, one per pattern: the
 /// literal segment before the tag (`/tag/`) or the literal around it. `None`
 /// when some pattern has no literal part, so that nothing can be ruled out.
+/// Each substring is given once.
 pub fn required_literals(patterns: &[TagPattern]) -> Option<Vec<String>> {
-    patterns
+    let mut literals: Vec<String> = patterns
         .iter()
         .map(|p| {
             let at = p
@@ -128,7 +136,10 @@ pub fn required_literals(patterns: &[TagPattern]) -> Option<Vec<String>> {
                 _ => None,
             }
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    literals.sort_unstable();
+    literals.dedup();
+    Some(literals)
 }
 
 /// The path of a raw href: after the scheme and authority, before `?`/`#`.
@@ -221,7 +232,7 @@ mod tests {
     #[test]
     fn literals_rule_out_bodies() {
         let lits = required_literals(&TagPattern::defaults()).unwrap();
-        assert!(lits.contains(&"/tag/".to_string()) && lits.contains(&"/tags/".to_string()));
+        assert_eq!(lits, ["/tag/", "/tags/"]);
         assert_eq!(
             required_literals(&[TagPattern::parse("**/{tag}").unwrap()]),
             None

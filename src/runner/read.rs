@@ -54,12 +54,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
 
 /// Borrow bytes as text, or say why they are not a post.
 pub fn decode_slice(bytes: &[u8]) -> Result<&str, String> {
-    if let Some(encoding) = utf16_or_32(bytes) {
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    if let Some(encoding) = utf16_or_32(bytes, has_nul) {
         return Err(format!(
             "{encoding} text, not UTF-8; save the post as UTF-8"
         ));
     }
-    if bytes.contains(&0) {
+    if has_nul {
         return Err("binary file (contains NUL bytes), not a post".into());
     }
     // simdutf8 is several times faster than the standard library on text
@@ -77,8 +78,9 @@ pub fn decode_slice(bytes: &[u8]) -> Result<&str, String> {
 }
 
 /// The encoding of text in UTF-16 or UTF-32, by its byte order mark or,
-/// without one, by the zero bytes of ASCII characters in its first bytes.
-fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
+/// without one, by the zero bytes of ASCII characters in its first bytes
+/// (so never when it has none: `has_nul`).
+fn utf16_or_32(bytes: &[u8], has_nul: bool) -> Option<&'static str> {
     match bytes {
         [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32 (little-endian)"),
         [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32 (big-endian)"),
@@ -86,6 +88,9 @@ fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
         [0xFF, 0xFE, _, _, ..] => return Some("UTF-16 (little-endian)"),
         [0xFE, 0xFF, _, _, ..] => return Some("UTF-16 (big-endian)"),
         _ => {}
+    }
+    if !has_nul {
+        return None;
     }
     let head = &bytes[..bytes.len().min(4096) & !1];
     if head.len() < 4 {
