@@ -3,7 +3,7 @@
 //! Files named on the command line, or matched by a glob given there, are
 //! always checked, unless `--force-exclude` applies `exclude` to them too.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -193,7 +193,8 @@ pub fn discover(
 ) -> Result<Discovery, String> {
     let default = [".".to_string()];
     let args = if args.is_empty() { &default[..] } else { args };
-    let mut found = BTreeSet::new();
+    // Sorted and without repeats at the end.
+    let mut found = Vec::new();
     let mut out = Discovery::default();
     for arg in args {
         let path = Path::new(arg);
@@ -203,16 +204,14 @@ pub fn discover(
             // dangling or looping link is named too, so that reading it
             // reports why it cannot be read.
             if !(force_exclude && filter.is_excluded(path)) {
-                found.insert(path.to_path_buf());
+                found.push(path.to_path_buf());
             }
             continue;
         }
         if path.is_dir() {
             for entry in walk(path, filter) {
                 match entry {
-                    Ok(p) if filter.is_post(&p) => {
-                        found.insert(p);
-                    }
+                    Ok(p) if filter.is_post(&p) => found.push(p),
                     Ok(_) => {}
                     Err(e) => out.errors.push(e),
                 }
@@ -234,7 +233,7 @@ pub fn discover(
                         if matcher.is_match(&p)
                             || matcher.is_match(p.strip_prefix("./").unwrap_or(&p)) =>
                     {
-                        found.insert(p);
+                        found.push(p);
                     }
                     Ok(_) => {}
                     Err(e) => out.errors.push(e),
@@ -256,8 +255,28 @@ pub fn discover(
             out.empty.push(arg.clone());
         }
     }
-    out.files = found.into_iter().collect();
+    out.files = sorted(found);
     Ok(out)
+}
+
+/// `paths` in the order of [`Path`]s (component by component), without
+/// repeats. Each path is taken apart once, not at every comparison.
+fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_sorted() {
+        let mut paths = paths;
+        paths.dedup();
+        return paths;
+    }
+    let mut keyed: Vec<(Vec<Component>, usize)> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.components().collect(), i))
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    let mut slots: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// The one message for a path that names nothing: a missing file or
@@ -385,6 +404,35 @@ mod tests {
             let p = Path::new(p);
             assert_eq!(filter.relative(p), slow(p), "{p:?}");
         }
+    }
+
+    #[test]
+    fn sorted_is_the_order_of_paths() {
+        let names = [
+            "_posts/b.md",
+            "_posts/a-b.md",
+            "_posts/a/x.md",
+            "_posts//a/x.md",
+            "./_posts/a.md",
+            "-x.md",
+            "_posts/a.md",
+            "a.md",
+            "./_posts/a.md",
+            "_posts/A.md",
+            "_posts/a.md.md",
+        ];
+        let paths: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+        let by_set: Vec<PathBuf> = paths
+            .iter()
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(sorted(paths.clone()), by_set);
+        assert_eq!(sorted(by_set.clone()), by_set);
+        // Of equal paths, the first given is kept.
+        let kept = sorted(paths);
+        assert!(kept.iter().any(|p| p.as_os_str() == "_posts/a/x.md"));
     }
 
     #[test]
