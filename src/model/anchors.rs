@@ -49,13 +49,13 @@ pub fn parse(text: &str, range: Range<usize>, skip: Option<Range<usize>>) -> Vec
 /// The HTML anchors of `body` (which starts at `base` in `text`), as a full
 /// lol_html pass over the body finds them, but with the tokenizer run only
 /// over the regions that hold `<a>` elements when [`anchor_regions`] can
-/// prove where those are, and not even there for an element that holds
-/// text alone.
+/// prove where those are, and not even there for a region that is one
+/// plain `<a>` element.
 fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
     let Some(regions) = anchor_regions(body.as_bytes()) else {
         return tokenize_regions(text, body, base, std::slice::from_ref(&(0..body.len())));
     };
-    // A region that is one element holding text is read directly; the rest
+    // A region that is one plain `<a>` element is read directly; the rest
     // go to the tokenizer, as one stream (each starts and ends in the data
     // state with no element open, so leaving some out changes nothing).
     let mut anchors = Vec::with_capacity(regions.len());
@@ -521,20 +521,20 @@ fn scan_tag(
     None
 }
 
-/// The anchor of a region that is one `<a>` element holding text alone
-/// (`<a href="u">text</a>`), read from the bytes: what lol_html reports
-/// for it, or `Some(None)` when it reports none (no `href`). `None` when
-/// the region is anything else (nested tags, a `<` in the text, several
-/// `href` attributes or one without a value, a self-closing tag), and must
-/// be tokenized.
+/// The anchor of a region that is one `<a>` element with no other `<a>`
+/// in it (`<a href="u">text <b>bold</b></a>`), read from the bytes: what
+/// lol_html reports for it, or `Some(None)` when it reports none (no
+/// `href`). `None` when the region is anything else (another `<a>`, a
+/// comment or other markup declaration, a raw-text element, several
+/// `href` attributes or one without a value, a self-closing `<a/>`), and
+/// must be tokenized.
 fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Option<Option<Anchor>> {
-    let name_end = r.start + 2;
     if !body.get(r.start + 1)?.eq_ignore_ascii_case(&b'a') {
         return None;
     }
     let mut hrefs = 0;
     let mut href = None;
-    let open = scan_tag(&body[..r.end], name_end, |name, value| {
+    let open = scan_tag(&body[..r.end], r.start + 2, |name, value| {
         if body[name].eq_ignore_ascii_case(b"href") {
             hrefs += 1;
             href = value;
@@ -543,25 +543,53 @@ fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Opti
     if !open.plain_end || open.self_closing {
         return None;
     }
-    let lt = open.end + memchr::memchr(b'<', &body[open.end..r.end])?;
-    if !body[lt..].starts_with(b"</") || !body.get(lt + 2)?.eq_ignore_ascii_case(&b'a') {
-        return None;
-    }
-    let (close_end, _) = tag_end(body, lt + 3)?;
-    if close_end != r.end {
-        return None;
-    }
+    // The tags of the content, as [`anchor_regions`] read them, up to the
+    // end tag that ends the region.
+    let mut pos = open.end;
+    let close = loop {
+        let lt = pos + memchr::memchr(b'<', &body[pos..r.end])?;
+        match body.get(lt + 1) {
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name = lt + 1..tag_name_end(body, lt + 1)?;
+                let tag_name = &body[name.clone()];
+                if tag_name.eq_ignore_ascii_case(b"a")
+                    || name_in(tag_name, UNHANDLED_TAGS)
+                    || name_in(tag_name, RAW_TEXT_TAGS)
+                {
+                    return None;
+                }
+                let (end, plain_end) = tag_end(body, name.end)?;
+                if !plain_end {
+                    return None;
+                }
+                pos = end;
+            }
+            Some(b'/') if body.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                let name = lt + 2..tag_name_end(body, lt + 2)?;
+                let (end, _) = tag_end(body, name.end)?;
+                if end == r.end {
+                    if !body[name].eq_ignore_ascii_case(b"a") {
+                        return None;
+                    }
+                    break lt;
+                }
+                pos = end;
+            }
+            Some(b'/' | b'!' | b'?') | None => return None,
+            Some(_) => pos = lt + 1,
+        }
+    };
     match (hrefs, href) {
         (0, _) => Some(None),
         (1, Some(href)) => {
-            let content = base + open.end..base + lt;
+            let content = &text[base + open.end..base + close];
             Some(Some(Anchor {
                 kind: AnchorKind::Html,
                 href: base + href.start..base + href.end,
                 span: base + r.start..base + r.end,
-                text: text[content.clone()].to_string(),
-                content,
-                nested_tags: false,
+                content: base + open.end..base + close,
+                nested_tags: content.contains('<'),
+                text: strip_tags(content),
             }))
         }
         _ => None,
