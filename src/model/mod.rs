@@ -244,7 +244,7 @@ impl<'a> Post<'a> {
         self.tag_links.get_or_init(|| {
             let body = &self.text[self.body_start..];
             let needles = tag::required_literals(self.tag_patterns);
-            let found = |n: &String| memchr::memmem::find(body.as_bytes(), n.as_bytes()).is_some();
+            let found = |n: &&str| memchr::memmem::find(body.as_bytes(), n.as_bytes()).is_some();
             if needles.as_ref().is_some_and(|n| !n.iter().any(found)) {
                 return Vec::new();
             }
@@ -372,8 +372,10 @@ fn read_tag_link(
     let tag = anchor.href.start + path_start + tag_range.start
         ..anchor.href.start + path_start + tag_range.end;
     let decoded_href = entities::decode(href);
-    let base = Url::parse("http://postlint.invalid/").expect("static base URL");
-    let decoded = match Url::options().base_url(Some(&base)).parse(&decoded_href) {
+    static BASE: std::sync::LazyLock<Url> = std::sync::LazyLock::new(|| {
+        Url::parse("http://postlint.invalid/").expect("static base URL")
+    });
+    let decoded = match Url::options().base_url(Some(&BASE)).parse(&decoded_href) {
         Err(e) => Err(TagLinkError::NotUrl(e.to_string())),
         Ok(_) => {
             let raw = entities::decode(&text[tag.clone()]);

@@ -20,6 +20,8 @@ enum Segment {
 pub struct TagPattern {
     source: String,
     segments: Vec<Segment>,
+    /// A substring every path it matches holds: see [`required_literals`].
+    literal: Option<String>,
 }
 
 impl TagPattern {
@@ -61,6 +63,7 @@ impl TagPattern {
             0 => Err("the pattern has no `{tag}`".into()),
             1 => Ok(TagPattern {
                 source: source.to_string(),
+                literal: literal_of(&segments),
                 segments,
             }),
             _ => Err("the pattern has more than one `{tag}`".into()),
@@ -82,14 +85,22 @@ impl TagPattern {
 /// splitting it once. On the first match, return the byte range of the tag
 /// within `path`.
 pub fn match_any(patterns: &[TagPattern], path: &str) -> Option<std::ops::Range<usize>> {
-    let path = path.strip_prefix('/')?;
-    let mut segs = Vec::with_capacity(8);
-    let mut start = 1;
-    for s in path.split('/') {
-        segs.push((start, s));
-        start += s.len() + 1;
-    }
-    patterns.iter().find_map(|p| match_from(&p.segments, &segs))
+    let rest = path.strip_prefix('/')?;
+    let mut segs = Vec::new();
+    patterns
+        .iter()
+        // A path without a pattern's literal part cannot match it.
+        .filter(|p| p.literal.as_ref().is_none_or(|l| path.contains(l.as_str())))
+        .find_map(|p| {
+            if segs.is_empty() {
+                let mut start = 1;
+                for s in rest.split('/') {
+                    segs.push((start, s));
+                    start += s.len() + 1;
+                }
+            }
+            match_from(&p.segments, &segs)
+        })
 }
 
 fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::Range<usize>> {
@@ -119,27 +130,29 @@ fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::R
 /// literal segment before the tag (`/tag/`) or the literal around it. `None`
 /// when some pattern has no literal part, so that nothing can be ruled out.
 /// Each substring is given once.
-pub fn required_literals(patterns: &[TagPattern]) -> Option<Vec<String>> {
-    let mut literals: Vec<String> = patterns
+pub fn required_literals(patterns: &[TagPattern]) -> Option<Vec<&str>> {
+    let mut literals: Vec<&str> = patterns
         .iter()
-        .map(|p| {
-            let at = p
-                .segments
-                .iter()
-                .position(|s| matches!(s, Segment::Tag { .. }))?;
-            match (&p.segments[at], at.checked_sub(1).map(|i| &p.segments[i])) {
-                (_, Some(Segment::Literal(lit))) => Some(format!("/{lit}/")),
-                (Segment::Tag { prefix, .. }, _) if !prefix.is_empty() => {
-                    Some(format!("/{prefix}"))
-                }
-                (Segment::Tag { suffix, .. }, _) if !suffix.is_empty() => Some(suffix.clone()),
-                _ => None,
-            }
-        })
+        .map(|p| p.literal.as_deref())
         .collect::<Option<_>>()?;
     literals.sort_unstable();
     literals.dedup();
     Some(literals)
+}
+
+/// The literal part of a pattern's segments that every path it matches
+/// holds: the segment before the tag between slashes (`/tag/`), else the
+/// text before or after the tag in its segment (`/t-`, `.html`).
+fn literal_of(segments: &[Segment]) -> Option<String> {
+    let at = segments
+        .iter()
+        .position(|s| matches!(s, Segment::Tag { .. }))?;
+    match (&segments[at], at.checked_sub(1).map(|i| &segments[i])) {
+        (_, Some(Segment::Literal(lit))) => Some(format!("/{lit}/")),
+        (Segment::Tag { prefix, .. }, _) if !prefix.is_empty() => Some(format!("/{prefix}")),
+        (Segment::Tag { suffix, .. }, _) if !suffix.is_empty() => Some(suffix.clone()),
+        _ => None,
+    }
 }
 
 /// The path of a raw href: after the scheme and authority, before `?`/`#`.
@@ -230,8 +243,53 @@ mod tests {
     }
 
     #[test]
+    fn the_literal_never_rules_out_a_match() {
+        let patterns = [
+            "**/tag/{tag}.html",
+            "/topics/*/t-{tag}.html",
+            "**/{tag}-tag",
+            "/tag/{tag}",
+            "**/{tag}",
+        ];
+        let paths = [
+            "/tag/x",
+            "/a/tag/x.html",
+            "/topics/2022/t-rust.html",
+            "/topics/t-/t-.html",
+            "/x-tag",
+            "/a/b-tag",
+            "/tag/",
+            "/",
+            "/tag/a/tag/b.html",
+        ];
+        for p in patterns {
+            let p = TagPattern::parse(p).unwrap();
+            for path in paths {
+                let segs: Vec<(usize, &str)> = {
+                    let mut start = 1;
+                    path[1..]
+                        .split('/')
+                        .map(|s| {
+                            let seg = (start, s);
+                            start += s.len() + 1;
+                            seg
+                        })
+                        .collect()
+                };
+                assert_eq!(
+                    p.matches(path),
+                    match_from(&p.segments, &segs),
+                    "{} on {path}",
+                    p.as_str()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn literals_rule_out_bodies() {
-        let lits = required_literals(&TagPattern::defaults()).unwrap();
+        let defaults = TagPattern::defaults();
+        let lits = required_literals(&defaults).unwrap();
         assert_eq!(lits, ["/tag/", "/tags/"]);
         assert_eq!(
             required_literals(&[TagPattern::parse("**/{tag}").unwrap()]),
