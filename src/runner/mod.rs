@@ -45,7 +45,9 @@ const BATCH: usize = 8;
 /// Check `files` in parallel. `on_done` sees each file's outcome with its
 /// index, on the calling thread, in the order of `files`: as soon as the
 /// file and every one before it are done. Workers take the files in order,
-/// so few outcomes ever wait for an earlier one.
+/// so few outcomes ever wait for an earlier one. `files` are as discovery
+/// found them: regular files (or links that cannot be followed), which are
+/// opened without being looked at first.
 pub fn run(
     files: &[PathBuf],
     resolver: &Resolver,
@@ -130,7 +132,7 @@ fn check_file(
         return Outcome::Checked(report);
     }
     let mut buf = Vec::new();
-    let text = match read::read_post_into(path, &mut buf) {
+    let text = match read::read_found_post_into(path, &mut buf) {
         Ok(text) => text,
         Err(message) => return failed(message),
     };

@@ -22,13 +22,38 @@ pub fn read_post(path: &Path) -> Result<String, String> {
 /// checks and messages of [`read_post`], validating the bytes where they
 /// are rather than copying them.
 pub fn read_post_into<'a>(path: &Path, buf: &'a mut Vec<u8>) -> Result<&'a str, String> {
-    buf.clear();
     // Looked at before opening: opening a FIFO would wait for a writer.
     let meta = std::fs::metadata(path).map_err(|e| describe(&e))?;
     if !meta.is_file() {
         return Err(format!("not a regular file ({})", kind(&meta)));
     }
     let file = std::fs::File::open(path).map_err(|e| describe(&e))?;
+    read_open(file, buf)
+}
+
+/// [`read_post_into`] for a file that discovery found to be a regular
+/// file: opened without looking at it first, but in a way that never waits
+/// should it have become a FIFO since (then refused as [`read_post_into`]
+/// refuses it).
+pub fn read_found_post_into<'a>(path: &Path, buf: &'a mut Vec<u8>) -> Result<&'a str, String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(|e| describe(&e))?;
+        read_open(file, buf)
+    }
+    #[cfg(not(unix))]
+    read_post_into(path, buf)
+}
+
+/// Read an opened post into `buf` (cleared first), refusing what is not a
+/// post.
+fn read_open(file: std::fs::File, buf: &mut Vec<u8>) -> Result<&str, String> {
+    buf.clear();
     let meta = file.metadata().map_err(|e| describe(&e))?;
     if !meta.is_file() {
         return Err(format!("not a regular file ({})", kind(&meta)));
