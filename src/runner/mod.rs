@@ -39,8 +39,9 @@ pub enum Outcome {
     },
 }
 
-/// How many files a worker takes at once.
-const BATCH: usize = 8;
+/// How many files a worker takes at once, at most: enough that handing
+/// them over costs little next to reading a cached entry.
+const BATCH: usize = 128;
 
 /// Check `files` in parallel. `on_done` sees each file's outcome with its
 /// index, on the calling thread, in the order of `files`: as soon as the
@@ -57,6 +58,9 @@ pub fn run(
 ) {
     let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
+    // Small enough that each worker takes many batches, and none is left
+    // with a long last one.
+    let batch = (files.len() / (16 * workers)).clamp(1, BATCH);
     // Bounded, so that workers wait when the calling thread (writing a
     // streaming format, say) falls behind, instead of piling reports up.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Outcome)>>(4 * workers);
@@ -68,16 +72,16 @@ pub fn run(
                 loop {
                     // A few files at a time: one hand-over (and one wake-up
                     // of the calling thread) per batch, not per file.
-                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    let start = next.fetch_add(batch, Ordering::Relaxed);
                     if start >= files.len() {
                         break;
                     }
-                    let end = (start + BATCH).min(files.len());
-                    let batch = (start..end)
+                    let end = (start + batch).min(files.len());
+                    let done = (start..end)
                         .map(|i| (i, check_file(&files[i], resolver, fix, cache)))
                         .collect();
                     // The receiver outlives the workers, so a send cannot fail.
-                    let _ = tx.send(batch);
+                    let _ = tx.send(done);
                 }
             });
         }
