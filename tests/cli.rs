@@ -101,6 +101,17 @@ fn a_path_without_posts_says_so() {
 }
 
 #[test]
+fn a_folder_whose_posts_were_named_already_is_not_empty() {
+    let dir = site(&[("_posts/2022-10-31-a.md", CLEAN_POST)]);
+    postlint(dir.path())
+        .args(["check", "_posts/2022-10-31-a.md", "_posts"])
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n")
+        .stderr("");
+}
+
+#[test]
 fn include_changes_what_counts_as_a_post() {
     let dir = site(&[
         ("postlint.toml", "include = [\"content/**/*.md\"]\n"),
