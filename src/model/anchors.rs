@@ -1,6 +1,7 @@
 //! Every link in the body: HTML `<a href>` elements (through lol_html's
 //! streaming tokenizer, which reports byte ranges) and Markdown `[text](url)`.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -24,10 +25,21 @@ pub struct Anchor {
     /// Between the start and the end tag (or the brackets). Empty when the
     /// element is never closed.
     pub content: Range<usize>,
-    /// The text content, tags stripped, entities not decoded.
-    pub text: String,
     /// The content holds other tags (`<a><b>x</b></a>`).
     pub nested_tags: bool,
+}
+
+impl Anchor {
+    /// Its text in `source` (the post it was found in): the content with
+    /// tags removed (a Markdown link's text as written), entities not
+    /// decoded. Made when asked for, as few anchors are ever read so.
+    pub fn text<'t>(&self, source: &'t str) -> Cow<'t, str> {
+        let content = &source[self.content.clone()];
+        match self.kind {
+            AnchorKind::Html => strip_tags(content),
+            AnchorKind::Markdown => Cow::Borrowed(content),
+        }
+    }
 }
 
 /// Find the anchors in `text[range]` (the body). `skip` is a span whose
@@ -145,7 +157,6 @@ fn tokenize_regions(text: &str, body: &str, base: usize, regions: &[Range<usize>
                     href: shift + href.start..shift + href.end,
                     span: shift + tag.start..shift + tag.end,
                     content: shift + tag.end..shift + tag.end,
-                    text: String::new(),
                     nested_tags: false,
                 });
                 anchors.len() - 1
@@ -178,9 +189,7 @@ fn tokenize_regions(text: &str, body: &str, base: usize, regions: &[Range<usize>
         if a.content.end < a.content.start {
             a.content.end = a.content.start;
         }
-        let content = &text[a.content.clone()];
-        a.nested_tags = content.contains('<');
-        a.text = strip_tags(content);
+        a.nested_tags = text[a.content.clone()].contains('<');
     }
     anchors
 }
@@ -589,7 +598,6 @@ fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Opti
                 span: base + r.start..base + r.end,
                 content: base + open.end..base + close,
                 nested_tags: content.contains('<'),
-                text: strip_tags(content),
             }))
         }
         _ => None,
@@ -597,9 +605,9 @@ fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Opti
 }
 
 /// The text of an element's content: tags removed, entities kept.
-fn strip_tags(content: &str) -> String {
+fn strip_tags(content: &str) -> Cow<'_, str> {
     if !content.contains('<') {
-        return content.to_string();
+        return Cow::Borrowed(content);
     }
     let mut out = String::with_capacity(content.len());
     let mut rest = content;
@@ -613,7 +621,7 @@ fn strip_tags(content: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Markdown inline links `[text](url)` on one line, not images.
@@ -668,7 +676,6 @@ fn markdown_links(body: &str, base: usize, skip: Option<Range<usize>>, out: &mut
             href: base + url_start..base + end,
             span,
             content,
-            text: body[open + 1..mid].to_string(),
             nested_tags: false,
         });
     }
@@ -686,13 +693,13 @@ mod tests {
         let a = &anchors[0];
         assert_eq!(&text[a.href.clone()], "/tag/a.html");
         assert_eq!(&text[a.content.clone()], "A &amp; <b>B</b>");
-        assert_eq!(a.text, "A &amp; B");
+        assert_eq!(a.text(text), "A &amp; B");
         assert!(a.nested_tags);
         assert_eq!(
             &text[a.span.clone()],
             "<a href=\"/tag/a.html\">A &amp; <b>B</b></a>"
         );
-        assert_eq!(anchors[1].text, "z");
+        assert_eq!(anchors[1].text(text), "z");
     }
 
     #[test]
@@ -714,7 +721,7 @@ mod tests {
         let text = "see [a [b]](https://t.test/tag/x) and ![i](img.png)";
         let anchors = parse(text, 0..text.len(), None);
         assert_eq!(anchors.len(), 1);
-        assert_eq!(anchors[0].text, "a [b]");
+        assert_eq!(anchors[0].text(text), "a [b]");
         assert_eq!(&text[anchors[0].href.clone()], "https://t.test/tag/x");
     }
 }

@@ -53,7 +53,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     for link in post.tag_links() {
         let Ok(tag) = &link.decoded else { continue };
         let anchor = &post.anchors()[link.anchor];
-        let text = normalize(&entities::decode(&anchor.text));
+        let text = normalize(&entities::decode(&anchor.text(post.text)));
         if text.is_empty() || same(&text, &normalize(tag), mode) {
             continue;
         }
