@@ -244,13 +244,21 @@ impl<'a> Post<'a> {
         self.tag_links.get_or_init(|| {
             let body = &self.text[self.body_start..];
             let needles = tag::required_literals(self.tag_patterns);
-            let found = |n: &&str| memchr::memmem::find(body.as_bytes(), n.as_bytes()).is_some();
-            if needles.as_ref().is_some_and(|n| !n.iter().any(found)) {
+            let holds = |text: &str| {
+                needles.as_ref().is_none_or(|n| {
+                    n.iter()
+                        .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+                })
+            };
+            if !holds(body) {
                 return Vec::new();
             }
             self.anchors()
                 .iter()
                 .enumerate()
+                // Most anchors link to articles: an href without a literal
+                // part of the patterns is no tag link, and is not read.
+                .filter(|(_, a)| holds(&self.text[a.href.clone()]))
                 .filter_map(|(i, a)| {
                     read_tag_link(
                         self.text,
