@@ -75,7 +75,7 @@ fn html_anchors(text: &str, body: &str, base: usize) -> Vec<Anchor> {
     for r in regions {
         match simple_anchor(text, body.as_bytes(), base, &r) {
             Some(anchor) => anchors.extend(anchor),
-            None => rest.push(r),
+            None => rest.push(r.span),
         }
     }
     if !rest.is_empty() {
@@ -241,6 +241,18 @@ fn name_in(name: &[u8], list: &[&[u8]]) -> bool {
     name.len() <= 9 && list.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
+/// A stretch of a body that anchors lie in, by [`anchor_regions`].
+struct Region {
+    /// From an outermost `<a` start tag to the end of the end tag that
+    /// closes it (or to the end of the body).
+    span: Range<usize>,
+    /// Where that end tag starts; `None` when the body ends first.
+    close: Option<usize>,
+    /// Between the two tags there are only text and tags other than `<a>`,
+    /// raw-text elements, comments and `</>`, each ending plainly.
+    plain: bool,
+}
+
 /// The regions of `body` that the anchors lie in: from each outermost `<a`
 /// start tag to the end tag that closes it (or the end of the body). A
 /// cheap scan of every tag proves that each region starts in the data
@@ -249,11 +261,12 @@ fn name_in(name: &[u8], list: &[&[u8]]) -> bool {
 /// processing instruction, a raw-text or foreign element, a tag cut off by
 /// the end, or an end tag inside a region that may close an element opened
 /// before it), and the whole body must be tokenized.
-fn anchor_regions(body: &[u8]) -> Option<Vec<Range<usize>>> {
+fn anchor_regions(body: &[u8]) -> Option<Vec<Region>> {
     let mut regions = Vec::new();
-    // The open region: where it starts, and the names of the elements
-    // opened in it that are still open (the `<a>` first).
-    let mut region: Option<usize> = None;
+    // The open region: where it starts and whether it is plain so far, and
+    // the names of the elements opened in it that are still open (the
+    // `<a>` first).
+    let mut region: Option<(usize, bool)> = None;
     let mut open: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
     while let Some(found) = memchr::memchr(b'<', &body[pos..]) {
@@ -274,9 +287,16 @@ fn anchor_regions(body: &[u8]) -> Option<Vec<Range<usize>>> {
                     // Its end tag is read as any other, below.
                     end = raw_text_end(body, end, tag_name)?;
                 }
-                if region.is_none() && tag_name.eq_ignore_ascii_case(b"a") {
-                    region = Some(lt);
-                    open.clear();
+                let is_a = tag_name.eq_ignore_ascii_case(b"a");
+                match &mut region {
+                    None if is_a => {
+                        region = Some((lt, true));
+                        open.clear();
+                    }
+                    Some((_, plain)) => {
+                        *plain &= !is_a && plain_end && !name_in(tag_name, RAW_TEXT_TAGS);
+                    }
+                    None => {}
                 }
                 if region.is_some() && !name_in(tag_name, VOID_TAGS) {
                     open.push(name);
@@ -287,20 +307,29 @@ fn anchor_regions(body: &[u8]) -> Option<Vec<Range<usize>>> {
                 Some(b) if b.is_ascii_alphabetic() => {
                     let name = lt + 2..tag_name_end(body, lt + 2)?;
                     let (end, _) = tag_end(body, name.end)?;
-                    if let Some(start) = region {
+                    if let Some((start, plain)) = region {
                         let tag_name = &body[name];
                         let k = open
                             .iter()
                             .rposition(|n| body[n.clone()].eq_ignore_ascii_case(tag_name))?;
                         open.truncate(k);
                         if open.is_empty() {
-                            regions.push(start..end);
+                            regions.push(Region {
+                                span: start..end,
+                                close: Some(lt),
+                                plain,
+                            });
                             region = None;
                         }
                     }
                     pos = end;
                 }
-                Some(b'>') => pos = lt + 3,
+                Some(b'>') => {
+                    if let Some((_, plain)) = &mut region {
+                        *plain = false;
+                    }
+                    pos = lt + 3;
+                }
                 _ => return None,
             },
             Some(b'!') => {
@@ -318,14 +347,21 @@ fn anchor_regions(body: &[u8]) -> Option<Vec<Range<usize>>> {
                 {
                     return None;
                 }
+                if let Some((_, plain)) = &mut region {
+                    *plain = false;
+                }
                 pos = close + 3;
             }
             Some(b'?') | None => return None,
             Some(_) => pos = lt + 1,
         }
     }
-    if let Some(start) = region {
-        regions.push(start..body.len());
+    if let Some((start, plain)) = region {
+        regions.push(Region {
+            span: start..body.len(),
+            close: None,
+            plain,
+        });
     }
     Some(regions)
 }
@@ -409,6 +445,12 @@ fn scan_tag(
     let mut start = 0;
     // The name of an attribute whose value is not known yet.
     let mut pending: Option<Range<usize>> = None;
+    // Report an attribute, when there is one, with its value.
+    let mut report = |name: Option<Range<usize>>, value: Option<Range<usize>>| {
+        if let Some(name) = name {
+            on_attr(name, value);
+        }
+    };
     // The tag name ended at whitespace, `/` or `>`.
     match body.get(i)? {
         b'>' => return Some(done(i + 1, s)),
@@ -430,11 +472,11 @@ fn scan_tag(
             },
             S::Name => match b {
                 b'>' => {
-                    on_attr(start..i, None);
+                    report(Some(start..i), None);
                     return Some(done(i + 1, s));
                 }
                 b'/' => {
-                    on_attr(start..i, None);
+                    report(Some(start..i), None);
                     s = S::SelfClosing;
                 }
                 b'=' => {
@@ -451,9 +493,7 @@ fn scan_tag(
                 b'=' => s = S::BeforeValue,
                 _ if is_html_space(b) => {}
                 _ => {
-                    if let Some(name) = pending.take() {
-                        on_attr(name, None);
-                    }
+                    report(pending.take(), None);
                     match b {
                         b'>' => return Some(done(i + 1, s)),
                         b'/' => s = S::SelfClosing,
@@ -466,9 +506,7 @@ fn scan_tag(
             },
             S::BeforeValue => match b {
                 b'>' => {
-                    if let Some(name) = pending.take() {
-                        on_attr(name, Some(i..i));
-                    }
+                    report(pending.take(), Some(i..i));
                     return Some(TagEnd {
                         end: i + 1,
                         plain_end: false,
@@ -477,9 +515,7 @@ fn scan_tag(
                 }
                 b'"' | b'\'' => {
                     let close = i + 1 + memchr::memchr(b, &body[i + 1..])?;
-                    if let Some(name) = pending.take() {
-                        on_attr(name, Some(i + 1..close));
-                    }
+                    report(pending.take(), Some(i + 1..close));
                     i = close;
                     s = S::AfterQuoted;
                 }
@@ -491,15 +527,11 @@ fn scan_tag(
             },
             S::Unquoted => match b {
                 b'>' => {
-                    if let Some(name) = pending.take() {
-                        on_attr(name, Some(start..i));
-                    }
+                    report(pending.take(), Some(start..i));
                     return Some(done(i + 1, s));
                 }
                 _ if is_html_space(b) => {
-                    if let Some(name) = pending.take() {
-                        on_attr(name, Some(start..i));
-                    }
+                    report(pending.take(), Some(start..i));
                     s = S::BeforeName;
                 }
                 _ => {}
@@ -533,17 +565,17 @@ fn scan_tag(
 /// The anchor of a region that is one `<a>` element with no other `<a>`
 /// in it (`<a href="u">text <b>bold</b></a>`), read from the bytes: what
 /// lol_html reports for it, or `Some(None)` when it reports none (no
-/// `href`). `None` when the region is anything else (another `<a>`, a
-/// comment or other markup declaration, a raw-text element, several
-/// `href` attributes or one without a value, a self-closing `<a/>`), and
-/// must be tokenized.
-fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Option<Option<Anchor>> {
-    if !body.get(r.start + 1)?.eq_ignore_ascii_case(&b'a') {
-        return None;
-    }
+/// `href`). `None` when the region is anything else (not [plain], not
+/// closed, several `href` attributes or one without a value, a
+/// self-closing `<a/>`), and must be tokenized.
+///
+/// [plain]: Region::plain
+fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Region) -> Option<Option<Anchor>> {
+    let close = r.close.filter(|_| r.plain)?;
     let mut hrefs = 0;
     let mut href = None;
-    let open = scan_tag(&body[..r.end], r.start + 2, |name, value| {
+    // The region starts with `<a`, and the tag's attributes after it.
+    let open = scan_tag(&body[..close], r.span.start + 2, |name, value| {
         if body[name].eq_ignore_ascii_case(b"href") {
             hrefs += 1;
             href = value;
@@ -552,54 +584,15 @@ fn simple_anchor(text: &str, body: &[u8], base: usize, r: &Range<usize>) -> Opti
     if !open.plain_end || open.self_closing {
         return None;
     }
-    // The tags of the content, as [`anchor_regions`] read them, up to the
-    // end tag that ends the region.
-    let mut pos = open.end;
-    let close = loop {
-        let lt = pos + memchr::memchr(b'<', &body[pos..r.end])?;
-        match body.get(lt + 1) {
-            Some(b) if b.is_ascii_alphabetic() => {
-                let name = lt + 1..tag_name_end(body, lt + 1)?;
-                let tag_name = &body[name.clone()];
-                if tag_name.eq_ignore_ascii_case(b"a")
-                    || name_in(tag_name, UNHANDLED_TAGS)
-                    || name_in(tag_name, RAW_TEXT_TAGS)
-                {
-                    return None;
-                }
-                let (end, plain_end) = tag_end(body, name.end)?;
-                if !plain_end {
-                    return None;
-                }
-                pos = end;
-            }
-            Some(b'/') if body.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => {
-                let name = lt + 2..tag_name_end(body, lt + 2)?;
-                let (end, _) = tag_end(body, name.end)?;
-                if end == r.end {
-                    if !body[name].eq_ignore_ascii_case(b"a") {
-                        return None;
-                    }
-                    break lt;
-                }
-                pos = end;
-            }
-            Some(b'/' | b'!' | b'?') | None => return None,
-            Some(_) => pos = lt + 1,
-        }
-    };
     match (hrefs, href) {
         (0, _) => Some(None),
-        (1, Some(href)) => {
-            let content = &text[base + open.end..base + close];
-            Some(Some(Anchor {
-                kind: AnchorKind::Html,
-                href: base + href.start..base + href.end,
-                span: base + r.start..base + r.end,
-                content: base + open.end..base + close,
-                nested_tags: content.contains('<'),
-            }))
-        }
+        (1, Some(href)) => Some(Some(Anchor {
+            kind: AnchorKind::Html,
+            href: base + href.start..base + href.end,
+            span: base + r.span.start..base + r.span.end,
+            content: base + open.end..base + close,
+            nested_tags: text[base + open.end..base + close].contains('<'),
+        })),
         _ => None,
     }
 }
