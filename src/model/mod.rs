@@ -10,6 +10,7 @@ pub mod line_index;
 pub mod lines;
 pub mod permalink;
 pub mod scalar;
+pub mod simple_yaml;
 pub mod site;
 pub mod summary;
 pub mod suppress;

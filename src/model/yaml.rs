@@ -73,6 +73,16 @@ pub struct YamlError {
 /// starts at byte `base` of the post) into its first document's root node.
 /// An empty document gives `Ok(None)`.
 pub fn parse(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
+    // Most front matter is a list of one-line pairs, read directly to the
+    // same tree.
+    match super::simple_yaml::parse(source, base) {
+        Some(root) => Ok(Some(root)),
+        None => parse_general(source, base),
+    }
+}
+
+/// [`parse`] by the general YAML parser, whatever the YAML.
+pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
     let mut options = Options::default();
     options.emit_comments = false;
     options.flow_nesting_limit = 64;

@@ -43,6 +43,9 @@ pub enum Outcome {
 /// them over costs little next to reading a cached entry.
 const BATCH: usize = 128;
 
+/// The largest read buffer a worker keeps from one file to the next.
+const KEPT_BUFFER: usize = 1024 * 1024;
+
 /// Check `files` in parallel. `on_done` sees each file's outcome with its
 /// index, on the calling thread, in the order of `files`: as soon as the
 /// file and every one before it are done. Workers take the files in order,
@@ -69,6 +72,9 @@ pub fn run(
             let tx = tx.clone();
             let next = &next;
             scope.spawn(move || {
+                // Each file is read into the worker's one buffer: no
+                // allocation (nor fresh pages to fault in) per file.
+                let mut buf = Vec::new();
                 loop {
                     // A few files at a time: one hand-over (and one wake-up
                     // of the calling thread) per batch, not per file.
@@ -78,7 +84,7 @@ pub fn run(
                     }
                     let end = (start + batch).min(files.len());
                     let done = (start..end)
-                        .map(|i| (i, check_file(&files[i], resolver, fix, cache)))
+                        .map(|i| (i, check_file(&files[i], resolver, fix, cache, &mut buf)))
                         .collect();
                     // The receiver outlives the workers, so a send cannot fail.
                     let _ = tx.send(done);
@@ -109,7 +115,12 @@ fn check_file(
     resolver: &Resolver,
     fix: Option<FixRun>,
     cache: Option<&Cache>,
+    buf: &mut Vec<u8>,
 ) -> Outcome {
+    // A rare huge post does not keep its memory for the rest of the run.
+    if buf.capacity() > KEPT_BUFFER {
+        *buf = Vec::new();
+    }
     let shown = display_path(path);
     let config = resolver.settings_for(path);
     let now = config.now.unwrap_or_else(engine::clock);
@@ -135,8 +146,7 @@ fn check_file(
     {
         return Outcome::Checked(report);
     }
-    let mut buf = Vec::new();
-    let text = match read::read_found_post_into(path, &mut buf) {
+    let text = match read::read_found_post_into(path, buf) {
         Ok(text) => text,
         Err(message) => return failed(message),
     };

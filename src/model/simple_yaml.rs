@@ -1,0 +1,149 @@
+//! The front matter most posts have, parsed without the general YAML
+//! parser: a block mapping of one-line `key: value` pairs whose values are
+//! plain or quoted scalars without escapes, or one-line flow lists of plain
+//! words. Anything else (comments, blank lines, nesting, escapes, tabs,
+//! line breaks other than `\n`, characters YAML treats specially) is left
+//! to [`super::yaml`]'s parser, whose tree this one builds exactly.
+
+use std::ops::Range;
+
+use super::scalar::{self, Scalar};
+use super::yaml::{Node, NodeKind};
+
+/// The tree of `source` (front matter starting at byte `base` of the post),
+/// when it is of the simple kind; `None` when the general parser must read
+/// it.
+pub fn parse(source: &str, base: usize) -> Option<Node> {
+    if source.is_empty() || !plain_characters(source) {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let mut at = 0;
+    for line in source.split_terminator('\n') {
+        pairs.push(pair(line, base + at)?);
+        at += line.len() + 1;
+    }
+    let (first, _) = pairs.first()?;
+    let start = first.span.start;
+    let end = pairs
+        .last()
+        .map_or(start, |(_, v): &(Node, Node)| v.span.end);
+    Some(Node {
+        span: start..end,
+        kind: NodeKind::Mapping(pairs),
+    })
+}
+
+/// Whether every character is one the simple form allows anywhere: no
+/// control characters but `\n`, and none of the characters that YAML
+/// reads as line breaks, byte order marks or non-printable.
+fn plain_characters(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    if bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7F) {
+        return false;
+    }
+    if bytes.is_ascii() {
+        return true;
+    }
+    !source.chars().any(|c| {
+        matches!(
+            c,
+            '\u{80}'..='\u{A0}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
+    })
+}
+
+/// One `key: value` line starting at byte `at` of the post.
+fn pair(line: &str, at: usize) -> Option<(Node, Node)> {
+    let colon = line.find(':')?;
+    let key = &line[..colon];
+    let is_key_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    if key.is_empty() || key.len() > 64 || key.starts_with('-') || !key.bytes().all(is_key_byte) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let value = rest.trim_start_matches(' ');
+    // A space is needed after the colon, and the value must not end in one.
+    if value.is_empty() || value.len() == rest.len() || value.ends_with(' ') {
+        return None;
+    }
+    let key = plain(key, at);
+    let value_at = at + line.len() - value.len();
+    let value = match value.as_bytes()[0] {
+        b'"' => quoted(value, value_at, '"')?,
+        b'\'' => quoted(value, value_at, '\'')?,
+        b'[' => flow_list(value, value_at)?,
+        _ if block_plain(value) => plain(value, value_at),
+        _ => return None,
+    };
+    Some((key, value))
+}
+
+/// A plain scalar `text` at byte `at`.
+fn plain(text: &str, at: usize) -> Node {
+    scalar_node(text, at..at + text.len(), scalar::resolve_plain(text), true)
+}
+
+fn scalar_node(text: &str, span: Range<usize>, value: Scalar, plain: bool) -> Node {
+    Node {
+        span,
+        kind: NodeKind::Scalar {
+            text: text.to_owned(),
+            value,
+            plain,
+        },
+    }
+}
+
+/// A whole value quoted with `quote`, without escapes or inner quotes.
+fn quoted(value: &str, at: usize, quote: char) -> Option<Node> {
+    let inner = value[1..].strip_suffix(quote)?;
+    if inner.contains(quote) || inner.contains('\\') || inner.starts_with(' ') {
+        return None;
+    }
+    Some(scalar_node(inner, at..at + value.len(), Scalar::Str, false))
+}
+
+/// Whether `value` is a plain scalar in block context as written: not
+/// starting with an indicator, and holding no `: `, ` #` or flow
+/// punctuation.
+fn block_plain(value: &str) -> bool {
+    starts_plain(value)
+        && !value.ends_with(':')
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.contains(['[', ']', '{', '}', ','])
+}
+
+/// Whether `text` does not start with a YAML indicator.
+fn starts_plain(text: &str) -> bool {
+    !text.starts_with([
+        '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
+        '`',
+    ])
+}
+
+/// A one-line flow list `[a, b]` of plain words.
+fn flow_list(value: &str, at: usize) -> Option<Node> {
+    let inner = value[1..].strip_suffix(']')?;
+    let mut items = Vec::new();
+    if !inner.trim_matches(' ').is_empty() {
+        let mut offset = at + 1;
+        for item in inner.split(',') {
+            let word = item.trim_matches(' ');
+            if word.is_empty()
+                || !starts_plain(word)
+                || word.contains([':', '#', '[', ']', '{', '}', '"', '\''])
+            {
+                return None;
+            }
+            let start = offset + (item.len() - item.trim_start_matches(' ').len());
+            items.push(plain(word, start));
+            offset += item.len() + 1;
+        }
+    }
+    Some(Node {
+        span: at..at + value.len(),
+        kind: NodeKind::Sequence(items),
+    })
+}
