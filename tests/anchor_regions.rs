@@ -224,24 +224,13 @@ fn corpus_anchors_are_those_of_the_full_pass() {
     };
     let mut posts = 0;
     let mut provable = 0;
-    let mut stack = vec![dir.path().to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            posts += 1;
-            if regions_provable(&text) {
-                provable += 1;
-            }
-            assert_same(&text, 0);
+    common::each_text_file(dir.path(), |_, text| {
+        posts += 1;
+        if regions_provable(text) {
+            provable += 1;
         }
-    }
+        assert_same(text, 0);
+    });
     assert!(posts > 1000, "only {posts} posts in the corpus");
     // The comparison means something only when most posts take the regions.
     assert!(provable * 2 > posts, "{provable} of {posts} posts provable");

@@ -6,6 +6,7 @@
 
 mod common;
 
+use postlint::model::front_matter;
 use postlint::model::simple_yaml;
 use postlint::model::yaml::parse_general;
 use proptest::prelude::*;
@@ -111,38 +112,22 @@ fn the_mirror_format_takes_the_simple_path() {
     }
 }
 
-/// The front matter of `text`, when it opens with one.
-fn front_matter(text: &str) -> Option<&str> {
-    let rest = text.strip_prefix("---\n")?;
-    let end = rest.find("\n---")?;
-    Some(&rest[..end + 1])
-}
-
 fn compare_corpus(name: &str) -> (usize, usize) {
     let Some(dir) = common::unpack(name, common::skip_missing_corpus) else {
         return (0, 0);
     };
     let (mut posts, mut simple) = (0, 0);
-    let mut stack = vec![dir.path().to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let Some(source) = front_matter(&text) else {
-                continue;
-            };
-            posts += 1;
-            if assert_same(source, 4) {
-                simple += 1;
-            }
+    common::each_text_file(dir.path(), |_, text| {
+        // The block as postlint finds it (after a BOM, up to `---` or `...`).
+        let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+        let Some(block) = front_matter::parse(text, start).block().cloned() else {
+            return;
+        };
+        posts += 1;
+        if assert_same(&text[block.yaml.clone()], block.yaml.start) {
+            simple += 1;
         }
-    }
+    });
     eprintln!("{name}: {simple} of {posts} front matters read by the simple reader");
     (posts, simple)
 }

@@ -23,11 +23,8 @@ pub fn parse(source: &str, base: usize) -> Option<Node> {
         pairs.push(pair(line, base + at)?);
         at += line.len() + 1;
     }
-    let (first, _) = pairs.first()?;
-    let start = first.span.start;
-    let end = pairs
-        .last()
-        .map_or(start, |(_, v): &(Node, Node)| v.span.end);
+    let start = pairs.first()?.0.span.start;
+    let end = pairs.last()?.1.span.end;
     Some(Node {
         span: start..end,
         kind: NodeKind::Mapping(pairs),
@@ -98,7 +95,7 @@ fn scalar_node(text: &str, span: Range<usize>, value: Scalar, plain: bool) -> No
 /// A whole value quoted with `quote`, without escapes or inner quotes.
 fn quoted(value: &str, at: usize, quote: char) -> Option<Node> {
     let inner = value[1..].strip_suffix(quote)?;
-    if inner.contains(quote) || inner.contains('\\') || inner.starts_with(' ') {
+    if inner.contains(quote) || inner.contains('\\') {
         return None;
     }
     Some(scalar_node(inner, at..at + value.len(), Scalar::Str, false))

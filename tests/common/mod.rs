@@ -85,6 +85,23 @@ pub fn unpack(name: &str, missing: fn(&str)) -> Option<tempfile::TempDir> {
     Some(dir)
 }
 
+/// Each file under `dir` that reads as UTF-8 text, with its text.
+pub fn each_text_file(dir: &Path, mut each: impl FnMut(&Path, &str)) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                each(&path, &text);
+            }
+        }
+    }
+}
+
 /// The binary under test: this build's, or the one `POSTLINT_BIN` names
 /// (to show that a test fails on an older build).
 pub fn binary() -> PathBuf {
