@@ -342,19 +342,114 @@ fn findings_about_the_future_follow_the_moment() {
     }
 }
 
-/// The one file of the cache in `dir`.
-fn only_cache_file(dir: &Path) -> std::path::PathBuf {
+/// The files of the cache in `dir` whose names end in `suffix`.
+fn cache_files(dir: &Path, suffix: &str) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     for version in fs::read_dir(dir.join(".postlint_cache")).unwrap() {
         let version = version.unwrap().path();
         if version.is_dir() {
             for f in fs::read_dir(&version).unwrap() {
-                files.push(f.unwrap().path());
+                let f = f.unwrap().path();
+                let name = f.file_name().unwrap().to_string_lossy().into_owned();
+                if name.ends_with(suffix) && (!suffix.is_empty() || !name.ends_with(".repo")) {
+                    files.push(f);
+                }
             }
         }
     }
+    files
+}
+
+/// The one file of the cache's entries in `dir`.
+fn only_cache_file(dir: &Path) -> std::path::PathBuf {
+    let mut files = cache_files(dir, "");
     assert_eq!(files.len(), 1, "{files:?}");
     files.pop().unwrap()
+}
+
+/// The one file of the whole-repository findings kept in `dir`.
+fn only_memo_file(dir: &Path) -> std::path::PathBuf {
+    let mut files = cache_files(dir, ".repo");
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.pop().unwrap()
+}
+
+fn has_duplicate_url(items: &Value) -> bool {
+    found(items)
+        .iter()
+        .any(|(_, r)| r == "jekyll-duplicate-url")
+}
+
+#[test]
+fn whole_repository_findings_are_kept_and_made_again_after_any_change() {
+    let dir = three_posts();
+    // A later copy of the harbour post, from the same source.
+    let copy = dir.path().join("_posts/2022-11-03-copy.md");
+    let text = post(
+        "Copy",
+        "2022-11-03T08:00:00Z",
+        "https://news.example/2.html",
+        "1667462400000",
+    );
+    fs::write(&copy, &text).unwrap();
+    let again = dir.path().join("_posts/2022-11-01-harbour.html");
+    let (_, first) = check(dir.path(), &[]);
+    assert!(has_duplicate_url(&first));
+    let source_line = |items: &Value| {
+        let all = items.as_array().unwrap();
+        let f = all.iter().find(|i| i["rule"] == "source-duplicate");
+        f.expect("a source-duplicate finding")["line"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(source_line(&first), 4);
+    let memo = only_memo_file(dir.path());
+    // Read back, they are what a run without the cache finds.
+    assert_eq!(check(dir.path(), &[]).1, first);
+    assert_eq!(check(dir.path(), &["--no-cache"]).1, first);
+
+    // A line more above `from:` moves the finding, though no summary
+    // changed: the findings are made again, at the new place.
+    fs::write(&copy, text.replacen("from:", "layout: post\nfrom:", 1)).unwrap();
+    touch(&copy);
+    let (_, moved) = check(dir.path(), &[]);
+    assert_eq!(source_line(&moved), 5);
+    assert_eq!(moved, check(dir.path(), &["--no-cache"]).1);
+
+    // A post that no longer collides takes the finding away.
+    let text = fs::read_to_string(&again).unwrap();
+    let text = text
+        .replace("2022-11-01T09", "2022-11-02T09")
+        .replace("1667293200000", "1667379600000");
+    fs::write(&again, text).unwrap();
+    fs::rename(&again, dir.path().join("_posts/2022-11-02-harbour.html")).unwrap();
+    let (_, apart) = check(dir.path(), &[]);
+    assert!(!has_duplicate_url(&apart), "{apart}");
+    assert_eq!(apart, check(dir.path(), &["--no-cache"]).1);
+
+    // A broken or cut-short file of findings is made again.
+    fs::write(&memo, b"postlint repo findings 1\n\xff\xff").unwrap();
+    assert_eq!(check(dir.path(), &[]).1, apart);
+    let bytes = fs::read(&memo).unwrap();
+    fs::write(&memo, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(check(dir.path(), &[]).1, apart);
+}
+
+#[test]
+fn whole_repository_findings_are_not_kept_under_a_failed_or_fixed_run() {
+    let dir = three_posts();
+    check(dir.path(), &[]);
+    let memo = only_memo_file(dir.path());
+    fs::remove_file(&memo).unwrap();
+    // `--fix` changes posts, whose entries go: nothing is kept.
+    let out = postlint(dir.path())
+        .args(["check", "--fix", "--unsafe-fixes", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.code().unwrap() <= 1);
+    assert!(cache_files(dir.path(), ".repo").is_empty());
+    let (_, after) = check(dir.path(), &[]);
+    assert_eq!(after, check(dir.path(), &["--no-cache"]).1);
 }
 
 /// A site of `n` mirror posts, enough for a run to take a while.

@@ -430,6 +430,12 @@ fn check_paths(
     }
     paths.extend(rest);
     summaries.extend(rest_summaries);
+    // When no post and no setting changed since the last run, neither did
+    // the whole-repository findings: they are read back, not made again.
+    let memo = cache
+        .as_ref()
+        .filter(|_| summaries.iter().any(Option::is_some))
+        .and_then(|c| c.repo_memo(paths.iter().map(|p| runner::display_path(p))));
     if let Some(cache) = cache {
         let dir = crate::cache::dir(resolver.base());
         if let Err(e) = cache.save()
@@ -441,7 +447,26 @@ fn check_paths(
             );
         }
     }
-    let more = runner::repo::run(&paths, summaries, resolver);
+    let more = match memo.as_ref().and_then(|m| m.load()) {
+        Some(findings) => runner::repo::RepoFindings {
+            findings,
+            errors: Vec::new(),
+        },
+        None => {
+            let more = runner::repo::run(&paths, summaries, resolver);
+            // Findings made while a post changed under the run are not kept.
+            if let Some(memo) = &memo
+                && more.errors.is_empty()
+                && let Err(e) = memo.store(&more.findings)
+                && !(args.quiet || args.silent)
+            {
+                eprintln!(
+                    "warning: cannot write the cache: {e}; the next run makes the whole-repository findings again"
+                );
+            }
+            more
+        }
+    };
     for e in &more.errors {
         error(e);
     }
