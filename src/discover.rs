@@ -38,13 +38,65 @@ fn glob_set(patterns: &[String], what: &str) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
+/// `exclude`: its globs that name a folder wherever it is (`**/_site/**`,
+/// as all the default ones do), matched by comparing path components, and
+/// the rest, compiled.
+struct Exclude {
+    folders: Vec<std::ffi::OsString>,
+    globs: GlobSet,
+}
+
+impl Exclude {
+    fn new(patterns: &[String]) -> Result<Exclude, String> {
+        let (folders, globs): (Vec<&String>, Vec<&String>) =
+            patterns.iter().partition(|p| folder_name(p).is_some());
+        let globs: Vec<String> = globs.into_iter().cloned().collect();
+        Ok(Exclude {
+            folders: (folders.iter())
+                .filter_map(|p| folder_name(p))
+                .map(Into::into)
+                .collect(),
+            globs: glob_set(&globs, "exclude")?,
+        })
+    }
+
+    /// Whether `rel` (relative to the config's directory) is excluded, or
+    /// is a folder all below which is.
+    fn matches(&self, rel: &Path) -> bool {
+        // `**/name/**` matches `rel` or `rel/.` exactly when a component of
+        // `rel` is `name`.
+        let in_folder = || {
+            rel.components().any(|c| match c {
+                Component::Normal(c) => self.folders.iter().any(|f| f == c),
+                _ => false,
+            })
+        };
+        // `**/_site/**` names what is inside `_site`; matching `_site/.`
+        // lets the walk skip the folder itself.
+        (!self.folders.is_empty() && in_folder())
+            || (!self.globs.is_empty()
+                && (self.globs.is_match(rel) || self.globs.is_match(rel.join("."))))
+    }
+}
+
+/// `name` when `pattern` is `**/name/**` with `name` one plain path
+/// component: no glob syntax, no separator, not `.` or `..`.
+fn folder_name(pattern: &str) -> Option<&str> {
+    let name = pattern.strip_prefix("**/")?.strip_suffix("/**")?;
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['*', '?', '[', ']', '{', '}', '\\', '/', '!']);
+    plain.then_some(name)
+}
+
 /// The config's path globs, compiled once and matched against paths
 /// relative to the config's directory.
 pub struct PathFilter {
     cwd: PathBuf,
     root: PathBuf,
     include: GlobSet,
-    exclude: GlobSet,
+    exclude: Exclude,
     ignores: Vec<(GlobMatcher, bool, Vec<String>)>,
     /// Whether `include` is the default, which also takes the posts whose
     /// extension the site's `markdown_ext` names (`.mkdn`, `.text`).
@@ -69,7 +121,7 @@ impl PathFilter {
             .collect::<Result<_, String>>()?;
         Ok(PathFilter {
             include: glob_set(&config.include, "include")?,
-            exclude: glob_set(&config.exclude, "exclude")?,
+            exclude: Exclude::new(&config.exclude)?,
             ignores,
             cwd,
             root,
@@ -85,7 +137,10 @@ impl PathFilter {
             root: cwd.clone(),
             cwd,
             include: GlobSet::empty(),
-            exclude: GlobSet::empty(),
+            exclude: Exclude {
+                folders: Vec::new(),
+                globs: GlobSet::empty(),
+            },
             ignores: Vec::new(),
             default_include: false,
             markdown_ext: Mutex::default(),
@@ -153,10 +208,7 @@ impl PathFilter {
 
     /// Is this file, or this folder (and so all below it), excluded?
     pub fn is_excluded(&self, path: &Path) -> bool {
-        let rel = self.relative(path);
-        // `**/_site/**` names what is inside `_site`; matching `_site/.`
-        // lets the walk skip the folder itself.
-        self.exclude.is_match(&rel) || self.exclude.is_match(rel.join("."))
+        self.exclude.matches(&self.relative(path))
     }
 
     /// The rules and families `per-file-ignores` turns off for `path`.
@@ -439,6 +491,84 @@ mod tests {
     fn glob_bases() {
         assert_eq!(glob_base("site/_posts/*.md"), PathBuf::from("site/_posts"));
         assert_eq!(glob_base("**/*.md"), PathBuf::from("."));
+    }
+
+    /// A path made of `parts` (indices into a few names), with a leading
+    /// `/` or `./` as `lead` says.
+    fn made_path(lead: u8, parts: &[u8]) -> PathBuf {
+        const NAMES: &[&str] = &[
+            "_site",
+            "a",
+            "_site2",
+            "x_site",
+            ".",
+            "..",
+            "",
+            "node_modules",
+            "vendor",
+            ".jekyll-cache",
+            "b.md",
+            "_SITE",
+            "_site.md",
+            "sass-cache",
+            "é",
+        ];
+        let lead = ["", "/", "./", "../"][usize::from(lead % 4)];
+        let rest: Vec<&str> = parts
+            .iter()
+            .map(|&i| NAMES[usize::from(i) % NAMES.len()])
+            .collect();
+        PathBuf::from(format!("{lead}{}", rest.join("/")))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Excluded folders matched by name agree with the globs compiled.
+        #[test]
+        fn folder_excludes_match_as_their_globs_do(
+            lead in 0u8..4,
+            parts in proptest::collection::vec(0u8..32, 0..6),
+            trailing in proptest::bool::ANY,
+        ) {
+            let mut path = made_path(lead, &parts).into_os_string();
+            if trailing {
+                path.push("/");
+            }
+            let rel = PathBuf::from(path);
+            let patterns: Vec<String> = crate::config::DEFAULT_EXCLUDE
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            let fast = Exclude::new(&patterns).unwrap();
+            proptest::prop_assert_eq!(fast.folders.len(), patterns.len());
+            let compiled = glob_set(&patterns, "exclude").unwrap();
+            let slow = compiled.is_match(&rel) || compiled.is_match(rel.join("."));
+            proptest::prop_assert_eq!(fast.matches(&rel), slow, "{:?}", rel);
+        }
+    }
+
+    #[test]
+    fn only_plain_folder_globs_are_matched_by_name() {
+        assert_eq!(folder_name("**/_site/**"), Some("_site"));
+        assert_eq!(folder_name("**/.jekyll-cache/**"), Some(".jekyll-cache"));
+        for other in [
+            "**/_s*te/**",
+            "**/a/b/**",
+            "_site/**",
+            "**/_site",
+            "**/./**",
+            "**/../**",
+            "**/[ab]/**",
+            "**/{a,b}/**",
+            "**//**",
+        ] {
+            assert_eq!(folder_name(other), None, "{other}");
+        }
+        // Mixed: the rest still go through the globs.
+        let ex = Exclude::new(&["**/_site/**".into(), "**/*.tmp.md".into()]).unwrap();
+        assert!(ex.matches(Path::new("x/_site/a.md")));
+        assert!(ex.matches(Path::new("_posts/a.tmp.md")));
+        assert!(!ex.matches(Path::new("_posts/a.md")));
     }
 
     #[test]
