@@ -5,7 +5,6 @@
 use icu_properties::CodePointMapData;
 use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 use jiff::civil::DateTime;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 /// The site's `permalink` setting as a template: a built-in style's name
 /// (`date`, `pretty`, `ordinal`, `weekdate`, `none`) or a template itself.
@@ -76,7 +75,7 @@ pub fn output(template: &str, parts: &UrlParts) -> Result<Output, String> {
                 None => return Err(format!("`:{name}` is not a placeholder postlint can fill")),
             },
         };
-        url.push_str(&escape_path(&value));
+        escape_path_into(&value, &mut url);
         rest = &after[used..];
     }
     url.push_str(rest);
@@ -143,6 +142,28 @@ fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
 pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
     let categories = CodePointMapData::<GeneralCategory>::new();
     let kept = |c: char| {
+        // Of ASCII, only letters and digits are letters, marks or decimal
+        // digits: no table needed.
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric()
+                || (pretty
+                    && matches!(
+                        c,
+                        '.' | '_'
+                            | '~'
+                            | '!'
+                            | '$'
+                            | '&'
+                            | '\''
+                            | '('
+                            | ')'
+                            | '+'
+                            | ','
+                            | ';'
+                            | '='
+                            | '@'
+                    ));
+        }
         let gc = categories.get(c);
         GeneralCategoryGroup::Letter.contains(gc)
             || GeneralCategoryGroup::Mark.contains(gc)
@@ -171,47 +192,113 @@ pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
 
 /// What `Jekyll::URL.escape_path` leaves as it is: unreserved characters,
 /// sub-delimiters, `:`, `@` and `/`.
-const PATH_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'!')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')')
-    .remove(b'*')
-    .remove(b'+')
-    .remove(b',')
-    .remove(b';')
-    .remove(b'=')
-    .remove(b':')
-    .remove(b'@')
-    .remove(b'/');
-
-/// `Jekyll::URL.escape_path`: percent-encode everything else.
-fn escape_path(s: &str) -> String {
-    utf8_percent_encode(s, PATH_KEEPS).to_string()
+fn path_keeps(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+                | b':'
+                | b'@'
+                | b'/'
+        )
 }
 
-/// `Jekyll::URL.unescape_path`: decode every `%XX` (a bad escape stays).
+/// `Jekyll::URL.escape_path` of `s`, onto `out`: percent-encode everything
+/// else, byte by byte, with upper-case hex digits.
+fn escape_path_into(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut kept = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if !path_keeps(b) {
+            // Kept bytes are ASCII: a run of them starts and ends on char
+            // boundaries.
+            if kept < i {
+                out.push_str(&s[kept..i]);
+            }
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+            // Only ASCII is ever kept, so the next byte starts a char or
+            // is encoded too: `kept` is where the next kept run starts.
+            kept = i + 1;
+        }
+    }
+    if kept < s.len() {
+        out.push_str(&s[kept..]);
+    }
+}
+
+/// `Jekyll::URL.unescape_path`: decode every `%XX` (a bad escape stays),
+/// then read the bytes as UTF-8, a bad sequence as U+FFFD.
 pub fn unescape(s: &str) -> String {
-    percent_decode_str(s).decode_utf8_lossy().into_owned()
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    fn hex(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let escape = match (b[i], b.get(i + 1), b.get(i + 2)) {
+            (b'%', Some(&hi), Some(&lo)) => hex(hi).zip(hex(lo)),
+            _ => None,
+        };
+        match escape {
+            Some((hi, lo)) => {
+                out.push(hi << 4 | lo);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    }
 }
 
 /// `Jekyll::URL#sanitize_url`: a leading `/`, every `..` made `/`, every
 /// `./` dropped, runs of `/` squeezed to one.
 fn sanitize(s: &str) -> String {
-    let s = format!("/{s}").replace("..", "/").replace("./", "");
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !(c == '/' && out.ends_with('/')) {
-            out.push(c);
+    let mut s = format!("/{s}");
+    // Most URLs hold neither: no copies for them.
+    if s.contains("..") {
+        s = s.replace("..", "/");
+    }
+    if s.contains("./") {
+        s = s.replace("./", "");
+    }
+    // `/` is one byte that is never part of another char: squeezed by bytes.
+    let mut out = Vec::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if !(b == b'/' && out.last() == Some(&b'/')) {
+            out.push(b);
         }
     }
-    out
+    String::from_utf8(out).expect("only ASCII `/` bytes were left out")
 }
 
 #[cfg(test)]
@@ -279,6 +366,147 @@ mod tests {
         assert_eq!(out.url, "/2022/03/07/the-U.S/html");
         assert_eq!(out.file, "2022/03/07/the-U.S/html.html");
         assert_eq!(sanitize("a//b/./c"), "/a/b/c");
+    }
+
+    /// The plain forms of the escaping, unescaping, sanitising and
+    /// slugifying above, for them to agree with.
+    mod plain {
+        use super::super::*;
+        use percent_encoding::{
+            AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode,
+        };
+
+        /// What `Jekyll::URL.escape_path` leaves as it is: unreserved characters,
+        /// sub-delimiters, `:`, `@` and `/`.
+        const PATH_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~')
+            .remove(b'!')
+            .remove(b'$')
+            .remove(b'&')
+            .remove(b'\'')
+            .remove(b'(')
+            .remove(b')')
+            .remove(b'*')
+            .remove(b'+')
+            .remove(b',')
+            .remove(b';')
+            .remove(b'=')
+            .remove(b':')
+            .remove(b'@')
+            .remove(b'/');
+
+        pub fn escape_path(s: &str) -> String {
+            utf8_percent_encode(s, PATH_KEEPS).to_string()
+        }
+
+        pub fn unescape(s: &str) -> String {
+            percent_decode_str(s).decode_utf8_lossy().into_owned()
+        }
+
+        pub fn sanitize(s: &str) -> String {
+            let s = format!("/{s}").replace("..", "/").replace("./", "");
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                if !(c == '/' && out.ends_with('/')) {
+                    out.push(c);
+                }
+            }
+            out
+        }
+
+        pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
+            let categories = CodePointMapData::<GeneralCategory>::new();
+            let kept = |c: char| {
+                let gc = categories.get(c);
+                GeneralCategoryGroup::Letter.contains(gc)
+                    || GeneralCategoryGroup::Mark.contains(gc)
+                    || gc == GeneralCategory::DecimalNumber
+                    || (pretty && "._~!$&'()+,;=@".contains(c))
+            };
+            let mut out = String::new();
+            let mut in_run = false;
+            for c in s.chars() {
+                if kept(c) {
+                    out.push(c);
+                    in_run = false;
+                } else if !in_run {
+                    out.push('-');
+                    in_run = true;
+                }
+            }
+            let out = out.strip_prefix('-').unwrap_or(&out);
+            let out = out.strip_suffix('-').unwrap_or(out);
+            if cased {
+                out.to_string()
+            } else {
+                out.to_lowercase()
+            }
+        }
+    }
+
+    fn url_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a",
+                "Z",
+                "9",
+                "/",
+                ".",
+                "..",
+                "./",
+                "%",
+                "%4",
+                "%41",
+                "%e7%8e%8b",
+                "%ZZ",
+                "%ff",
+                "%C3",
+                "王",
+                "😀",
+                " ",
+                "-",
+                "_",
+                "~",
+                "!",
+                "?",
+                "#",
+                "&",
+                "'",
+                "@",
+                ":",
+                "+",
+                "é",
+                "e\u{301}",
+                "\u{0}",
+                "\t",
+                "⑤",
+                "ǅ",
+            ]),
+            0..24,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_fast_forms_agree_with_the_plain_ones(
+            s in url_text(),
+            pretty in proptest::bool::ANY,
+            cased in proptest::bool::ANY,
+        ) {
+            let mut escaped = String::from("x");
+            escape_path_into(&s, &mut escaped);
+            proptest::prop_assert_eq!(&escaped[1..], plain::escape_path(&s));
+            proptest::prop_assert_eq!(unescape(&s), plain::unescape(&s));
+            proptest::prop_assert_eq!(sanitize(&s), plain::sanitize(&s));
+            proptest::prop_assert_eq!(slugify(&s, pretty, cased), plain::slugify(&s, pretty, cased));
+        }
     }
 
     #[test]
