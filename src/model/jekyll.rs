@@ -9,10 +9,45 @@ use super::{Entry, FrontMatter};
 
 /// Whether `path` is inside a `_posts` folder, where Jekyll needs dated names.
 pub fn in_posts(path: &Path) -> bool {
+    in_folder(path, "_posts")
+}
+
+/// Whether a folder above the file `path` is called `name`.
+fn in_folder(path: &Path, name: &str) -> bool {
+    if let Some((parent, _)) = split_plainly(path) {
+        return parent.split(|&b| b == b'/').any(|c| c == name.as_bytes());
+    }
     path.parent().is_some_and(|p| {
         p.components()
-            .any(|c| c == Component::Normal("_posts".as_ref()))
+            .any(|c| c == Component::Normal(name.as_ref()))
     })
+}
+
+/// `path`'s file name, as text: [`Path::file_name`], without taking the
+/// whole path apart in the usual case.
+pub fn file_name(path: &Path) -> Option<&str> {
+    match split_plainly(path) {
+        Some((_, name)) => std::str::from_utf8(name).ok(),
+        None => path.file_name()?.to_str(),
+    }
+}
+
+/// `path` split at its last `/`, into the bytes before it (empty when
+/// there is none) and its file name, when that split is what
+/// [`Path::parent`] and [`Path::file_name`] give: on Unix, for a path that
+/// does not end in `/`, `/.` or `/..`. The long file names of posts make
+/// taking paths apart component by component cost more than the search
+/// for one byte.
+fn split_plainly(path: &Path) -> Option<(&[u8], &[u8])> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let (parent, name) = match memchr::memrchr(b'/', bytes) {
+        Some(i) => (&bytes[..i], &bytes[i + 1..]),
+        None => (&b""[..], bytes),
+    };
+    (!name.is_empty() && name != b"." && name != b"..").then_some((parent, name))
 }
 
 /// Whether `path` is a file in `_posts` that Jekyll does not read as a
@@ -20,11 +55,7 @@ pub fn in_posts(path: &Path) -> bool {
 /// (it neither publishes it nor copies it, since `_posts` is not copied),
 /// though `{% include_relative %}` may still read it.
 pub fn skipped_in_posts(path: &Path) -> bool {
-    in_posts(path)
-        && path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_none_or(|n| post_name(n).is_none())
+    in_posts(path) && file_name(path).is_none_or(|n| post_name(n).is_none())
 }
 
 /// Whether `path` is in a folder below `_posts`, not directly in it.
@@ -38,10 +69,7 @@ pub fn below_posts(path: &Path) -> bool {
 
 /// Whether `path` is inside a `_drafts` folder.
 pub fn in_drafts(path: &Path) -> bool {
-    path.parent().is_some_and(|p| {
-        p.components()
-            .any(|c| c == Component::Normal("_drafts".as_ref()))
-    })
+    in_folder(path, "_drafts")
 }
 
 /// A `_posts` file name as Jekyll's `DATE_FILENAME_MATCHER` splits it.
@@ -102,6 +130,35 @@ pub fn slugify_pretty(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Splitting at the last `/` agrees with taking the path apart.
+        #[test]
+        fn plain_splits_agree_with_components(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "_posts", "_drafts", "a", "", ".", "..", "2022-01-01-王毅.md", "x.md",
+                    "_posts.md", "./_posts", "é",
+                ]),
+                0..6,
+            ),
+            lead in proptest::bool::ANY,
+        ) {
+            let text = format!("{}{}", if lead { "/" } else { "" }, parts.join("/"));
+            let path = Path::new(&text);
+            let slow_in = |name: &str| path.parent().is_some_and(|p| {
+                p.components().any(|c| c == Component::Normal(name.as_ref()))
+            });
+            proptest::prop_assert_eq!(in_posts(path), slow_in("_posts"), "{:?}", text);
+            proptest::prop_assert_eq!(in_drafts(path), slow_in("_drafts"), "{:?}", text);
+            proptest::prop_assert_eq!(
+                file_name(path),
+                path.file_name().and_then(|n| n.to_str()),
+                "{:?}", text
+            );
+        }
+    }
 
     #[test]
     fn names() {

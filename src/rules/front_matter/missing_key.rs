@@ -33,10 +33,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         return;
     }
     let dated = crate::model::jekyll::in_posts(ctx.path)
-        && ctx
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
+        && crate::model::jekyll::file_name(ctx.path)
             .and_then(crate::model::jekyll::post_name)
             .is_some_and(|n| n.date.is_some());
     for key in required.unwrap_or(&ctx.settings.front_matter.required) {
@@ -98,7 +95,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 
 /// The `YYYY-MM-DD` a Jekyll post's file name starts with, if it is a real date.
 fn date_from_file_name(path: &Path) -> Option<&str> {
-    let name = path.file_name()?.to_str()?;
+    let name = crate::model::jekyll::file_name(path)?;
     let date = name.get(..10)?;
     let b = date.as_bytes();
     let shape = b.iter().enumerate().all(|(i, c)| match i {

@@ -7,10 +7,8 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
         return;
     }
-    let (Some(name), Some(date)) = (
-        ctx.path.file_name().and_then(|n| n.to_str()),
-        &ctx.post.date,
-    ) else {
+    let (Some(name), Some(date)) = (crate::model::jekyll::file_name(ctx.path), &ctx.post.date)
+    else {
         return;
     };
     let (Some(post_name), Ok(instant)) = (post_name(name), &date.value) else {

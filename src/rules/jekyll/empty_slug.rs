@@ -5,12 +5,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
         return;
     }
-    let Some(name) = ctx
-        .path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(post_name)
-    else {
+    let Some(name) = crate::model::jekyll::file_name(ctx.path).and_then(post_name) else {
         return;
     };
     // Jekyll's `:title` is the front matter `slug` if set, else the file

@@ -11,7 +11,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     if !ctx.is_mirror() && below_posts(ctx.path) && skipped_in_posts(ctx.path) {
         return;
     }
-    let Some(name) = ctx.path.file_name().and_then(|n| n.to_str()) else {
+    let Some(name) = crate::model::jekyll::file_name(ctx.path) else {
         return;
     };
     let span = ctx.post.start..ctx.post.start;
