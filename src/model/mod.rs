@@ -230,6 +230,13 @@ impl<'a> Post<'a> {
         }
     }
 
+    /// Whether [`Post::anchors`] has been asked for already, so that a
+    /// pass over the body to rule anchors out would cost more than looking
+    /// at them.
+    pub fn anchors_parsed(&self) -> bool {
+        self.anchors.get().is_some()
+    }
+
     /// Every anchor in the body: HTML `<a href>` and Markdown links.
     pub fn anchors(&self) -> &[Anchor] {
         self.anchors.get_or_init(|| {
@@ -244,14 +251,18 @@ impl<'a> Post<'a> {
     pub fn tag_links(&self) -> &[TagLink] {
         self.tag_links.get_or_init(|| {
             let body = &self.text[self.body_start..];
-            let needles = tag::required_literals(self.tag_patterns);
+            // Made once for the post, not for each of its many hrefs.
+            let needles: Option<Vec<memchr::memmem::Finder>> =
+                tag::required_literals(self.tag_patterns)
+                    .map(|n| n.into_iter().map(memchr::memmem::Finder::new).collect());
             let holds = |text: &str| {
-                needles.as_ref().is_none_or(|n| {
-                    n.iter()
-                        .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
-                })
+                needles
+                    .as_ref()
+                    .is_none_or(|n| n.iter().any(|n| n.find(text.as_bytes()).is_some()))
             };
-            if !holds(body) {
+            // Once the anchors are parsed, looking at each href is cheaper
+            // than a pass over the body.
+            if self.anchors.get().is_none() && !holds(body) {
                 return Vec::new();
             }
             self.anchors()
@@ -384,9 +395,18 @@ fn read_tag_link(
     static BASE: std::sync::LazyLock<Url> = std::sync::LazyLock::new(|| {
         Url::parse("http://postlint.invalid/").expect("static base URL")
     });
-    let decoded = match Url::options().base_url(Some(&BASE)).parse(&decoded_href) {
+    // Most hrefs are plain `https://host/path` URLs, which need no parse.
+    let parsed = if tag::surely_a_url(&decoded_href) {
+        Ok(())
+    } else {
+        Url::options()
+            .base_url(Some(&BASE))
+            .parse(&decoded_href)
+            .map(|_| ())
+    };
+    let decoded = match parsed {
         Err(e) => Err(TagLinkError::NotUrl(e.to_string())),
-        Ok(_) => {
+        Ok(()) => {
             let raw = entities::decode(&text[tag.clone()]);
             match tag::percent_decode_strict(&raw) {
                 // The escape is `%` and up to two characters after it; when

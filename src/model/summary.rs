@@ -248,7 +248,7 @@ fn date(path: &Path, post: &Post, site: &Site) -> Option<Timestamp> {
     match &post.date {
         Some(d) => d.value.as_ref().ok().copied(),
         None => {
-            let name = post_name(path.file_name()?.to_str()?)?;
+            let name = post_name(crate::model::jekyll::file_name(path)?)?;
             let midnight = name.date?.at(0, 0, 0, 0);
             Some(site.timezone.to_timestamp(midnight).ok()?)
         }
@@ -262,7 +262,7 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
     let FrontMatter::Parsed { .. } = &post.front_matter else {
         return None;
     };
-    let file_name = path.file_name()?.to_str()?;
+    let file_name = crate::model::jekyll::file_name(path)?;
     let name = post_name(file_name)?;
     let fm = &post.front_matter;
     // The front matter wins over `defaults:` in `_config.yml`.
@@ -424,7 +424,9 @@ pub fn normalize_source(url: &url::Url) -> Option<String> {
 /// `/tag/x/`, `/tags/x.html` or `/tags/#x`.
 fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
     let body = &post.text[post.body_start..];
-    if !mentions_tag_page(body.as_bytes()) {
+    // A body with no anchors parsed yet is first looked through: most hold
+    // no link to a tag page, and are not parsed at all.
+    if !post.anchors_parsed() && !mentions_tag_page(body.as_bytes()) {
         return Vec::new();
     }
     post.anchors()
@@ -451,7 +453,11 @@ fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
 /// which every link [`site_tag`] accepts holds. A body without one is not
 /// handed to the HTML tokenizer.
 fn mentions_tag_page(text: &[u8]) -> bool {
-    memchr::memmem::find_iter(text, b"tag").any(|i| {
+    // Made once: most hrefs are short, and making a searcher for each
+    // cost more than the search.
+    static TAG: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"tag"));
+    TAG.find_iter(text).any(|i| {
         let rest = &text[i + 3..];
         let rest = rest.strip_prefix(b"s").unwrap_or(rest);
         rest.starts_with(b"/") || rest.starts_with(b"#") || rest.starts_with(b".htm")

@@ -211,9 +211,104 @@ pub fn percent_decode_strict(s: &str) -> Result<String, DecodeError> {
     String::from_utf8(out).map_err(|_| DecodeError::NotUtf8)
 }
 
+/// Whether `href` is certain to parse as a URL against a base, without
+/// parsing it: an `http://` or `https://` URL whose host is a plain ASCII
+/// domain name (labels of letters, digits and `-`, none empty, none an
+/// IDNA `xn--` label, the last of letters only, so it is no IPv4 number),
+/// with no user, password or port, followed by `/`, `?`, `#` or nothing.
+/// A WHATWG parser given a base fails only on a scheme's authority it
+/// cannot read; what follows the host is percent-encoded as needed, never
+/// refused. `false` says nothing: the URL must be parsed.
+pub fn surely_a_url(href: &str) -> bool {
+    let b = href.as_bytes();
+    let Some(rest) = b
+        .strip_prefix(b"https://")
+        .or_else(|| b.strip_prefix(b"http://"))
+    else {
+        return false;
+    };
+    let end = rest
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let host = &rest[..end];
+    let mut labels = host.split(|&c| c == b'.').peekable();
+    while let Some(label) = labels.next() {
+        let last = labels.peek().is_none();
+        let idna = label
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"));
+        let ok = !label.is_empty()
+            && !idna
+            && if last {
+                label.iter().all(u8::is_ascii_alphabetic)
+            } else {
+                label
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// What [`surely_a_url`] takes, the URL parser takes too.
+        #[test]
+        fn what_surely_parses_does_parse(
+            scheme in proptest::sample::select(vec![
+                "https://", "http://", "HTTP://", "ftp://", "https:/", "", "//",
+            ]),
+            labels in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "www", "example", "com", "xn--abc", "XN--p1ai", "0x10", "1", "255",
+                    "a-b", "-a", "", "é", "ex ample", "a%41", "[::1]", "a:80", "u@h",
+                    "org", "Com", "a_b", "a\\b", "\t",
+                ]),
+                0..5,
+            ),
+            rest in proptest::sample::select(vec![
+                "", "/", "/gb/tag/%E7%8E%8B.html", "?q=1", "#f", "/a b/<>\"", "\\x",
+                "/%zz", ":8080/", "/\u{0}", "/é", ":", "@x",
+            ]),
+        ) {
+            let href = format!("{scheme}{}{rest}", labels.join("."));
+            let base = url::Url::parse("http://postlint.invalid/").unwrap();
+            if surely_a_url(&href) {
+                let parsed = url::Url::options().base_url(Some(&base)).parse(&href);
+                proptest::prop_assert!(parsed.is_ok(), "{href:?}: {parsed:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn surely_a_url_takes_the_plain_ones() {
+        assert!(surely_a_url(
+            "https://www.epochtimes.com/gb/tag/%E7%8E%8B.html"
+        ));
+        assert!(surely_a_url("http://example.org"));
+        assert!(surely_a_url("https://a-b.example.com/x?y#z"));
+        for unsure in [
+            "https://1.2.3.4/",
+            "https://example.com:8080/",
+            "https://u@example.com/",
+            "https://xn--p1ai/",
+            "https://example..com/",
+            "https://example.c0m/",
+            "https://exa mple.com/",
+            "/tag/x.html",
+            "https://example.com\\tag",
+        ] {
+            assert!(!surely_a_url(unsure), "{unsure}");
+        }
+    }
 
     fn tag(path: &str) -> Option<&str> {
         TagPattern::defaults()
