@@ -106,7 +106,12 @@ pub fn run(
 
 /// Display form of a path: without a leading `./`.
 pub fn display_path(path: &Path) -> String {
-    let s = path.to_string_lossy();
+    // Most paths are UTF-8: taken as they are, not through the lossy
+    // conversion's chunking.
+    let s = match path.to_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => path.to_string_lossy(),
+    };
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
 
