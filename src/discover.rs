@@ -95,6 +95,9 @@ fn folder_name(pattern: &str) -> Option<&str> {
 pub struct PathFilter {
     cwd: PathBuf,
     root: PathBuf,
+    /// Whether `cwd` is `root`, so that a plain relative path is already
+    /// relative to the root.
+    at_root: bool,
     include: GlobSet,
     exclude: Exclude,
     ignores: Vec<(GlobMatcher, bool, Vec<String>)>,
@@ -123,6 +126,7 @@ impl PathFilter {
             include: glob_set(&config.include, "include")?,
             exclude: Exclude::new(&config.exclude)?,
             ignores,
+            at_root: cwd == root,
             cwd,
             root,
             default_include: config.include.iter().eq(DEFAULT_INCLUDE.iter()),
@@ -135,6 +139,7 @@ impl PathFilter {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         PathFilter {
             root: cwd.clone(),
+            at_root: true,
             cwd,
             include: GlobSet::empty(),
             exclude: Exclude {
@@ -148,15 +153,15 @@ impl PathFilter {
     }
 
     /// `path` relative to the config's directory, or absolute outside it.
-    pub fn relative(&self, path: &Path) -> PathBuf {
+    pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
         if let Some(rel) = self.plainly_relative(path) {
-            return rel.to_path_buf();
+            return std::borrow::Cow::Borrowed(rel);
         }
         let abs = absolute(&self.cwd, path);
-        match abs.strip_prefix(&self.root) {
+        std::borrow::Cow::Owned(match abs.strip_prefix(&self.root) {
             Ok(rel) => rel.to_path_buf(),
             Err(_) => abs,
-        }
+        })
     }
 
     /// [`PathFilter::relative`] without taking `path` apart, for the
@@ -164,10 +169,11 @@ impl PathFilter {
     /// `.` but a leading `./`, no doubled or trailing `/`), which is then
     /// its own relative form. `None` otherwise.
     fn plainly_relative<'p>(&self, path: &'p Path) -> Option<&'p Path> {
-        if self.cwd != self.root || path.is_absolute() {
+        if !self.at_root || path.is_absolute() {
             return None;
         }
-        let mut s = path.to_str()?;
+        // A SIMD check: post names are long, and often not ASCII.
+        let mut s = simdutf8::basic::from_utf8(path.as_os_str().as_encoded_bytes()).ok()?;
         while let Some(rest) = s.strip_prefix("./") {
             s = rest;
         }
@@ -314,6 +320,21 @@ pub fn discover(
 /// `paths` in the order of [`Path`]s (component by component), without
 /// repeats. Each path is taken apart once, not at every comparison.
 fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if let Some(skip) = plain_paths(&paths) {
+        // Plain paths are in the order of their bytes, a `/` below every
+        // other byte: sorted without taking each apart. A stable sort keeps
+        // the first of equal paths first.
+        fn key(p: &Path, skip: usize) -> &[u8] {
+            &p.as_os_str().as_encoded_bytes()[skip..]
+        }
+        let mut paths = paths;
+        if !paths.is_sorted_by(|a, b| plain_order(key(a, skip), key(b, skip)).is_le()) {
+            paths.sort_by(|a, b| plain_order(key(a, skip), key(b, skip)));
+        }
+        // Plain paths are equal when their bytes are.
+        paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
+        return paths;
+    }
     if paths.is_sorted() {
         let mut paths = paths;
         paths.dedup();
@@ -333,6 +354,56 @@ fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 
 /// The one message for a path that names nothing: a missing file or
 /// folder, or a glob that matches no file.
+/// How many bytes (a `./`) every one of `paths` starts with, when all are
+/// plain past them: relative, with no empty, `.` or `..` component, and no
+/// `/` at the end. The order of such paths, component by component, is the
+/// order of their bytes with `/` taken as the lowest. `None` for any other
+/// set of paths, and off Unix.
+fn plain_paths(paths: &[PathBuf]) -> Option<usize> {
+    if !cfg!(unix) {
+        return None;
+    }
+    fn bytes(p: &Path) -> &[u8] {
+        p.as_os_str().as_encoded_bytes()
+    }
+    let dotted = paths.first().is_some_and(|p| bytes(p).starts_with(b"./"));
+    let skip = if dotted { 2 } else { 0 };
+    let plain = paths.iter().all(|p| {
+        let b = bytes(p);
+        b.starts_with(b"./") == dotted
+            && b[skip..]
+                .split(|&c| c == b'/')
+                .all(|c| !c.is_empty() && c != b"." && c != b"..")
+    });
+    plain.then_some(skip)
+}
+
+/// The order of two plain paths' bytes, with `/` below every other byte.
+fn plain_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    let rank = |c: u8| if c == b'/' { 0 } else { u16::from(c) + 1 };
+    match mismatch(a, b) {
+        Some(i) => rank(a[i]).cmp(&rank(b[i])),
+        None => a.len().cmp(&b.len()),
+    }
+}
+
+/// Where `a` and `b` first differ, when one is not a prefix of the other:
+/// compared eight bytes at a time, since paths in one folder share a long
+/// start.
+fn mismatch(a: &[u8], b: &[u8]) -> Option<usize> {
+    let n = a.len().min(b.len());
+    let word = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
+    let mut i = 0;
+    while i + 8 <= n {
+        let x = word(a, i) ^ word(b, i);
+        if x != 0 {
+            return Some(i + (x.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..n).find(|&j| a[j] != b[j])
+}
+
 fn missing(arg: &str) -> String {
     format!("{arg}: no such file or directory")
 }
@@ -454,7 +525,42 @@ mod tests {
             "a/.../b.md",
         ] {
             let p = Path::new(p);
-            assert_eq!(filter.relative(p), slow(p), "{p:?}");
+            assert_eq!(filter.relative(p).as_ref(), slow(p).as_path(), "{p:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Sorting plain paths by their bytes gives the order of paths.
+        #[test]
+        fn plain_paths_sort_as_paths_do(
+            names in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "a", "a-b", "a.md", "A", "_posts", "-x", "a b", "王", "é", "", ".", "..",
+                        "z~", "a!", "0",
+                    ]),
+                    1..4,
+                ),
+                0..12,
+            ),
+            dotted in proptest::bool::ANY,
+        ) {
+            let lead = if dotted { "./" } else { "" };
+            let paths: Vec<PathBuf> = names
+                .iter()
+                .map(|n| PathBuf::from(format!("{lead}{}", n.join("/"))))
+                .collect();
+            let mut by_components: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
+            by_components.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+            by_components.dedup_by(|a, b| a.1 == b.1);
+            let expected: Vec<PathBuf> = by_components.into_iter().map(|(_, p)| p.clone()).collect();
+            let got = sorted(paths.clone());
+            // Equal paths may be written differently: compare the bytes kept.
+            let bytes = |v: &[PathBuf]| -> Vec<Vec<u8>> {
+                v.iter().map(|p| p.as_os_str().as_encoded_bytes().to_vec()).collect()
+            };
+            proptest::prop_assert_eq!(bytes(&got), bytes(&expected));
         }
     }
 
