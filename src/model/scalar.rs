@@ -72,7 +72,9 @@ pub fn resolve_plain(s: &str) -> Scalar {
     if s.is_empty() {
         return Scalar::Null;
     }
-    if s.contains('\n') {
+    // Null, booleans, numbers, dates and timestamps are all ASCII: a
+    // title in another script is a string without trying each.
+    if s.contains('\n') || !s.is_ascii() {
         return Scalar::Str;
     }
     if starts_like_word(s) {
@@ -304,6 +306,34 @@ fn is_int(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// No form but a string takes text with a char beyond ASCII, so a
+        /// plain scalar with one is a string without trying them.
+        #[test]
+        fn only_strings_hold_more_than_ascii(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2022", "-", "01", "1", ":", "00", "T", "t", " ", "Z", "+", ".", "5", "e", "E",
+                    "0x", "0o", "_", ",", "inf", ".inf", "nan", "null", "~", "yes", "王", "é",
+                    "\u{a0}", "\u{3000}", "٣", "１",
+                ]),
+                0..10,
+            ),
+            wide in proptest::sample::select(vec!["王", "é", "\u{a0}", "\u{3000}", "٣", "１", "\u{85}"]),
+            at in 0usize..10,
+        ) {
+            let mut pieces = pieces;
+            pieces.insert(at.min(pieces.len()), wide);
+            let s = pieces.concat();
+            proptest::prop_assert_ne!(timestamp(&s), Some(true), "{}", s);
+            proptest::prop_assert_ne!(date(&s), Some(true), "{}", s);
+            proptest::prop_assert_eq!(base_60(&s), None, "{}", s);
+            proptest::prop_assert!(!is_float(&s), "{}", s);
+            proptest::prop_assert!(!is_int(&s.replace([',', '_'], "")), "{}", s);
+        }
+    }
 
     /// Plain scalars and what Psych's `ScalarScanner#tokenize` gives for
     /// each (Ruby value in the comment), written from the YAML 1.1 type
