@@ -249,6 +249,17 @@ pub fn discover(
     filter: &PathFilter,
     force_exclude: bool,
 ) -> Result<Discovery, String> {
+    discover_each(args, filter, force_exclude, &mut |_| {})
+}
+
+/// [`discover`], telling `on_found` of each file as it is found, in the
+/// order of the walk (not the order of the files found).
+pub fn discover_each(
+    args: &[String],
+    filter: &PathFilter,
+    force_exclude: bool,
+    on_found: &mut dyn FnMut(&Path),
+) -> Result<Discovery, String> {
     let default = [".".to_string()];
     let args = if args.is_empty() { &default[..] } else { args };
     // Sorted and without repeats at the end.
@@ -262,6 +273,7 @@ pub fn discover(
             // dangling or looping link is named too, so that reading it
             // reports why it cannot be read.
             if !(force_exclude && filter.is_excluded(path)) {
+                on_found(path);
                 found.push(path.to_path_buf());
             }
             continue;
@@ -269,7 +281,10 @@ pub fn discover(
         if path.is_dir() {
             for entry in walk(path, filter) {
                 match entry {
-                    Ok(p) if filter.is_post(&p) => found.push(p),
+                    Ok(p) if filter.is_post(&p) => {
+                        on_found(&p);
+                        found.push(p);
+                    }
                     Ok(_) => {}
                     Err(e) => out.errors.push(e),
                 }
@@ -291,6 +306,7 @@ pub fn discover(
                         if matcher.is_match(&p)
                             || matcher.is_match(p.strip_prefix("./").unwrap_or(&p)) =>
                     {
+                        on_found(&p);
                         found.push(p);
                     }
                     Ok(_) => {}

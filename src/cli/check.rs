@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::{error, exit};
 use crate::cache::Cache;
 use crate::config::Config;
-use crate::discover::discover;
+use crate::discover::{discover, discover_each};
 use crate::engine::Resolver;
 use crate::model::summary::PostSummary;
 use crate::report::statistics::Statistics;
@@ -360,7 +360,27 @@ fn check_paths(
     streams: bool,
     on_done: &mut dyn FnMut(&FileReport, Part),
 ) -> (Vec<FileReport>, usize) {
-    let found = match discover(paths, resolver.filter(), args.force_exclude) {
+    // The site of the first post found is worked out on another thread
+    // while the walk goes on (it lists and samples that post's folder):
+    // it is most often the first post's site too, and else one needed
+    // later.
+    let found = std::thread::scope(|scope| {
+        let mut early = None;
+        discover_each(
+            paths,
+            resolver.filter(),
+            args.force_exclude,
+            &mut |path: &Path| {
+                if early.is_none() {
+                    let path = path.to_path_buf();
+                    early = Some(scope.spawn(move || {
+                        resolver.settings_for(&path);
+                    }));
+                }
+            },
+        )
+    });
+    let found = match found {
         Ok(f) => f,
         Err(e) => {
             error(e);
