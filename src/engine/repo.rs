@@ -70,9 +70,14 @@ pub struct RepoIndex {
 impl RepoIndex {
     /// An empty index whose rules run with `config`.
     pub fn new(config: Arc<Config>) -> RepoIndex {
+        RepoIndex::with_capacity(config, 0)
+    }
+
+    /// [`RepoIndex::new`], with room for `posts` posts.
+    pub fn with_capacity(config: Arc<Config>, posts: usize) -> RepoIndex {
         RepoIndex {
             config,
-            posts: HashMap::new(),
+            posts: HashMap::with_capacity(posts),
             findings: None,
             changed: Vec::new(),
         }

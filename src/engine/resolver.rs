@@ -73,14 +73,21 @@ impl Resolver {
 
     /// The settings of the file at `path` (which need not exist).
     pub fn settings_for(&self, path: &Path) -> Arc<Config> {
-        let dir = path.parent().unwrap_or(Path::new(""));
         let by_folder = !self.filter.has_ignores();
+        // The folder's bytes, found without taking the path apart when it
+        // is written plainly (post names are long).
+        let dir_bytes = crate::model::jekyll::parent_bytes(path).unwrap_or_else(|| {
+            (path.parent().unwrap_or(Path::new("")))
+                .as_os_str()
+                .as_encoded_bytes()
+        });
         if by_folder
             && let Some((last, config)) = &*self.last.lock().unwrap_or_else(|e| e.into_inner())
-            && last.as_os_str() == dir.as_os_str()
+            && last.as_os_str().as_encoded_bytes() == dir_bytes
         {
             return config.clone();
         }
+        let dir = path.parent().unwrap_or(Path::new(""));
         let config = self.resolve(path);
         if by_folder {
             *self.last.lock().unwrap_or_else(|e| e.into_inner()) =

@@ -32,6 +32,23 @@ pub fn file_name(path: &Path) -> Option<&str> {
     }
 }
 
+/// The bytes of `path`'s folder, when [`Path::parent`] is plainly what
+/// comes before its last `/` (see `split_plainly`).
+pub fn parent_bytes(path: &Path) -> Option<&[u8]> {
+    let (parent, _) = split_plainly(path)?;
+    // `/x` has the folder `/`; `a//x`, `a/./x` and the like are put
+    // together again by `Path::parent`.
+    let plain = if parent.is_empty() {
+        !path.as_os_str().as_encoded_bytes().starts_with(b"/")
+    } else {
+        parent
+            .split(|&b| b == b'/')
+            .enumerate()
+            .all(|(i, c)| i == 0 || (!c.is_empty() && c != b"."))
+    };
+    plain.then_some(parent)
+}
+
 /// `path` split at its last `/`, into the bytes before it (empty when
 /// there is none) and its file name, when that split is what
 /// [`Path::parent`] and [`Path::file_name`] give: on Unix, for a path that
@@ -152,6 +169,10 @@ mod tests {
             });
             proptest::prop_assert_eq!(in_posts(path), slow_in("_posts"), "{:?}", text);
             proptest::prop_assert_eq!(in_drafts(path), slow_in("_drafts"), "{:?}", text);
+            if let Some(parent) = parent_bytes(path) {
+                let slow = path.parent().map(|p| p.as_os_str().as_encoded_bytes());
+                proptest::prop_assert_eq!(Some(parent), slow, "{:?}", text);
+            }
             proptest::prop_assert_eq!(
                 file_name(path),
                 path.file_name().and_then(|n| n.to_str()),

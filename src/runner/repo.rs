@@ -39,10 +39,11 @@ pub fn run(
         };
     }
     let shown: Vec<Arc<str>> = paths
-        .iter()
+        .par_iter()
         .map(|p| Arc::from(super::display_path(p)))
         .collect();
-    let mut index = RepoIndex::new(resolver.base().clone());
+    let summarised = summaries.iter().filter(|s| s.is_some()).count();
+    let mut index = RepoIndex::with_capacity(resolver.base().clone(), summarised);
     for (i, summary) in summaries.into_iter().enumerate() {
         if let Some(summary) = summary {
             index.upsert(shown[i].clone(), summary, resolver.settings_for(&paths[i]));
