@@ -27,7 +27,8 @@ fn in_folder(path: &Path, name: &str) -> bool {
 /// whole path apart in the usual case.
 pub fn file_name(path: &Path) -> Option<&str> {
     match split_plainly(path) {
-        Some((_, name)) => std::str::from_utf8(name).ok(),
+        // Checked with SIMD: post names are long, and often not ASCII.
+        Some((_, name)) => simdutf8::basic::from_utf8(name).ok(),
         None => path.file_name()?.to_str(),
     }
 }

@@ -108,9 +108,9 @@ pub fn run(
 pub fn display_path(path: &Path) -> String {
     // Most paths are UTF-8: taken as they are, not through the lossy
     // conversion's chunking.
-    let s = match path.to_str() {
-        Some(s) => std::borrow::Cow::Borrowed(s),
-        None => path.to_string_lossy(),
+    let s = match simdutf8::basic::from_utf8(path.as_os_str().as_encoded_bytes()) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => path.to_string_lossy(),
     };
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
