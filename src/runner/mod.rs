@@ -61,29 +61,38 @@ pub fn run(
 ) {
     let next = AtomicUsize::new(0);
     let workers = rayon::current_num_threads().clamp(1, files.len().max(1));
-    // Small enough that each worker takes many batches, and none is left
-    // with a long last one.
-    let batch = (files.len() / (16 * workers)).clamp(1, BATCH);
+    // The next batch: a share of what is left, so that batches shrink
+    // towards the end and no worker is left with a long last one while
+    // the others wait.
+    let take = || {
+        let share = |start: usize| ((files.len() - start) / (4 * workers)).clamp(1, BATCH);
+        let mut start = next.load(Ordering::Relaxed);
+        loop {
+            if start >= files.len() {
+                return None;
+            }
+            let end = start + share(start);
+            match next.compare_exchange_weak(start, end, Ordering::Relaxed, Ordering::Relaxed) {
+                Ok(_) => return Some(start..end),
+                Err(now) => start = now,
+            }
+        }
+    };
     // Bounded, so that workers wait when the calling thread (writing a
     // streaming format, say) falls behind, instead of piling reports up.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Outcome)>>(4 * workers);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let next = &next;
+            let take = &take;
             scope.spawn(move || {
                 // Each file is read into the worker's one buffer: no
                 // allocation (nor fresh pages to fault in) per file.
                 let mut buf = Vec::new();
-                loop {
-                    // A few files at a time: one hand-over (and one wake-up
-                    // of the calling thread) per batch, not per file.
-                    let start = next.fetch_add(batch, Ordering::Relaxed);
-                    if start >= files.len() {
-                        break;
-                    }
-                    let end = (start + batch).min(files.len());
-                    let done = (start..end)
+                // A few files at a time: one hand-over (and one wake-up of
+                // the calling thread) per batch, not per file.
+                while let Some(batch) = take() {
+                    let done = batch
                         .map(|i| (i, check_file(&files[i], resolver, fix, cache, &mut buf)))
                         .collect();
                     // The receiver outlives the workers, so a send cannot fail.
