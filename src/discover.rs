@@ -252,8 +252,8 @@ pub fn discover(
     discover_each(args, filter, force_exclude, &mut |_| {})
 }
 
-/// [`discover`], telling `on_found` of each file as it is found, in the
-/// order of the walk (not the order of the files found).
+/// [`discover`], telling `on_found` of each file as the walk finds it,
+/// before the files are sorted.
 pub fn discover_each(
     args: &[String],
     filter: &PathFilter,
