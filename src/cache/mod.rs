@@ -217,28 +217,19 @@ impl Cache {
         if !changed {
             return Ok(());
         }
-        let folder = self.file.parent().unwrap_or(&self.dir);
         create_dir(&self.dir)?;
-        std::fs::create_dir_all(folder)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(folder)?;
-        {
-            let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-            out.write_all(MAGIC)?;
-            let settings = self
-                .settings
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner());
+        let settings = self
+            .settings
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        replace_file(&self.file, MAGIC, |out| {
             let header = (env!("CARGO_PKG_VERSION"), settings, entries.len() as u64);
-            postcard::to_io(&header, &mut out).map_err(std::io::Error::other)?;
+            postcard::to_io(&header, &mut *out).map_err(std::io::Error::other)?;
             for entry in &entries {
-                postcard::to_io(&entry, &mut out).map_err(std::io::Error::other)?;
+                postcard::to_io(&entry, &mut *out).map_err(std::io::Error::other)?;
             }
-            out.flush()?;
-        }
-        tmp.persist(&self.file).map_err(|e| e.error)?;
-        Ok(())
+            Ok(())
+        })
     }
 
     /// The index that stands for `config`'s fingerprint in entries.
@@ -302,6 +293,32 @@ fn read(file: &Path) -> Option<Loaded> {
         entries.insert(path, entry);
     }
     Some((settings, entries))
+}
+
+/// Replace `file` whole: `magic`, then what `write` writes, go to a
+/// temporary file beside it, which is renamed over `file` once complete. A
+/// run killed on the way, or another writing at once, never leaves a file
+/// cut short.
+fn replace_file(
+    file: &Path,
+    magic: &[u8],
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let folder = file
+        .parent()
+        .ok_or_else(|| std::io::Error::other("a cache file has no folder"))?;
+    std::fs::create_dir_all(folder)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(folder)?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        out.write_all(magic)?;
+        write(&mut out)?;
+        out.flush()?;
+    }
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// The key of the entry of the post shown as `path`.

@@ -9,11 +9,10 @@
 //! the same key gives the same findings. The file is replaced whole, as the
 //! cache's is.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::entry::CachedFinding;
-use super::{Cache, hash, key, lock, split};
+use super::{Cache, hash, key, lock, replace_file, split};
 use crate::report::Finding;
 
 /// What a memo file starts with; any other file is ignored.
@@ -88,25 +87,13 @@ impl RepoMemo {
 
     /// Keep `found` under this key, in place of what was kept.
     pub fn store(&self, found: &Placed) -> std::io::Result<()> {
-        let folder = self
-            .file
-            .parent()
-            .ok_or_else(|| std::io::Error::other("the memo has no folder"))?;
-        std::fs::create_dir_all(folder)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(folder)?;
-        {
-            let mut out = std::io::BufWriter::new(tmp.as_file_mut());
-            out.write_all(MAGIC)?;
-            let found: Vec<(u64, Vec<CachedFinding>)> = found
-                .iter()
-                .map(|(i, f)| (*i as u64, f.iter().cloned().map(CachedFinding).collect()))
-                .collect();
-            postcard::to_io(&(self.key, found), &mut out).map_err(std::io::Error::other)?;
-            out.flush()?;
-        }
-        tmp.persist(&self.file).map_err(|e| e.error)?;
-        Ok(())
+        let found: Vec<(u64, Vec<CachedFinding>)> = found
+            .iter()
+            .map(|(i, f)| (*i as u64, f.iter().cloned().map(CachedFinding).collect()))
+            .collect();
+        replace_file(&self.file, MAGIC, |out| {
+            postcard::to_io(&(self.key, found), out).map_err(std::io::Error::other)?;
+            Ok(())
+        })
     }
 }
