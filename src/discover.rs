@@ -48,14 +48,15 @@ struct Exclude {
 
 impl Exclude {
     fn new(patterns: &[String]) -> Result<Exclude, String> {
-        let (folders, globs): (Vec<&String>, Vec<&String>) =
-            patterns.iter().partition(|p| folder_name(p).is_some());
-        let globs: Vec<String> = globs.into_iter().cloned().collect();
+        let (mut folders, mut globs) = (Vec::new(), Vec::new());
+        for pattern in patterns {
+            match folder_name(pattern) {
+                Some(name) => folders.push(name.into()),
+                None => globs.push(pattern.clone()),
+            }
+        }
         Ok(Exclude {
-            folders: (folders.iter())
-                .filter_map(|p| folder_name(p))
-                .map(Into::into)
-                .collect(),
+            folders,
             globs: glob_set(&globs, "exclude")?,
         })
     }

@@ -262,7 +262,7 @@ impl<'a> Post<'a> {
             };
             // Once the anchors are parsed, looking at each href is cheaper
             // than a pass over the body.
-            if self.anchors.get().is_none() && !holds(body) {
+            if !self.anchors_parsed() && !holds(body) {
                 return Vec::new();
             }
             self.anchors()
