@@ -42,6 +42,8 @@ pub struct Output {
     /// The path of the written file under the site's destination folder,
     /// unescaped, such as `2022/10/31/bridge.html`.
     pub file: String,
+    /// The URL unescaped, as the file's path is made from it.
+    pub unescaped: String,
 }
 
 /// Fill `template` as `Jekyll::URL#generate_url` does, then sanitise it and
@@ -80,15 +82,20 @@ pub fn output(template: &str, parts: &UrlParts) -> Result<Output, String> {
     }
     url.push_str(rest);
     let url = sanitize(&url);
-    let mut file = unescape(&url);
+    let unescaped = unescape(&url);
+    let mut file = String::with_capacity(unescaped.len() + 16);
+    file.push_str(unescaped.trim_start_matches('/'));
     if url.ends_with('/') {
         file.push_str("index");
     }
     if !file.ends_with(parts.output_ext) {
         file.push_str(parts.output_ext);
     }
-    let file = file.trim_start_matches('/').to_string();
-    Ok(Output { url, file })
+    Ok(Output {
+        url,
+        file,
+        unescaped,
+    })
 }
 
 fn placeholder(name: &str, p: &UrlParts) -> Option<String> {

@@ -322,7 +322,7 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
         .or(slug_entry)
         .map_or(post.start..post.start, |e| e.value.span.clone());
     Some(OutputPlace {
-        url: permalink::unescape(&out.url),
+        url: out.unescaped,
         file: out.file,
         span,
     })
