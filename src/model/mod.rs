@@ -121,6 +121,20 @@ pub struct TagScope<'a> {
     pub own_host: Option<&'a str>,
 }
 
+/// How much of a body's end is searched first for the tag links that
+/// mostly close it.
+const TAIL: usize = 4096;
+
+/// Whether `hay` holds the needle of `finder`, its last `tail` bytes
+/// searched first.
+fn holds_tail_first(hay: &[u8], finder: &memchr::memmem::Finder, tail: usize) -> bool {
+    let split = hay.len().saturating_sub(tail);
+    // A match that starts before `split` ends before `split` plus its
+    // length.
+    let head = (split + finder.needle().len()).min(hay.len());
+    finder.find(&hay[split..]).is_some() || finder.find(&hay[..head]).is_some()
+}
+
 /// Hosts of code, whose `…/releases/tag/v1.2` and `…/tree/…` paths are
 /// release and branch pages, never tag pages of a site.
 const CODE_HOSTS: &[&str] = &[
@@ -260,9 +274,16 @@ impl<'a> Post<'a> {
                     .as_ref()
                     .is_none_or(|n| n.iter().any(|n| n.find(text.as_bytes()).is_some()))
             };
+            // Tag links mostly close a post, after its text: the body's
+            // last few KiB are searched first.
+            let in_body = || {
+                needles
+                    .as_ref()
+                    .is_none_or(|n| n.iter().any(|n| holds_tail_first(body.as_bytes(), n, TAIL)))
+            };
             // Once the anchors are parsed, looking at each href is cheaper
             // than a pass over the body.
-            if !self.anchors_parsed() && !holds(body) {
+            if !self.anchors_parsed() && !in_body() {
                 return Vec::new();
             }
             self.anchors()
@@ -432,4 +453,25 @@ fn read_tag_link(
         tag,
         decoded,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_tail_first_search_finds_what_a_search_finds(
+            hay in "[/tag]{0,40}",
+            needle in "[/tag]{1,5}",
+            tail in 0usize..48,
+        ) {
+            let finder = memchr::memmem::Finder::new(needle.as_bytes());
+            prop_assert_eq!(
+                holds_tail_first(hay.as_bytes(), &finder, tail),
+                hay.contains(&needle)
+            );
+        }
+    }
 }
