@@ -50,10 +50,10 @@ pub fn read_found_post_into<'a>(path: &Path, buf: &'a mut Vec<u8>) -> Result<&'a
     read_post_into(path, buf)
 }
 
-/// Read an opened post into `buf` (cleared first), refusing what is not a
-/// post.
-fn read_open(file: std::fs::File, buf: &mut Vec<u8>) -> Result<&str, String> {
-    buf.clear();
+/// Read an opened post into `buf` (overwritten; its length is kept, so
+/// that a worker's buffer is made once, not zeroed for every file),
+/// refusing what is not a post, and return its text.
+fn read_open(mut file: std::fs::File, buf: &mut Vec<u8>) -> Result<&str, String> {
     let meta = file.metadata().map_err(|e| describe(&e))?;
     if !meta.is_file() {
         return Err(format!("not a regular file ({})", kind(&meta)));
@@ -65,11 +65,48 @@ fn read_open(file: std::fs::File, buf: &mut Vec<u8>) -> Result<&str, String> {
             max_file_size_text()
         ));
     }
-    buf.reserve(meta.len() as usize);
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(buf)
-        .map_err(|e| describe(&e))?;
-    decode_slice(buf)
+    let filled = read_all(&mut file, meta.len() as usize, buf).map_err(|e| describe(&e))?;
+    if filled as u64 > MAX_FILE_SIZE {
+        return Err(format!(
+            "file grew over the {} limit for a post while it was read",
+            max_file_size_text()
+        ));
+    }
+    decode_slice(&buf[..filled])
+}
+
+/// Read all of `file`, whose size was `size` when looked at, into the
+/// start of `buf` (grown as needed, never shrunk), and return how many
+/// bytes it holds, or a little over [`MAX_FILE_SIZE`] when it holds more.
+///
+/// One `read` takes a file of the expected size whole: asked for a byte
+/// more than it holds, it returns less than asked, which for a regular
+/// file is its end. A file of another size (it changed since, or it is
+/// not what it seemed) is read until a `read` returns nothing.
+fn read_all(file: &mut impl Read, size: usize, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let limit = MAX_FILE_SIZE as usize + 1;
+    if buf.len() < size + 1 {
+        buf.resize(size + 1, 0);
+    }
+    let mut filled = 0;
+    loop {
+        if filled == buf.len() {
+            if filled >= limit {
+                return Ok(filled);
+            }
+            buf.resize((filled * 2).clamp(4096, limit), 0);
+        }
+        let asked = buf.len() - filled;
+        let n = match file.read(&mut buf[filled..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        filled += n;
+        if n == 0 || (filled == size && n < asked) {
+            return Ok(filled);
+        }
+    }
 }
 
 /// Turn bytes into text, or say why they are not a post.
@@ -196,6 +233,38 @@ mod tests {
                 .unwrap_err()
                 .starts_with("binary")
         );
+    }
+
+    /// A reader that gives at most `chunk` bytes a call, as a pipe may.
+    struct Chunked<'a>(&'a [u8], usize);
+
+    impl Read for Chunked<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(out.len());
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_is_read_whole_whatever_its_size_was_said_to_be() {
+        let text: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        // Stale bytes in the buffer from an earlier, longer file.
+        let mut buf = vec![7u8; 20_000];
+        // As a regular file reads: all it holds at each call. Its size as
+        // looked at may be out of date.
+        for said in [0, 1, 4095, 9_999, 10_000, 10_001, 15_000] {
+            let n = read_all(&mut Chunked(&text, usize::MAX), said, &mut buf).unwrap();
+            assert_eq!(&buf[..n], &text[..], "said {said}");
+        }
+        // In pieces, at its true size.
+        for chunk in [1, 7, 4096] {
+            let n = read_all(&mut Chunked(&text, chunk), text.len(), &mut buf).unwrap();
+            assert_eq!(&buf[..n], &text[..], "chunk {chunk}");
+        }
+        let mut empty = Vec::new();
+        assert_eq!(read_all(&mut Chunked(&[], 1), 0, &mut empty).unwrap(), 0);
     }
 
     #[test]
