@@ -194,51 +194,49 @@ fn tokenize_regions(text: &str, body: &str, base: usize, regions: &[Range<usize>
     anchors
 }
 
-/// Start tags after which the tokenizer reads script data or plain text,
-/// or enters foreign content (where CDATA sections and other namespace
-/// rules apply). A body with any of them is tokenized whole.
-const UNHANDLED_TAGS: &[&[u8]] = &[b"script", b"plaintext", b"svg", b"math"];
+/// What a start tag's name means to [`anchor_regions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TagKind {
+    /// `<a>`.
+    A,
+    /// A tag after which the tokenizer reads script data or plain text, or
+    /// enters foreign content (where CDATA sections and other namespace
+    /// rules apply): `script`, `plaintext`, `svg`, `math`. A body with any
+    /// of them is tokenized whole.
+    Unhandled,
+    /// A tag whose content is raw text or RCDATA: no tags in it, up to the
+    /// first end tag of the same name.
+    RawText,
+    /// An element that lol_html never puts on its stack of open elements.
+    Void,
+    Other,
+}
 
-/// Start tags whose content is raw text or RCDATA: no tags in it, up to
-/// the first end tag of the same name.
-const RAW_TEXT_TAGS: &[&[u8]] = &[
-    b"style",
-    b"textarea",
-    b"title",
-    b"xmp",
-    b"iframe",
-    b"noembed",
-    b"noframes",
-    b"noscript",
-];
-
-/// Elements that lol_html never puts on its stack of open elements.
-const VOID_TAGS: &[&[u8]] = &[
-    b"area",
-    b"base",
-    b"basefont",
-    b"bgsound",
-    b"br",
-    b"col",
-    b"embed",
-    b"hr",
-    b"img",
-    b"input",
-    b"keygen",
-    b"link",
-    b"meta",
-    b"param",
-    b"source",
-    b"track",
-    b"wbr",
-];
+/// The kind of the tag named `name`, in any case: one look at the name,
+/// lowercased once, instead of comparing it with each list in turn.
+fn tag_kind(name: &[u8]) -> TagKind {
+    // The longest name that is not `Other` (`plaintext`) has 9 bytes.
+    let mut lower = [0u8; 9];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return TagKind::Other;
+    };
+    for (l, b) in lower.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"a" => TagKind::A,
+        b"script" | b"plaintext" | b"svg" | b"math" => TagKind::Unhandled,
+        b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes"
+        | b"noscript" => TagKind::RawText,
+        b"area" | b"base" | b"basefont" | b"bgsound" | b"br" | b"col" | b"embed" | b"hr"
+        | b"img" | b"input" | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track"
+        | b"wbr" => TagKind::Void,
+        _ => TagKind::Other,
+    }
+}
 
 fn is_html_space(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
-}
-
-fn name_in(name: &[u8], list: &[&[u8]]) -> bool {
-    name.len() <= 9 && list.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 /// A stretch of a body that anchors lie in, by [`anchor_regions`].
@@ -276,10 +274,11 @@ fn anchor_regions(body: &[u8]) -> Option<Vec<Region>> {
                 let name = lt + 1..tag_name_end(body, lt + 1)?;
                 let (mut end, plain_end) = tag_end(body, name.end)?;
                 let tag_name = &body[name.clone()];
-                if name_in(tag_name, UNHANDLED_TAGS) {
+                let kind = tag_kind(tag_name);
+                if kind == TagKind::Unhandled {
                     return None;
                 }
-                if name_in(tag_name, RAW_TEXT_TAGS) {
+                if kind == TagKind::RawText {
                     // lol_html does not switch to raw text after `<xmp a=>`.
                     if !plain_end {
                         return None;
@@ -287,18 +286,18 @@ fn anchor_regions(body: &[u8]) -> Option<Vec<Region>> {
                     // Its end tag is read as any other, below.
                     end = raw_text_end(body, end, tag_name)?;
                 }
-                let is_a = tag_name.eq_ignore_ascii_case(b"a");
+                let is_a = kind == TagKind::A;
                 match &mut region {
                     None if is_a => {
                         region = Some((lt, true));
                         open.clear();
                     }
                     Some((_, plain)) => {
-                        *plain &= !is_a && plain_end && !name_in(tag_name, RAW_TEXT_TAGS);
+                        *plain &= !is_a && plain_end && kind != TagKind::RawText;
                     }
                     None => {}
                 }
-                if region.is_some() && !name_in(tag_name, VOID_TAGS) {
+                if region.is_some() && kind != TagKind::Void {
                     open.push(name);
                 }
                 pos = end;
