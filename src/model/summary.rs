@@ -433,8 +433,10 @@ fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
         .iter()
         .filter_map(|a| {
             let raw = &post.text[a.href.clone()];
-            // Most links are to articles and images: skip them unparsed.
-            if !mentions_tag_page(raw.as_bytes()) {
+            // Most links are to articles and images, on other sites or
+            // not at tag pages: skip them unparsed. A scheme is written
+            // without entities, so the raw href has the decoded one's.
+            if points_elsewhere(raw) || !mentions_tag_page(raw.as_bytes()) {
                 return None;
             }
             let href = entities::decode(raw);
@@ -462,6 +464,18 @@ fn mentions_tag_page(text: &[u8]) -> bool {
         let rest = rest.strip_prefix(b"s").unwrap_or(rest);
         rest.starts_with(b"/") || rest.starts_with(b"#") || rest.starts_with(b".htm")
     })
+}
+
+/// Whether `href` is an absolute or protocol-relative URL, which points
+/// at another site (or at this one by its full address: no relative tag
+/// page link).
+fn points_elsewhere(href: &str) -> bool {
+    let href = href.trim_start();
+    // The usual schemes first, without looking for the colon.
+    href.starts_with("https:")
+        || href.starts_with("http:")
+        || href.starts_with("//")
+        || has_scheme(href)
 }
 
 /// The tag a relative link to a tag page names, if it is one.
@@ -568,6 +582,27 @@ mod tests {
         assert!(!mentions_tag_page(
             b"<a href=\"/stage/vintage\">tagline</a>"
         ));
+    }
+
+    proptest::proptest! {
+        /// An href the prefilter skips as pointing elsewhere is never a
+        /// tag page link once its entities are decoded.
+        #[test]
+        fn hrefs_that_point_elsewhere_name_no_tag(
+            lead in proptest::sample::select(vec!["", " ", "&#32;", "&nbsp;"]),
+            start in proptest::sample::select(vec![
+                "", "/", "//", "https:", "http://x", "x+y.z:", "&#104;ttps:", "h&amp;:",
+                "1x:", ":", "&#47;/",
+            ]),
+            page in proptest::sample::select(vec![
+                "/tag/a", "tag/a", "/tags/#a", "tags.html#a", "/x/tags/a.html", "/a",
+            ]),
+        ) {
+            let href = format!("{lead}{start}{page}");
+            if points_elsewhere(&href) {
+                proptest::prop_assert!(site_tag(&entities::decode(&href)).is_none());
+            }
+        }
     }
 
     #[test]
