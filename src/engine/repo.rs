@@ -1,8 +1,8 @@
 //! The whole-repository phase: an index of every post's summary, and the
 //! whole-repository rules run over it in Jekyll's order.
 
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::config::Config;

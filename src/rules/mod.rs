@@ -11,8 +11,8 @@
 //! The rules are the core: they import only [`crate::diagnostic`],
 //! [`crate::model`] and each other, and read no file and no clock.
 
+use foldhash::{HashMap, HashMapExt};
 use std::any::Any;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;

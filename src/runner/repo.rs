@@ -2,7 +2,9 @@
 //! checked files' summaries, its findings placed by reading again only the
 //! few files they name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::model::summary::hash;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
