@@ -50,6 +50,36 @@ pub struct Output {
 /// find the file it is written to. `Err` names a placeholder Jekyll does not
 /// know (it stops the build) or postlint does not fill.
 pub fn output(template: &str, parts: &UrlParts) -> Result<Output, String> {
+    let url = sanitize(&fill(template, parts, escape_path_into)?);
+    let unescaped = unescape(&url);
+    let file = file_of(&unescaped, url.ends_with('/'), parts.output_ext);
+    Ok(Output {
+        url,
+        file,
+        unescaped,
+    })
+}
+
+/// [`output`]'s unescaped URL and file, made without escaping the
+/// placeholders' values only to unescape them again when the template
+/// holds no `%` (none of the built-in styles does): escaping keeps every
+/// `.` and `/`, so sanitising then unescaping the escaped URL gives the
+/// unescaped one sanitised.
+pub fn output_file(template: &str, parts: &UrlParts) -> Result<(String, String), String> {
+    if template.contains('%') {
+        return output(template, parts).map(|o| (o.unescaped, o.file));
+    }
+    let unescaped = sanitize(&fill(template, parts, |v, out| out.push_str(v))?);
+    let file = file_of(&unescaped, unescaped.ends_with('/'), parts.output_ext);
+    Ok((unescaped, file))
+}
+
+/// The template with each placeholder's value written by `write`.
+fn fill(
+    template: &str,
+    parts: &UrlParts,
+    mut write: impl FnMut(&str, &mut String),
+) -> Result<String, String> {
     let mut url = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(colon) = rest.find(':') {
@@ -77,36 +107,37 @@ pub fn output(template: &str, parts: &UrlParts) -> Result<Output, String> {
                 None => return Err(format!("`:{name}` is not a placeholder postlint can fill")),
             },
         };
-        escape_path_into(&value, &mut url);
+        write(&value, &mut url);
         rest = &after[used..];
     }
     url.push_str(rest);
-    let url = sanitize(&url);
-    let unescaped = unescape(&url);
+    Ok(url)
+}
+
+/// The file a post whose unescaped URL is `unescaped` is written to: under
+/// the destination folder, `index` added to a folder's URL, the extension
+/// added when the URL does not end in it.
+fn file_of(unescaped: &str, folder: bool, output_ext: &str) -> String {
     let mut file = String::with_capacity(unescaped.len() + 16);
     file.push_str(unescaped.trim_start_matches('/'));
-    if url.ends_with('/') {
+    if folder {
         file.push_str("index");
     }
-    if !file.ends_with(parts.output_ext) {
-        file.push_str(parts.output_ext);
+    if !file.ends_with(output_ext) {
+        file.push_str(output_ext);
     }
-    Ok(Output {
-        url,
-        file,
-        unescaped,
-    })
+    file
 }
 
 fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
     let d = p.date;
     Some(match name {
-        "year" => format!("{:04}", d.year()),
-        "month" => format!("{:02}", d.month()),
-        "day" => format!("{:02}", d.day()),
-        "hour" => format!("{:02}", d.hour()),
-        "minute" => format!("{:02}", d.minute()),
-        "second" => format!("{:02}", d.second()),
+        "year" => padded(d.year().into(), 4),
+        "month" => padded(d.month().into(), 2),
+        "day" => padded(d.day().into(), 2),
+        "hour" => padded(d.hour().into(), 2),
+        "minute" => padded(d.minute().into(), 2),
+        "second" => padded(d.second().into(), 2),
         "i_month" => d.month().to_string(),
         "i_day" => d.day().to_string(),
         "short_year" => format!("{:02}", d.year().rem_euclid(100)),
@@ -140,6 +171,34 @@ fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
         "collection" => "posts".to_string(),
         _ => return None,
     })
+}
+
+/// `n` in decimal, padded with zeros to `width` digits, as `{:0width$}`
+/// formats it (a minus sign counts towards the width), without the
+/// formatting machinery: every post's URL has three of them.
+fn padded(n: i64, width: usize) -> String {
+    // The digits, last first.
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n.unsigned_abs();
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let sign = usize::from(n < 0);
+    let mut out = String::with_capacity(width.max(len + sign));
+    if n < 0 {
+        out.push('-');
+    }
+    for _ in len + sign..width {
+        out.push('0');
+    }
+    out.extend(digits[..len].iter().rev().map(|&d| char::from(d)));
+    out
 }
 
 /// `Jekyll::Utils.slugify` in `pretty` mode (`pretty: true`) or its default
@@ -290,7 +349,12 @@ pub fn unescape(s: &str) -> String {
 /// `Jekyll::URL#sanitize_url`: a leading `/`, every `..` made `/`, every
 /// `./` dropped, runs of `/` squeezed to one.
 fn sanitize(s: &str) -> String {
-    let mut s = format!("/{s}");
+    let mut s = {
+        let mut slashed = String::with_capacity(s.len() + 1);
+        slashed.push('/');
+        slashed.push_str(s);
+        slashed
+    };
     // Most URLs hold neither: no copies for them.
     if s.contains("..") {
         s = s.replace("..", "/");
@@ -319,6 +383,36 @@ mod tests {
             basename: slug,
             categories,
             output_ext: ".html",
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn padded_numbers_are_formatted_numbers(n in proptest::num::i64::ANY, width in 0usize..6) {
+            proptest::prop_assert_eq!(padded(n, width), format!("{n:0width$}"));
+        }
+    }
+
+    proptest::proptest! {
+        /// The unescaped URL and file made without escaping are those made
+        /// by escaping and unescaping, for templates with and without `%`.
+        #[test]
+        fn the_file_is_made_alike_without_escaping(
+            template in proptest::sample::select(vec![
+                "/:categories/:year/:month/:day/:title:output_ext",
+                "/:categories/:title/",
+                "/x/../:slug/./:name//:title_.y",
+                ":title",
+                "/%E4%B8%AD/:title/",
+                "/a%2F:slug%",
+            ]),
+            slug in "[a-zA-Z0-9 ./%:_\\-中é?#]{0,12}",
+            category in "[a-z./% 中]{0,6}",
+        ) {
+            let categories = [category];
+            let p = parts(&slug, &categories);
+            let full = output(template, &p).map(|o| (o.unescaped, o.file));
+            proptest::prop_assert_eq!(output_file(template, &p), full);
         }
     }
 

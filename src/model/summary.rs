@@ -307,7 +307,7 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
     let output_ext = if site.is_markdown(ext) { ".html" } else { ext };
     let basename = &file_name[..file_name.len() - ext.len()];
     let categories = categories(path, post, site);
-    let out = permalink::output(
+    let (url, file) = permalink::output_file(
         template,
         &UrlParts {
             date,
@@ -321,11 +321,7 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
     let span = permalink_entry
         .or(slug_entry)
         .map_or(post.start..post.start, |e| e.value.span.clone());
-    Some(OutputPlace {
-        url: out.unescaped,
-        file: out.file,
-        span,
-    })
+    Some(OutputPlace { url, file, span })
 }
 
 /// Jekyll's categories: the folders between the site and `_posts`, then
@@ -412,12 +408,24 @@ pub fn normalize_source(url: &url::Url) -> Option<String> {
     if !matches!(url.scheme(), "http" | "https") {
         return None;
     }
-    let host = url.host_str()?.to_ascii_lowercase();
-    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let host = url.host_str()?;
     let path = tag::percent_decode_strict(url.path()).unwrap_or_else(|_| url.path().to_string());
     let path = path.trim_end_matches('/');
-    let query = url.query().map(|q| format!("?{q}")).unwrap_or_default();
-    Some(format!("{host}{port}{path}{query}"))
+    let query = url.query();
+    let mut out =
+        String::with_capacity(host.len() + 6 + path.len() + query.map_or(0, |q| q.len() + 1));
+    out.push_str(host);
+    out.make_ascii_lowercase();
+    if let Some(port) = url.port() {
+        out.push(':');
+        out.push_str(&port.to_string());
+    }
+    out.push_str(path);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    Some(out)
 }
 
 /// Links in the body to the site's own tag pages: relative hrefs such as
