@@ -349,12 +349,7 @@ pub fn unescape(s: &str) -> String {
 /// `Jekyll::URL#sanitize_url`: a leading `/`, every `..` made `/`, every
 /// `./` dropped, runs of `/` squeezed to one.
 fn sanitize(s: &str) -> String {
-    let mut s = {
-        let mut slashed = String::with_capacity(s.len() + 1);
-        slashed.push('/');
-        slashed.push_str(s);
-        slashed
-    };
+    let mut s = ["/", s].concat();
     // Most URLs hold neither: no copies for them.
     if s.contains("..") {
         s = s.replace("..", "/");

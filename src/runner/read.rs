@@ -18,7 +18,7 @@ pub fn read_post(path: &Path) -> Result<String, String> {
     read_post_into(path, &mut bytes).map(str::to_owned)
 }
 
-/// Read a post into `buf` (cleared first) and return its text, with the
+/// Read a post into `buf` (overwritten) and return its text, with the
 /// checks and messages of [`read_post`], validating the bytes where they
 /// are rather than copying them.
 pub fn read_post_into<'a>(path: &Path, buf: &'a mut Vec<u8>) -> Result<&'a str, String> {

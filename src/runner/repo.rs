@@ -3,11 +3,10 @@
 //! few files they name.
 
 use std::collections::BTreeMap;
-
-use foldhash::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use foldhash::HashMap;
 use rayon::prelude::*;
 
 use crate::config::Config;
