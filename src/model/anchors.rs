@@ -400,8 +400,103 @@ fn raw_text_end(body: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// whether the tag ended other than at a missing attribute value (`a=>`,
 /// after which lol_html stays in the data state whatever the element);
 /// `None` when the input ends inside the tag.
+///
+/// The states of [`scan_tag`], but each run of bytes that keeps a state
+/// (an attribute name, an unquoted value, whitespace) is read in one tight
+/// loop, not with a turn of the state machine per byte.
 fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
-    scan_tag(body, from, |_, _| {}).map(|t| (t.end, t.plain_end))
+    #[derive(Clone, Copy)]
+    enum S {
+        BeforeName,
+        Name,
+        AfterName,
+        BeforeValue,
+        AfterQuoted,
+        SelfClosing,
+    }
+    /// The first byte from `from` on that `stop` matches.
+    fn until(body: &[u8], from: usize, stop: impl Fn(u8) -> bool) -> Option<usize> {
+        body.get(from..)?
+            .iter()
+            .position(|&b| stop(b))
+            .map(|n| from + n)
+    }
+    let not_space = |b: u8| !is_html_space(b);
+    let mut i = from;
+    // The tag name ended at whitespace, `/` or `>`.
+    let mut s = match *body.get(i)? {
+        b'>' => return Some((i + 1, true)),
+        b'/' => S::SelfClosing,
+        _ => S::BeforeName,
+    };
+    i += 1;
+    loop {
+        // `i` is the byte to read in state `s`.
+        s = match s {
+            S::BeforeName => {
+                i = until(body, i, not_space)?;
+                let b = body[i];
+                match b {
+                    b'>' => return Some((i + 1, true)),
+                    b'/' => S::SelfClosing,
+                    _ => S::Name,
+                }
+            }
+            S::Name => {
+                i = until(body, i, |b| {
+                    is_html_space(b) || matches!(b, b'/' | b'>' | b'=')
+                })?;
+                let b = body[i];
+                match b {
+                    b'>' => return Some((i + 1, true)),
+                    b'/' => S::SelfClosing,
+                    b'=' => S::BeforeValue,
+                    _ => S::AfterName,
+                }
+            }
+            S::AfterName => {
+                i = until(body, i, not_space)?;
+                let b = body[i];
+                match b {
+                    b'>' => return Some((i + 1, true)),
+                    b'/' => S::SelfClosing,
+                    b'=' => S::BeforeValue,
+                    _ => S::Name,
+                }
+            }
+            S::BeforeValue => {
+                i = until(body, i, not_space)?;
+                let b = body[i];
+                match b {
+                    b'>' => return Some((i + 1, false)),
+                    b'"' | b'\'' => {
+                        // Past the closing quote, read in the next state.
+                        i = i + 1 + memchr::memchr(b, &body[i + 1..])?;
+                        S::AfterQuoted
+                    }
+                    _ => {
+                        // An unquoted value, up to whitespace or `>`.
+                        i = until(body, i + 1, |b| is_html_space(b) || b == b'>')?;
+                        if body[i] == b'>' {
+                            return Some((i + 1, true));
+                        }
+                        S::BeforeName
+                    }
+                }
+            }
+            S::AfterQuoted | S::SelfClosing => {
+                let b = *body.get(i)?;
+                match b {
+                    b'>' => return Some((i + 1, true)),
+                    b'/' => S::SelfClosing,
+                    // Whitespace; else a name starts (reconsumed).
+                    _ if is_html_space(b) => S::BeforeName,
+                    _ => S::Name,
+                }
+            }
+        };
+        i += 1;
+    }
 }
 
 /// How a tag ends, by [`scan_tag`].
@@ -676,6 +771,23 @@ fn markdown_links(body: &str, base: usize, skip: Option<Range<usize>>, out: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The run-at-a-time tag scan ends every tag where the tokenizer's
+        /// states, a byte at a time, end it.
+        #[test]
+        fn tag_end_follows_the_tokenizer_states(text in "[a =/>\"'\t\n]{0,24}") {
+            let body = format!("<a{text}");
+            for from in 2..=body.len() {
+                let states = scan_tag(body.as_bytes(), from, |_, _| {})
+                    .map(|t| (t.end, t.plain_end));
+                prop_assert_eq!(tag_end(body.as_bytes(), from), states, "from {}", from);
+            }
+        }
+    }
 
     #[test]
     fn html_anchor_spans() {
