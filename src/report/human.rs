@@ -7,10 +7,16 @@ use miette::{
     Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode,
 };
 
+use rayon::prelude::*;
+
 use super::{
     FileReport, Finding, Reporter, Summary, escape_controls_all as shown, plural, thousands,
 };
 use crate::diagnostic::Severity;
+
+/// How many findings are rendered at once (in parallel) before they are
+/// written.
+const RENDER_BATCH: usize = 256;
 
 pub struct Human {
     pub color: bool,
@@ -66,13 +72,22 @@ impl Reporter for Human {
             .with_width(self.width)
             .with_links(false)
             .with_context_lines(1);
-        for file in files {
-            for finding in &file.findings {
-                let mut rendered = String::new();
-                handler
-                    .render_report(&mut rendered, &Rendered::new(finding))
-                    .map_err(|_| io::Error::other("failed to render a diagnostic"))?;
-                out.write_all(rendered.as_bytes())?;
+        // Each finding renders on its own, so a batch of them renders on
+        // every core at once and is written in order; a batch at a time,
+        // so that memory does not grow with the number of findings.
+        let findings: Vec<&Finding> = files.iter().flat_map(|f| &f.findings).collect();
+        for batch in findings.chunks(RENDER_BATCH) {
+            let rendered: Vec<Result<String, fmt::Error>> = batch
+                .par_iter()
+                .map(|finding| {
+                    let mut text = String::new();
+                    handler.render_report(&mut text, &Rendered::new(finding))?;
+                    Ok(text)
+                })
+                .collect();
+            for text in rendered {
+                let text = text.map_err(|_| io::Error::other("failed to render a diagnostic"))?;
+                out.write_all(text.as_bytes())?;
                 writeln!(out)?;
             }
         }
