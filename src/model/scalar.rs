@@ -77,15 +77,21 @@ pub fn resolve_plain(s: &str) -> Scalar {
     if s.contains('\n') || !s.is_ascii() {
         return Scalar::Str;
     }
+    // In any case, compared without a lowercased copy.
+    let is = |words: &[&str]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
     if starts_like_word(s) {
-        if s.chars().count() > 5 {
+        // ASCII, so bytes are characters.
+        if s.len() > 5 {
             return Scalar::Str;
         }
-        return match s.to_ascii_lowercase().as_str() {
-            "~" | "null" => Scalar::Null,
-            "yes" | "true" | "on" => Scalar::Bool(true),
-            "no" | "false" | "off" => Scalar::Bool(false),
-            _ => Scalar::Str,
+        return if is(&["~", "null"]) {
+            Scalar::Null
+        } else if is(&["yes", "true", "on"]) {
+            Scalar::Bool(true)
+        } else if is(&["no", "false", "off"]) {
+            Scalar::Bool(false)
+        } else {
+            Scalar::Str
         };
     }
     if let Some(valid) = timestamp(s) {
@@ -98,8 +104,7 @@ pub fn resolve_plain(s: &str) -> Scalar {
     if let Some(valid) = date(s) {
         return if valid { Scalar::Date } else { Scalar::Str };
     }
-    let lower = s.to_ascii_lowercase();
-    if matches!(lower.as_str(), ".inf" | "-.inf" | ".nan") {
+    if is(&[".inf", "-.inf", ".nan"]) {
         return Scalar::Float;
     }
     if let Some(float) = base_60(s) {
@@ -108,7 +113,12 @@ pub fn resolve_plain(s: &str) -> Scalar {
     if is_float(s) {
         return Scalar::Float;
     }
-    if is_int(&s.replace([',', '_'], "")) {
+    let digits = if s.contains([',', '_']) {
+        std::borrow::Cow::Owned(s.replace([',', '_'], ""))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    if is_int(&digits) {
         return Scalar::Int;
     }
     Scalar::Str

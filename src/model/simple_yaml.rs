@@ -36,17 +36,23 @@ pub fn parse(source: &str, base: usize) -> Option<Node> {
 /// reads as line breaks, byte order marks or non-printable.
 fn plain_characters(source: &str) -> bool {
     let bytes = source.as_bytes();
-    if bytes.iter().any(|&b| (b < 0x20 && b != b'\n') || b == 0x7F) {
+    // Without stopping at the first, so that the loop is vectorized.
+    let control = bytes.iter().fold(false, |any, &b| {
+        any | (b < 0x20 && b != b'\n') | (b == 0x7F)
+    });
+    if control {
         return false;
     }
-    if bytes.is_ascii() {
-        return true;
-    }
-    !source.chars().any(|c| {
-        matches!(
-            c,
-            '\u{80}'..='\u{A0}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
-        )
+    // The others start with one of these bytes in UTF-8, which only ever
+    // start a character: only the characters there are looked at.
+    !memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).any(|i| {
+        source[i..].chars().next().is_some_and(|c| {
+            matches!(
+                c,
+                '\u{80}'
+                    ..='\u{A0}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+            )
+        })
     })
 }
 
@@ -143,4 +149,46 @@ fn flow_list(value: &str, at: usize) -> Option<Node> {
         span: at..at + value.len(),
         kind: NodeKind::Sequence(items),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What [`plain_characters`] decides, a character at a time.
+    fn by_chars(source: &str) -> bool {
+        !source.chars().any(|c| {
+            (c < ' ' && c != '\n')
+                || matches!(
+                    c,
+                    '\u{7F}'
+                        ..='\u{A0}'
+                            | '\u{2028}'
+                            | '\u{2029}'
+                            | '\u{FEFF}'
+                            | '\u{FFFE}'
+                            | '\u{FFFF}'
+                )
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn plain_characters_looks_at_every_character(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'a', ' ', '\n', '\t', '\r', '\u{7F}', '\u{80}', '\u{A0}', '\u{A1}', 'é', '王',
+                    '“', '\u{2027}', '\u{2028}', '\u{2029}', '\u{202A}', '\u{FEFE}', '\u{FEFF}',
+                    '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '😀',
+                ]),
+                0..12,
+            )
+        ) {
+            let source: String = chars.into_iter().collect();
+            prop_assert_eq!(plain_characters(&source), by_chars(&source), "{:?}", source);
+        }
+    }
 }
