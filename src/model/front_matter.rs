@@ -108,8 +108,9 @@ pub fn parse(text: &str, start: usize) -> FrontMatter {
             let entries = pairs
                 .into_iter()
                 .map(|(k, value)| Entry {
-                    key: match &k.kind {
-                        NodeKind::Scalar { text, .. } => text.clone(),
+                    // The key's own text moves into the entry.
+                    key: match k.kind {
+                        NodeKind::Scalar { text, .. } => text,
                         _ => text[k.span.clone()].to_string(),
                     },
                     key_span: k.span,

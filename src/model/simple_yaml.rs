@@ -17,7 +17,8 @@ pub fn parse(source: &str, base: usize) -> Option<Node> {
     if source.is_empty() || !plain_characters(source) {
         return None;
     }
-    let mut pairs = Vec::new();
+    // A pair a line.
+    let mut pairs = Vec::with_capacity(memchr::memchr_iter(b'\n', source.as_bytes()).count() + 1);
     let mut at = 0;
     for line in source.split_terminator('\n') {
         pairs.push(pair(line, base + at)?);

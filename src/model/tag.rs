@@ -87,10 +87,25 @@ impl TagPattern {
 pub fn match_any(patterns: &[TagPattern], path: &str) -> Option<std::ops::Range<usize>> {
     let rest = path.strip_prefix('/')?;
     let mut segs = Vec::new();
+    // Patterns share literals (`/tag/` for four of the defaults, which come
+    // in a row): each is looked for once per run of patterns holding it.
+    let mut last: Option<(&str, bool)> = None;
     patterns
         .iter()
         // A path without a pattern's literal part cannot match it.
-        .filter(|p| p.literal.as_ref().is_none_or(|l| path.contains(l.as_str())))
+        .filter(|p| {
+            let Some(l) = p.literal.as_deref() else {
+                return true;
+            };
+            match last {
+                Some((seen, holds)) if seen == l => holds,
+                _ => {
+                    let holds = path.contains(l);
+                    last = Some((l, holds));
+                    holds
+                }
+            }
+        })
         .find_map(|p| {
             if segs.is_empty() {
                 let mut start = 1;
@@ -108,15 +123,21 @@ fn match_from(pattern: &[Segment], segs: &[(usize, &str)]) -> Option<std::ops::R
         return segs.is_empty().then_some(0..0);
     };
     match first {
-        Segment::Any => (0..=segs.len()).find_map(|skip| match_from(rest, &segs[skip..])),
+        // Before a literal segment, only the places that hold it can match.
+        Segment::Any => match rest.first() {
+            Some(Segment::Literal(l)) => (0..segs.len())
+                .filter(|&skip| segs[skip].1 == l)
+                .find_map(|skip| match_from(rest, &segs[skip..])),
+            _ => (0..=segs.len()).find_map(|skip| match_from(rest, &segs[skip..])),
+        },
         _ => {
             let ((offset, seg), tail) = segs.split_first()?;
             let found = match first {
                 Segment::One => Some(None),
                 Segment::Literal(l) => (l == seg).then_some(None),
                 Segment::Tag { prefix, suffix } => (seg.len() >= prefix.len() + suffix.len()
-                    && seg.starts_with(prefix.as_str())
-                    && seg.ends_with(suffix.as_str()))
+                    && (prefix.is_empty() || seg.starts_with(prefix.as_str()))
+                    && (suffix.is_empty() || seg.ends_with(suffix.as_str())))
                 .then(|| Some(offset + prefix.len()..offset + seg.len() - suffix.len())),
                 Segment::Any => unreachable!(),
             }?;
@@ -257,6 +278,66 @@ pub fn surely_a_url(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`match_from`] trying every place for `**`, and every part of a
+    /// `{tag}` segment, with no shortcut.
+    fn match_from_plain(
+        pattern: &[Segment],
+        segs: &[(usize, &str)],
+    ) -> Option<std::ops::Range<usize>> {
+        let Some((first, rest)) = pattern.split_first() else {
+            return segs.is_empty().then_some(0..0);
+        };
+        if let Segment::Any = first {
+            return (0..=segs.len()).find_map(|skip| match_from_plain(rest, &segs[skip..]));
+        }
+        let ((offset, seg), tail) = segs.split_first()?;
+        let found = match first {
+            Segment::Literal(l) => (l == seg).then_some(None),
+            Segment::Tag { prefix, suffix } => (seg.len() >= prefix.len() + suffix.len()
+                && seg.starts_with(prefix.as_str())
+                && seg.ends_with(suffix.as_str()))
+            .then(|| Some(offset + prefix.len()..offset + seg.len() - suffix.len())),
+            _ => Some(None),
+        }?;
+        let inner = match_from_plain(rest, tail)?;
+        Some(found.unwrap_or(inner))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The first pattern to match a path, and where its tag is, are
+        /// those of trying each pattern in full.
+        #[test]
+        fn match_any_is_each_pattern_tried_in_full(
+            segs in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "tag", "tags", "gb", "a", "x.html", "t-x.html", "x.htm", "", "t-", ".html",
+                ]),
+                0..6,
+            ),
+            extra in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "**/{tag}", "/t-{tag}.html", "**/tag/*/{tag}", "/gb/tag/{tag}.html",
+                    "*/{tag}", "**/tags/**/{tag}/", "**/{tag}.html",
+                ]),
+                0..3,
+            ),
+        ) {
+            let path = format!("/{}", segs.join("/"));
+            let mut patterns = TagPattern::defaults();
+            patterns.extend(extra.iter().map(|p| TagPattern::parse(p).expect("pattern")));
+            let rest = &path[1..];
+            let mut split = Vec::new();
+            let mut start = 1;
+            for s in rest.split('/') {
+                split.push((start, s));
+                start += s.len() + 1;
+            }
+            let plain = patterns.iter().find_map(|p| match_from_plain(&p.segments, &split));
+            proptest::prop_assert_eq!(match_any(&patterns, &path), plain, "{}", path);
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
