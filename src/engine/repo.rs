@@ -175,7 +175,10 @@ impl RepoIndex {
     /// is the one reported.
     fn run(&self, reread: &dyn Reread) -> (HashMap<String, Vec<Diagnostic>>, Vec<String>) {
         let mut entries: Vec<(&Arc<str>, &Entry)> = self.posts.iter().collect();
-        entries.sort_by(|a, b| order_key(&a.1.summary, a.0).cmp(&order_key(&b.1.summary, b.0)));
+        // Paths are unique, so the order is total and need not be stable.
+        entries.sort_unstable_by(|a, b| {
+            order_key(&a.1.summary, a.0).cmp(&order_key(&b.1.summary, b.0))
+        });
         let posts: Vec<Summarized> = entries
             .iter()
             .map(|(path, entry)| Summarized {
