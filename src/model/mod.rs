@@ -135,6 +135,22 @@ fn holds_tail_first(hay: &[u8], finder: &memchr::memmem::Finder, tail: usize) ->
     finder.find(&hay[split..]).is_some() || finder.find(&hay[..head]).is_some()
 }
 
+/// The longest start that all of `strings` share, in bytes.
+fn common_prefix<'s>(strings: &[&'s str]) -> &'s [u8] {
+    let Some((first, rest)) = strings.split_first() else {
+        return &[];
+    };
+    let first = first.as_bytes();
+    let len = rest.iter().fold(first.len(), |len, s| {
+        first[..len]
+            .iter()
+            .zip(s.as_bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+    });
+    &first[..len]
+}
+
 /// Hosts of code, whose `…/releases/tag/v1.2` and `…/tree/…` paths are
 /// release and branch pages, never tag pages of a site.
 const CODE_HOSTS: &[&str] = &[
@@ -266,9 +282,19 @@ impl<'a> Post<'a> {
         self.tag_links.get_or_init(|| {
             let body = &self.text[self.body_start..];
             // Made once for the post, not for each of its many hrefs.
-            let needles: Option<Vec<memchr::memmem::Finder>> =
-                tag::required_literals(self.tag_patterns)
-                    .map(|n| n.into_iter().map(memchr::memmem::Finder::new).collect());
+            let literals = tag::required_literals(self.tag_patterns);
+            let needles: Option<Vec<memchr::memmem::Finder>> = literals
+                .as_ref()
+                .map(|n| n.iter().map(memchr::memmem::Finder::new).collect());
+            // What the literals all start with (`/tag` of `/tag/` and
+            // `/tags/`): a body without it holds none of them, which one
+            // pass tells instead of one a literal.
+            let common = literals
+                .as_deref()
+                .filter(|l| l.len() > 1)
+                .map(common_prefix)
+                .filter(|p| p.len() > 1)
+                .map(memchr::memmem::Finder::new);
             let holds = |text: &str| {
                 needles
                     .as_ref()
@@ -277,9 +303,9 @@ impl<'a> Post<'a> {
             // Tag links mostly close a post, after its text: the body's
             // last few KiB are searched first.
             let in_body = || {
-                needles
-                    .as_ref()
-                    .is_none_or(|n| n.iter().any(|n| holds_tail_first(body.as_bytes(), n, TAIL)))
+                let holds = |n: &memchr::memmem::Finder| holds_tail_first(body.as_bytes(), n, TAIL);
+                common.as_ref().is_none_or(holds)
+                    && needles.as_ref().is_none_or(|n| n.iter().any(holds))
             };
             // Once the anchors are parsed, looking at each href is cheaper
             // than a pass over the body.
@@ -458,6 +484,15 @@ fn read_tag_link(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_share_their_common_start() {
+        assert_eq!(common_prefix(&["/tag/", "/tags/"]), b"/tag");
+        assert_eq!(common_prefix(&["/tag/", "/t-"]), b"/t");
+        assert_eq!(common_prefix(&["/tag/", ".html"]), b"");
+        assert_eq!(common_prefix(&["/tag/"]), b"/tag/");
+        assert_eq!(common_prefix(&[]), b"");
+    }
     use proptest::prelude::*;
 
     proptest! {
