@@ -18,9 +18,11 @@
 #   BASELINE=../old/target/release/postlint scripts/bench.sh 15
 #
 # When they are installed, other Markdown linters are timed over the same
-# files for comparison: rumdl (`pip install rumdl`) in the same loop, and
-# markdownlint-cli2 (`npm i -g markdownlint-cli2`), which is slow, in 3 runs
-# of its own (MDL_RUNS changes that). They check other things than postlint
+# files for comparison: rumdl (`pip install rumdl`) as many times, in a loop
+# of its own after the interleaved one (its seconds of work and hundreds of
+# MiB would otherwise slow whatever ran after it), and markdownlint-cli2
+# (`npm i -g markdownlint-cli2`), which is slower still, in 3 runs of its
+# own (MDL_RUNS changes that). They check other things than postlint
 # does, so their figures say what a linter's pass over these files costs,
 # not which is better.
 #
@@ -121,10 +123,14 @@ tools=()
 if $has_cache; then tools+=(uncached cached); else tools+=(plain); fi
 tools+=(rg)
 [ -n "${BASELINE:-}" ] && tools+=(baseline)
-command -v rumdl >/dev/null && tools+=(rumdl)
+# rumdl runs for seconds with hundreds of MiB: in the interleaved loop it
+# would leave whatever ran after it a machine with cold caches and pages
+# being reclaimed. It is timed in a loop of its own after the others.
+slow=()
+command -v rumdl >/dev/null && slow+=(rumdl)
 
 # Warm the page cache for all, and fill postlint's cache.
-for t in "${tools[@]}"; do run "$t"; done
+for t in "${tools[@]}" "${slow[@]}"; do run "$t"; done
 
 declare -A times
 for _ in $(seq "$runs"); do
@@ -132,8 +138,14 @@ for _ in $(seq "$runs"); do
     times[$t]+=" $(time_ms "$t")"
   done
 done
+for t in "${slow[@]}"; do
+  run rg
+  for _ in $(seq "$runs"); do
+    times[$t]+=" $(time_ms "$t")"
+  done
+done
 declare -A med
-for t in "${tools[@]}"; do
+for t in "${tools[@]}" "${slow[@]}"; do
   # shellcheck disable=SC2086  # the times are a word list
   med[$t]=$(median ${times[$t]})
 done
