@@ -400,11 +400,33 @@ fn raw_text_end(body: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 /// whether the tag ended other than at a missing attribute value (`a=>`,
 /// after which lol_html stays in the data state whatever the element);
 /// `None` when the input ends inside the tag.
-///
-/// The states of [`scan_tag`], but each run of bytes that keeps a state
-/// (an attribute name, an unquoted value, whitespace) is read in one tight
-/// loop, not with a turn of the state machine per byte.
 fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
+    scan_tag(body, from, |_, _| {}).map(|t| (t.end, t.plain_end))
+}
+
+/// How a tag ends, by [`scan_tag`].
+struct TagEnd {
+    /// Just past its `>`.
+    end: usize,
+    /// It ended other than at a missing attribute value (`a=>`).
+    plain_end: bool,
+    /// It ended with `/>`.
+    self_closing: bool,
+}
+
+/// Follow the tokenizer's attribute states through a tag whose name ends
+/// at `from`, calling `on_attr` with each attribute's name and its value
+/// (without quotes; `None` when it has none), in order. `None` when the
+/// input ends inside the tag.
+///
+/// Each run of bytes that keeps a state (an attribute name, an unquoted
+/// value, whitespace) is read in one tight loop, not with a turn of the
+/// state machine per byte.
+fn scan_tag(
+    body: &[u8],
+    from: usize,
+    mut on_attr: impl FnMut(Range<usize>, Option<Range<usize>>),
+) -> Option<TagEnd> {
     #[derive(Clone, Copy)]
     enum S {
         BeforeName,
@@ -422,120 +444,13 @@ fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
             .map(|n| from + n)
     }
     let not_space = |b: u8| !is_html_space(b);
-    let mut i = from;
-    // The tag name ended at whitespace, `/` or `>`.
-    let mut s = match *body.get(i)? {
-        b'>' => return Some((i + 1, true)),
-        b'/' => S::SelfClosing,
-        _ => S::BeforeName,
-    };
-    i += 1;
-    loop {
-        // `i` is the byte to read in state `s`.
-        s = match s {
-            S::BeforeName => {
-                i = until(body, i, not_space)?;
-                let b = body[i];
-                match b {
-                    b'>' => return Some((i + 1, true)),
-                    b'/' => S::SelfClosing,
-                    _ => S::Name,
-                }
-            }
-            S::Name => {
-                i = until(body, i, |b| {
-                    is_html_space(b) || matches!(b, b'/' | b'>' | b'=')
-                })?;
-                let b = body[i];
-                match b {
-                    b'>' => return Some((i + 1, true)),
-                    b'/' => S::SelfClosing,
-                    b'=' => S::BeforeValue,
-                    _ => S::AfterName,
-                }
-            }
-            S::AfterName => {
-                i = until(body, i, not_space)?;
-                let b = body[i];
-                match b {
-                    b'>' => return Some((i + 1, true)),
-                    b'/' => S::SelfClosing,
-                    b'=' => S::BeforeValue,
-                    _ => S::Name,
-                }
-            }
-            S::BeforeValue => {
-                i = until(body, i, not_space)?;
-                let b = body[i];
-                match b {
-                    b'>' => return Some((i + 1, false)),
-                    b'"' | b'\'' => {
-                        // Past the closing quote, read in the next state.
-                        i = i + 1 + memchr::memchr(b, &body[i + 1..])?;
-                        S::AfterQuoted
-                    }
-                    _ => {
-                        // An unquoted value, up to whitespace or `>`.
-                        i = until(body, i + 1, |b| is_html_space(b) || b == b'>')?;
-                        if body[i] == b'>' {
-                            return Some((i + 1, true));
-                        }
-                        S::BeforeName
-                    }
-                }
-            }
-            S::AfterQuoted | S::SelfClosing => {
-                let b = *body.get(i)?;
-                match b {
-                    b'>' => return Some((i + 1, true)),
-                    b'/' => S::SelfClosing,
-                    // Whitespace; else a name starts (reconsumed).
-                    _ if is_html_space(b) => S::BeforeName,
-                    _ => S::Name,
-                }
-            }
-        };
-        i += 1;
-    }
-}
-
-/// How a tag ends, by [`scan_tag`].
-struct TagEnd {
-    /// Just past its `>`.
-    end: usize,
-    /// It ended other than at a missing attribute value (`a=>`).
-    plain_end: bool,
-    /// It ended with `/>`.
-    self_closing: bool,
-}
-
-/// Follow the tokenizer's attribute states through a tag whose name ends
-/// at `from`, calling `on_attr` with each attribute's name and its value
-/// (without quotes; `None` when it has none), in order. `None` when the
-/// input ends inside the tag.
-fn scan_tag(
-    body: &[u8],
-    from: usize,
-    mut on_attr: impl FnMut(Range<usize>, Option<Range<usize>>),
-) -> Option<TagEnd> {
-    #[derive(Clone, Copy)]
-    enum S {
-        BeforeName,
-        Name,
-        AfterName,
-        BeforeValue,
-        Unquoted,
-        AfterQuoted,
-        SelfClosing,
-    }
     let done = |end: usize, s: S| TagEnd {
         end,
         plain_end: true,
         self_closing: matches!(s, S::SelfClosing),
     };
-    let mut s = S::BeforeName;
     let mut i = from;
-    // Where the attribute name or unquoted value being read starts.
+    // Where the attribute name being read starts.
     let mut start = 0;
     // The name of an attribute whose value is not known yet.
     let mut pending: Option<Range<usize>> = None;
@@ -546,114 +461,109 @@ fn scan_tag(
         }
     };
     // The tag name ended at whitespace, `/` or `>`.
-    match body.get(i)? {
-        b'>' => return Some(done(i + 1, s)),
-        b'/' => s = S::SelfClosing,
-        _ => {}
-    }
+    let mut s = match *body.get(i)? {
+        b'>' => return Some(done(i + 1, S::BeforeName)),
+        b'/' => S::SelfClosing,
+        _ => S::BeforeName,
+    };
     i += 1;
-    while i < body.len() {
-        let b = body[i];
-        match s {
-            S::BeforeName => match b {
-                b'>' => return Some(done(i + 1, s)),
-                b'/' => s = S::SelfClosing,
-                _ if is_html_space(b) => {}
-                _ => {
-                    start = i;
-                    s = S::Name;
+    loop {
+        // `i` is the next byte to read in state `s`.
+        s = match s {
+            S::BeforeName => {
+                i = until(body, i, not_space)?;
+                match body[i] {
+                    b'>' => return Some(done(i + 1, s)),
+                    b'/' => S::SelfClosing,
+                    _ => {
+                        start = i;
+                        S::Name
+                    }
                 }
-            },
-            S::Name => match b {
-                b'>' => {
-                    report(Some(start..i), None);
-                    return Some(done(i + 1, s));
+            }
+            S::Name => {
+                i = until(body, i, |b| {
+                    is_html_space(b) || matches!(b, b'/' | b'>' | b'=')
+                })?;
+                match body[i] {
+                    b'>' => {
+                        report(Some(start..i), None);
+                        return Some(done(i + 1, s));
+                    }
+                    b'/' => {
+                        report(Some(start..i), None);
+                        S::SelfClosing
+                    }
+                    b'=' => {
+                        pending = Some(start..i);
+                        S::BeforeValue
+                    }
+                    _ => {
+                        pending = Some(start..i);
+                        S::AfterName
+                    }
                 }
-                b'/' => {
-                    report(Some(start..i), None);
-                    s = S::SelfClosing;
-                }
-                b'=' => {
-                    pending = Some(start..i);
-                    s = S::BeforeValue;
-                }
-                _ if is_html_space(b) => {
-                    pending = Some(start..i);
-                    s = S::AfterName;
-                }
-                _ => {}
-            },
-            S::AfterName => match b {
-                b'=' => s = S::BeforeValue,
-                _ if is_html_space(b) => {}
-                _ => {
-                    report(pending.take(), None);
-                    match b {
-                        b'>' => return Some(done(i + 1, s)),
-                        b'/' => s = S::SelfClosing,
-                        _ => {
-                            start = i;
-                            s = S::Name;
+            }
+            S::AfterName => {
+                i = until(body, i, not_space)?;
+                match body[i] {
+                    b'=' => S::BeforeValue,
+                    b => {
+                        report(pending.take(), None);
+                        match b {
+                            b'>' => return Some(done(i + 1, s)),
+                            b'/' => S::SelfClosing,
+                            _ => {
+                                start = i;
+                                S::Name
+                            }
                         }
                     }
                 }
-            },
-            S::BeforeValue => match b {
-                b'>' => {
-                    report(pending.take(), Some(i..i));
-                    return Some(TagEnd {
-                        end: i + 1,
-                        plain_end: false,
-                        self_closing: false,
-                    });
+            }
+            S::BeforeValue => {
+                i = until(body, i, not_space)?;
+                match body[i] {
+                    b'>' => {
+                        report(pending.take(), Some(i..i));
+                        return Some(TagEnd {
+                            end: i + 1,
+                            plain_end: false,
+                            self_closing: false,
+                        });
+                    }
+                    q @ (b'"' | b'\'') => {
+                        let close = i + 1 + memchr::memchr(q, &body[i + 1..])?;
+                        report(pending.take(), Some(i + 1..close));
+                        // Past the closing quote, read in the next state.
+                        i = close;
+                        S::AfterQuoted
+                    }
+                    _ => {
+                        // An unquoted value, up to whitespace or `>`.
+                        let value = i;
+                        i = until(body, i + 1, |b| is_html_space(b) || b == b'>')?;
+                        report(pending.take(), Some(value..i));
+                        if body[i] == b'>' {
+                            return Some(done(i + 1, S::BeforeName));
+                        }
+                        S::BeforeName
+                    }
                 }
-                b'"' | b'\'' => {
-                    let close = i + 1 + memchr::memchr(b, &body[i + 1..])?;
-                    report(pending.take(), Some(i + 1..close));
-                    i = close;
-                    s = S::AfterQuoted;
-                }
-                _ if is_html_space(b) => {}
-                _ => {
-                    start = i;
-                    s = S::Unquoted;
-                }
-            },
-            S::Unquoted => match b {
-                b'>' => {
-                    report(pending.take(), Some(start..i));
-                    return Some(done(i + 1, s));
-                }
-                _ if is_html_space(b) => {
-                    report(pending.take(), Some(start..i));
-                    s = S::BeforeName;
-                }
-                _ => {}
-            },
-            S::AfterQuoted => match b {
+            }
+            S::AfterQuoted | S::SelfClosing => match *body.get(i)? {
                 b'>' => return Some(done(i + 1, s)),
-                b'/' => s = S::SelfClosing,
-                _ if is_html_space(b) => s = S::BeforeName,
-                // Missing whitespace: reconsumed before an attribute name.
+                b'/' => S::SelfClosing,
+                b if is_html_space(b) => S::BeforeName,
+                // Missing whitespace: a name starts here (reconsumed).
                 _ => {
                     start = i;
-                    s = S::Name;
+                    S::Name
                 }
             },
-            S::SelfClosing => match b {
-                b'>' => return Some(done(i + 1, s)),
-                // Reconsumed before an attribute name.
-                b'/' => {}
-                _ if is_html_space(b) => s = S::BeforeName,
-                _ => {
-                    start = i;
-                    s = S::Name;
-                }
-            },
-        }
+        };
         i += 1;
     }
-    None
 }
 
 /// The anchor of a region that is one `<a>` element with no other `<a>`
@@ -788,17 +698,166 @@ mod tests {
             prop_assert_eq!(link_middles(text.as_bytes()).collect::<Vec<_>>(), plain);
         }
 
-        /// The run-at-a-time tag scan ends every tag where the tokenizer's
-        /// states, a byte at a time, end it.
+        /// The run-at-a-time tag scan reads every tag as the tokenizer's
+        /// states, a byte at a time, do: the same attributes, the same end.
         #[test]
-        fn tag_end_follows_the_tokenizer_states(text in "[a =/>\"'\t\n]{0,24}") {
+        fn scan_tag_follows_the_tokenizer_states(text in "[a =/>\"'\t\n]{0,24}") {
             let body = format!("<a{text}");
             for from in 2..=body.len() {
-                let states = scan_tag(body.as_bytes(), from, |_, _| {})
-                    .map(|t| (t.end, t.plain_end));
-                prop_assert_eq!(tag_end(body.as_bytes(), from), states, "from {}", from);
+                let key = |t: Option<TagEnd>| t.map(|t| (t.end, t.plain_end, t.self_closing));
+                let (mut runs, mut bytes) = (Vec::new(), Vec::new());
+                let by_runs = key(scan_tag(body.as_bytes(), from, |n, v| runs.push((n, v))));
+                let by_bytes =
+                    key(scan_tag_bytewise(body.as_bytes(), from, |n, v| bytes.push((n, v))));
+                prop_assert_eq!(by_runs, by_bytes, "from {}", from);
+                prop_assert_eq!(runs, bytes, "from {}", from);
             }
         }
+    }
+
+    /// [`scan_tag`] as the tokenizer's states read a tag, a turn of the
+    /// state machine per byte: what the run-at-a-time scan must agree with.
+    fn scan_tag_bytewise(
+        body: &[u8],
+        from: usize,
+        mut on_attr: impl FnMut(Range<usize>, Option<Range<usize>>),
+    ) -> Option<TagEnd> {
+        #[derive(Clone, Copy)]
+        enum S {
+            BeforeName,
+            Name,
+            AfterName,
+            BeforeValue,
+            Unquoted,
+            AfterQuoted,
+            SelfClosing,
+        }
+        let done = |end: usize, s: S| TagEnd {
+            end,
+            plain_end: true,
+            self_closing: matches!(s, S::SelfClosing),
+        };
+        let mut s = S::BeforeName;
+        let mut i = from;
+        // Where the attribute name or unquoted value being read starts.
+        let mut start = 0;
+        // The name of an attribute whose value is not known yet.
+        let mut pending: Option<Range<usize>> = None;
+        // Report an attribute, when there is one, with its value.
+        let mut report = |name: Option<Range<usize>>, value: Option<Range<usize>>| {
+            if let Some(name) = name {
+                on_attr(name, value);
+            }
+        };
+        // The tag name ended at whitespace, `/` or `>`.
+        match body.get(i)? {
+            b'>' => return Some(done(i + 1, s)),
+            b'/' => s = S::SelfClosing,
+            _ => {}
+        }
+        i += 1;
+        while i < body.len() {
+            let b = body[i];
+            match s {
+                S::BeforeName => match b {
+                    b'>' => return Some(done(i + 1, s)),
+                    b'/' => s = S::SelfClosing,
+                    _ if is_html_space(b) => {}
+                    _ => {
+                        start = i;
+                        s = S::Name;
+                    }
+                },
+                S::Name => match b {
+                    b'>' => {
+                        report(Some(start..i), None);
+                        return Some(done(i + 1, s));
+                    }
+                    b'/' => {
+                        report(Some(start..i), None);
+                        s = S::SelfClosing;
+                    }
+                    b'=' => {
+                        pending = Some(start..i);
+                        s = S::BeforeValue;
+                    }
+                    _ if is_html_space(b) => {
+                        pending = Some(start..i);
+                        s = S::AfterName;
+                    }
+                    _ => {}
+                },
+                S::AfterName => match b {
+                    b'=' => s = S::BeforeValue,
+                    _ if is_html_space(b) => {}
+                    _ => {
+                        report(pending.take(), None);
+                        match b {
+                            b'>' => return Some(done(i + 1, s)),
+                            b'/' => s = S::SelfClosing,
+                            _ => {
+                                start = i;
+                                s = S::Name;
+                            }
+                        }
+                    }
+                },
+                S::BeforeValue => match b {
+                    b'>' => {
+                        report(pending.take(), Some(i..i));
+                        return Some(TagEnd {
+                            end: i + 1,
+                            plain_end: false,
+                            self_closing: false,
+                        });
+                    }
+                    b'"' | b'\'' => {
+                        let close = i + 1 + memchr::memchr(b, &body[i + 1..])?;
+                        report(pending.take(), Some(i + 1..close));
+                        i = close;
+                        s = S::AfterQuoted;
+                    }
+                    _ if is_html_space(b) => {}
+                    _ => {
+                        start = i;
+                        s = S::Unquoted;
+                    }
+                },
+                S::Unquoted => match b {
+                    b'>' => {
+                        report(pending.take(), Some(start..i));
+                        return Some(done(i + 1, s));
+                    }
+                    _ if is_html_space(b) => {
+                        report(pending.take(), Some(start..i));
+                        s = S::BeforeName;
+                    }
+                    _ => {}
+                },
+                S::AfterQuoted => match b {
+                    b'>' => return Some(done(i + 1, s)),
+                    b'/' => s = S::SelfClosing,
+                    _ if is_html_space(b) => s = S::BeforeName,
+                    // Missing whitespace: reconsumed before an attribute name.
+                    _ => {
+                        start = i;
+                        s = S::Name;
+                    }
+                },
+                S::SelfClosing => match b {
+                    b'>' => return Some(done(i + 1, s)),
+                    // Reconsumed before an attribute name.
+                    b'/' => {}
+                    _ if is_html_space(b) => s = S::BeforeName,
+                    _ => {
+                        start = i;
+                        s = S::Name;
+                    }
+                },
+            }
+            i += 1;
+        }
+        None
     }
 
     #[test]
