@@ -303,9 +303,9 @@ impl<'a> Post<'a> {
             // Tag links mostly close a post, after its text: the body's
             // last few KiB are searched first.
             let in_body = || {
-                let holds = |n: &memchr::memmem::Finder| holds_tail_first(body.as_bytes(), n, TAIL);
-                common.as_ref().is_none_or(holds)
-                    && needles.as_ref().is_none_or(|n| n.iter().any(holds))
+                let found = |n: &memchr::memmem::Finder| holds_tail_first(body.as_bytes(), n, TAIL);
+                common.as_ref().is_none_or(found)
+                    && needles.as_ref().is_none_or(|n| n.iter().any(found))
             };
             // Once the anchors are parsed, looking at each href is cheaper
             // than a pass over the body.
@@ -484,6 +484,7 @@ fn read_tag_link(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn literals_share_their_common_start() {
@@ -493,7 +494,6 @@ mod tests {
         assert_eq!(common_prefix(&["/tag/"]), b"/tag/");
         assert_eq!(common_prefix(&[]), b"");
     }
-    use proptest::prelude::*;
 
     proptest! {
         #[test]

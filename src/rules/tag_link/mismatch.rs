@@ -147,7 +147,6 @@ fn slug(s: &str) -> String {
     slug_chars(s).collect()
 }
 
-/// The characters of [`slug`]`(s)`, made one by one.
 /// Whether `a` and `b` have the same [`slug_chars`]; for ASCII (most
 /// tags and their texts) a byte at a time, without the Unicode tables.
 fn same_slug_chars(a: &str, b: &str) -> bool {
@@ -195,6 +194,7 @@ impl Iterator for AsciiSlug<'_> {
     }
 }
 
+/// The characters of [`slug`]`(s)`, made one by one.
 fn slug_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .flat_map(|c| {
