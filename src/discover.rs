@@ -67,6 +67,16 @@ impl Exclude {
         // `**/name/**` matches `rel` or `rel/.` exactly when a component of
         // `rel` is `name`.
         let in_folder = || {
+            // On Unix by its bytes: a folder name is never empty, `.` or
+            // `..`, so the pieces between `/`s that are not components
+            // match none.
+            if cfg!(unix) {
+                return rel
+                    .as_os_str()
+                    .as_encoded_bytes()
+                    .split(|&c| c == b'/')
+                    .any(|c| self.folders.iter().any(|f| f.as_encoded_bytes() == c));
+            }
             rel.components().any(|c| match c {
                 Component::Normal(c) => self.folders.iter().any(|f| f == c),
                 _ => false,
@@ -170,23 +180,24 @@ impl PathFilter {
     /// `.` but a leading `./`, no doubled or trailing `/`), which is then
     /// its own relative form. `None` otherwise.
     fn plainly_relative<'p>(&self, path: &'p Path) -> Option<&'p Path> {
-        if !self.at_root || path.is_absolute() {
+        if !self.at_root {
             return None;
         }
-        // A SIMD check: post names are long, and often not ASCII.
-        let mut s = simdutf8::basic::from_utf8(path.as_os_str().as_encoded_bytes()).ok()?;
-        while let Some(rest) = s.strip_prefix("./") {
-            s = rest;
+        let mut bytes = path.as_os_str().as_encoded_bytes();
+        while let Some(rest) = bytes.strip_prefix(b"./") {
+            bytes = rest;
         }
-        let plain = !s.is_empty()
-            && !s.ends_with('/')
-            && !s.contains("//")
-            && s.split('/').all(|c| c != "." && c != "..")
-            && !cfg!(windows);
-        plain.then(|| Path::new(s))
+        plain_bytes(bytes).then(|| path_of(bytes))?
     }
 
     pub fn is_post(&self, path: &Path) -> bool {
+        // The default globs, matched by hand: every post is asked about.
+        if self.default_include
+            && let Some(rel) = self.plainly_relative(path)
+        {
+            let bytes = rel.as_os_str().as_encoded_bytes();
+            return default_post(bytes) || self.markdown_post(rel);
+        }
         let rel = self.relative(path);
         self.include.is_match(&rel) || (self.default_include && self.markdown_post(&rel))
     }
@@ -238,6 +249,54 @@ impl PathFilter {
         }
         out
     }
+}
+
+/// Whether `bytes`, a relative path, is plain: not empty, and each of its
+/// components (between single `/`s) neither empty nor `.` or `..`. Such a
+/// path is its own normal form. Always false off Unix, where `/` is not the
+/// only separator.
+fn plain_bytes(bytes: &[u8]) -> bool {
+    // A `/` at the start is a root; a `.` or `/` after one, or a `.` at the
+    // start, may be a component to take apart (or merely `.hidden`): the
+    // few such paths are split and looked at.
+    let suspect = |b: &[u8]| {
+        b.first().is_none_or(|&c| c == b'/' || c == b'.')
+            || b.last() == Some(&b'/')
+            || memchr::memchr_iter(b'/', b).any(|i| matches!(b.get(i + 1), Some(b'/' | b'.')))
+    };
+    cfg!(unix)
+        && (!suspect(bytes)
+            || bytes
+                .split(|&c| c == b'/')
+                .all(|c| !c.is_empty() && c != b"." && c != b".."))
+}
+
+/// The path whose bytes are `bytes`, taken from a path's own bytes.
+fn path_of(bytes: &[u8]) -> Option<&Path> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(Path::new(std::ffi::OsStr::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = bytes;
+        None
+    }
+}
+
+/// Whether a plain relative path (see [`plain_bytes`]) matches one of
+/// [`DEFAULT_INCLUDE`]: a name ending in `.md`, `.markdown` or `.html`
+/// below a folder named `_posts` or `_drafts`.
+fn default_post(bytes: &[u8]) -> bool {
+    let Some(slash) = memchr::memrchr(b'/', bytes) else {
+        return false;
+    };
+    let name = &bytes[slash + 1..];
+    (name.ends_with(b".md") || name.ends_with(b".markdown") || name.ends_with(b".html"))
+        && bytes[..slash]
+            .split(|&c| c == b'/')
+            .any(|c| c == b"_posts" || c == b"_drafts")
 }
 
 fn is_glob(arg: &str) -> bool {
@@ -344,13 +403,28 @@ fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
         fn key(p: &Path, skip: usize) -> &[u8] {
             &p.as_os_str().as_encoded_bytes()[skip..]
         }
-        let mut paths = paths;
-        if !paths.is_sorted_by(|a, b| plain_order(key(a, skip), key(b, skip)).is_le()) {
-            paths.sort_by(|a, b| plain_order(key(a, skip), key(b, skip)));
+        if paths.is_sorted_by(|a, b| plain_order(key(a, skip), key(b, skip)).is_le()) {
+            let mut paths = paths;
+            // Plain paths are equal when their bytes are.
+            paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
+            return paths;
         }
-        // Plain paths are equal when their bytes are.
-        paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
-        return paths;
+        // A path holds no NUL byte: with each `/` made one, the bytes of
+        // all the paths, laid end to end, compare as plain byte strings.
+        let mut bytes = Vec::with_capacity(paths.iter().map(|p| key(p, skip).len()).sum());
+        let mut spans = Vec::with_capacity(paths.len());
+        for p in &paths {
+            let start = bytes.len();
+            bytes.extend(key(p, skip).iter().map(|&c| if c == b'/' { 0 } else { c }));
+            spans.push((start, bytes.len()));
+        }
+        let of = |i: usize| &bytes[spans[i].0..spans[i].1];
+        // By the index too, so that the first of equal paths comes first.
+        let mut order: Vec<usize> = (0..paths.len()).collect();
+        order.sort_unstable_by(|&a, &b| of(a).cmp(of(b)).then(a.cmp(&b)));
+        order.dedup_by(|a, b| of(*a) == of(*b));
+        let mut slots: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
+        return order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
     if paths.is_sorted() {
         let mut paths = paths;
@@ -667,6 +741,73 @@ mod tests {
             let compiled = glob_set(&patterns, "exclude").unwrap();
             let slow = compiled.is_match(&rel) || compiled.is_match(rel.join("."));
             proptest::prop_assert_eq!(fast.matches(&rel), slow, "{:?}", rel);
+        }
+    }
+
+    /// A path made of `parts` (indices into names a post's path may hold),
+    /// with a leading `/`, `./` or `../` as `lead` says.
+    fn post_path(lead: u8, parts: &[u8]) -> PathBuf {
+        const NAMES: &[&str] = &[
+            "_posts",
+            "_drafts",
+            "a",
+            "x.md",
+            ".md",
+            "b.markdown",
+            "c.html",
+            "d.htm",
+            "X.MD",
+            "_posts.md",
+            "é.md",
+            ".",
+            "..",
+            "",
+            "_POSTS",
+            "a_posts",
+            "e.md.txt",
+            ".hidden.md",
+            "f.html.md",
+        ];
+        let lead = ["", "/", "./", "../", "././"][usize::from(lead % 5)];
+        let rest: Vec<&str> = parts
+            .iter()
+            .map(|&i| NAMES[usize::from(i) % NAMES.len()])
+            .collect();
+        PathBuf::from(format!("{lead}{}", rest.join("/")))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The plain form of a path, found by its bytes, is its relative
+        /// form; and of those, the posts the default globs match are the
+        /// ones matched by hand.
+        #[test]
+        fn posts_are_matched_by_hand_as_the_default_globs_do(
+            lead in 0u8..5,
+            parts in proptest::collection::vec(0u8..40, 0..6),
+            trailing in proptest::bool::ANY,
+        ) {
+            let mut path = post_path(lead, &parts).into_os_string();
+            if trailing {
+                path.push("/");
+            }
+            let path = PathBuf::from(path);
+            let filter = PathFilter::new(&Config::default()).unwrap();
+            let abs = absolute(&filter.cwd, &path);
+            let slow = abs.strip_prefix(&filter.root).map_or(abs.clone(), Path::to_path_buf);
+            // Byte for byte: globs see `a/./b` and `a/b` apart.
+            let fast = filter.relative(&path);
+            proptest::prop_assert_eq!(fast.as_os_str(), slow.as_os_str());
+            if let Some(rel) = filter.plainly_relative(&path) {
+                let globs: Vec<String> = DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect();
+                let compiled = glob_set(&globs, "include").unwrap();
+                proptest::prop_assert_eq!(
+                    default_post(rel.as_os_str().as_encoded_bytes()),
+                    compiled.is_match(rel),
+                    "{:?}",
+                    rel
+                );
+            }
         }
     }
 
