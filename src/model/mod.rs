@@ -2,6 +2,7 @@
 
 pub mod anchors;
 pub mod body;
+pub mod case;
 pub mod date;
 pub mod entities;
 pub mod front_matter;

@@ -230,11 +230,16 @@ pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
                             | '@'
                     ));
         }
+        // The CJK Unified Ideographs are all letters (a test holds the
+        // table to it): most titles with a char beyond ASCII are in them.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            return true;
+        }
+        // The `pretty` mode's extra chars are all ASCII.
         let gc = categories.get(c);
         GeneralCategoryGroup::Letter.contains(gc)
             || GeneralCategoryGroup::Mark.contains(gc)
             || gc == GeneralCategory::DecimalNumber
-            || (pretty && "._~!$&'()+,;=@".contains(c))
     };
     let mut out = String::with_capacity(s.len());
     let mut in_run = false;
@@ -252,7 +257,7 @@ pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
     if cased {
         out.to_string()
     } else {
-        out.to_lowercase()
+        crate::model::case::lowercase(out).into_owned()
     }
 }
 
@@ -350,12 +355,23 @@ pub fn unescape(s: &str) -> String {
 /// `./` dropped, runs of `/` squeezed to one.
 fn sanitize(s: &str) -> String {
     let mut s = ["/", s].concat();
+    // Whether a byte `a` is followed by one of `next`, looked for at each
+    // `a` (an URL holds few `.` and `/`).
+    let pair = |s: &str, a: u8, next: &[u8]| {
+        let b = s.as_bytes();
+        memchr::memchr_iter(a, b).any(|i| b.get(i + 1).is_some_and(|c| next.contains(c)))
+    };
     // Most URLs hold neither: no copies for them.
-    if s.contains("..") {
-        s = s.replace("..", "/");
+    if pair(&s, b'.', b"./") {
+        if s.contains("..") {
+            s = s.replace("..", "/");
+        }
+        if s.contains("./") {
+            s = s.replace("./", "");
+        }
     }
-    if s.contains("./") {
-        s = s.replace("./", "");
+    if !pair(&s, b'/', b"/") {
+        return s;
     }
     // `/` is one byte that is never part of another char: squeezed by bytes.
     let mut out = Vec::with_capacity(s.len());
@@ -580,6 +596,11 @@ mod tests {
                 "\t",
                 "⑤",
                 "ǅ",
+                "《",
+                "，",
+                "Ａ",
+                "Σ",
+                "\u{9fff}",
             ]),
             0..24,
         )
@@ -602,6 +623,18 @@ mod tests {
             proptest::prop_assert_eq!(unescape(&s), plain::unescape(&s));
             proptest::prop_assert_eq!(sanitize(&s), plain::sanitize(&s));
             proptest::prop_assert_eq!(slugify(&s, pretty, cased), plain::slugify(&s, pretty, cased));
+        }
+    }
+
+    /// What `slugify` takes for granted of the CJK Unified Ideographs.
+    #[test]
+    fn cjk_ideographs_are_letters() {
+        let categories = CodePointMapData::<GeneralCategory>::new();
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert!(
+                GeneralCategoryGroup::Letter.contains(categories.get(c)),
+                "{c:?}"
+            );
         }
     }
 

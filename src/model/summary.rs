@@ -71,7 +71,7 @@ impl FullSummary {
             date: self.date.map(Stamp::from),
             output: self.output.as_ref().map(|o| Output {
                 file: hash(&o.file),
-                folded: hash(&o.file.to_lowercase()),
+                folded: hash(&crate::model::case::lowercase(&o.file)),
                 span: Span::from(&o.span),
             }),
             source: self.source.as_ref().map(|(url, span)| Source {
