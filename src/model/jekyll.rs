@@ -104,24 +104,35 @@ pub struct PostName<'a> {
 /// Split a file name as Jekyll does: `\d{2,4}-\d{1,2}-\d{1,2}-`, a slug
 /// (possibly empty), and an extension `.[^.]+`. `None` when it does not match.
 pub fn post_name(name: &str) -> Option<PostName<'_>> {
-    let dot = name.rfind('.')?;
-    let (stem, ext) = name.split_at(dot);
-    if ext.len() < 2 {
+    let dot = memchr::memrchr(b'.', name.as_bytes())?;
+    if name.len() - dot < 2 {
         return None;
     }
-    let mut parts = stem.splitn(4, '-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    let slug = parts.next()?;
-    let digits =
-        |s: &str, min, max| (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(y, 2, 4) && digits(m, 1, 2) && digits(d, 1, 2)) {
-        return None;
-    }
-    let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok();
+    let stem = &name.as_bytes()[..dot];
+    // Each number, read where it starts: between `min` and `max` digits,
+    // then a `-`. Its value, and where the next field starts.
+    let number = |from: usize, min: usize, max: usize| {
+        let digits = stem
+            .get(from..)?
+            .iter()
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let value = stem[from..from + digits]
+            .iter()
+            .fold(0i16, |n, b| n * 10 + i16::from(b - b'0'));
+        ((min..=max).contains(&digits) && stem.get(from + digits) == Some(&b'-'))
+            .then_some((value, from + digits + 1))
+    };
+    let (y, at) = number(0, 2, 4)?;
+    let (m, at) = number(at, 1, 2)?;
+    let (d, at) = number(at, 1, 2)?;
+    // Month and day have two digits at most.
+    let date = Date::new(y, m as i8, d as i8).ok();
     Some(PostName {
-        date_text: &stem[..y.len() + m.len() + d.len() + 2],
+        date_text: &name[..at - 1],
         date,
-        slug,
+        slug: &name[at..dot],
     })
 }
 
@@ -179,6 +190,58 @@ mod tests {
                 path.file_name().and_then(|n| n.to_str()),
                 "{:?}", text
             );
+        }
+    }
+
+    /// [`post_name`] as it splits by strings: what the byte form must agree
+    /// with.
+    fn plain_post_name(name: &str) -> Option<PostName<'_>> {
+        let dot = name.rfind('.')?;
+        let (stem, ext) = name.split_at(dot);
+        if ext.len() < 2 {
+            return None;
+        }
+        let mut parts = stem.splitn(4, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        let slug = parts.next()?;
+        let digits = |s: &str, min, max| {
+            (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !(digits(y, 2, 4) && digits(m, 1, 2) && digits(d, 1, 2)) {
+            return None;
+        }
+        let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok();
+        Some(PostName {
+            date_text: &stem[..y.len() + m.len() + d.len() + 2],
+            date,
+            slug,
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn names_split_by_bytes_as_by_strings(
+            fields in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2022", "22", "20222", "0", "1", "01", "12", "31", "002", "x", "王", "", "02",
+                    "29", "9999", "2a",
+                ]),
+                3,
+            ),
+            seps in proptest::collection::vec(
+                proptest::sample::select(vec!["-", "--", "", ".", "_"]),
+                3,
+            ),
+            rest in proptest::sample::select(vec![
+                "slug.md", ".md", "a.b.html", "x.", ".", "", "-y.md", "王.md", "md", "a-b.x",
+            ]),
+        ) {
+            let name = format!(
+                "{}{}{}{}{}{}{rest}",
+                fields[0], seps[0], fields[1], seps[1], fields[2], seps[2]
+            );
+            proptest::prop_assert_eq!(post_name(&name), plain_post_name(&name), "{:?}", name);
         }
     }
 

@@ -2,8 +2,8 @@
 //! template (the post's `permalink`, else the site's), its placeholders
 //! filled and escaped as `Jekyll::URL` does, then sanitised.
 
-use icu_properties::CodePointMapData;
 use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+use icu_properties::{CodePointMapData, CodePointMapDataBorrowed};
 use jiff::civil::DateTime;
 
 /// The site's `permalink` setting as a template: a built-in style's name
@@ -201,46 +201,61 @@ fn padded(n: i64, width: usize) -> String {
     out
 }
 
+/// Whether `slugify` keeps `c` (else it is part of a run made `-`).
+fn slug_keeps(
+    c: char,
+    pretty: bool,
+    categories: CodePointMapDataBorrowed<'_, GeneralCategory>,
+) -> bool {
+    // Of ASCII, only letters and digits are letters, marks or decimal
+    // digits: no table needed.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric()
+            || (pretty
+                && matches!(
+                    c,
+                    '.' | '_'
+                        | '~'
+                        | '!'
+                        | '$'
+                        | '&'
+                        | '\''
+                        | '('
+                        | ')'
+                        | '+'
+                        | ','
+                        | ';'
+                        | '='
+                        | '@'
+                ));
+    }
+    // The CJK Unified Ideographs are all letters (a test holds the
+    // table to it): most titles with a char beyond ASCII are in them.
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return true;
+    }
+    // The `pretty` mode's extra chars are all ASCII.
+    let gc = categories.get(c);
+    GeneralCategoryGroup::Letter.contains(gc)
+        || GeneralCategoryGroup::Mark.contains(gc)
+        || gc == GeneralCategory::DecimalNumber
+}
+
+/// The first char of `slugify(s, true, _)`, without making it: the first
+/// char that slug keeps (a run of others before it becomes a `-` that is
+/// dropped). `None` when the slug is empty.
+pub fn slug_start(s: &str) -> Option<char> {
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    s.chars().find(|&c| slug_keeps(c, true, categories))
+}
+
 /// `Jekyll::Utils.slugify` in `pretty` mode (`pretty: true`) or its default
 /// mode: every run of characters other than letters, marks and decimal
 /// digits (and, in `pretty` mode, `._~!$&'()+,;=@`) becomes `-`; one `-` at
 /// either end is dropped; the result is lowercased unless `cased`.
 pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
     let categories = CodePointMapData::<GeneralCategory>::new();
-    let kept = |c: char| {
-        // Of ASCII, only letters and digits are letters, marks or decimal
-        // digits: no table needed.
-        if c.is_ascii() {
-            return c.is_ascii_alphanumeric()
-                || (pretty
-                    && matches!(
-                        c,
-                        '.' | '_'
-                            | '~'
-                            | '!'
-                            | '$'
-                            | '&'
-                            | '\''
-                            | '('
-                            | ')'
-                            | '+'
-                            | ','
-                            | ';'
-                            | '='
-                            | '@'
-                    ));
-        }
-        // The CJK Unified Ideographs are all letters (a test holds the
-        // table to it): most titles with a char beyond ASCII are in them.
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-            return true;
-        }
-        // The `pretty` mode's extra chars are all ASCII.
-        let gc = categories.get(c);
-        GeneralCategoryGroup::Letter.contains(gc)
-            || GeneralCategoryGroup::Mark.contains(gc)
-            || gc == GeneralCategory::DecimalNumber
-    };
+    let kept = |c: char| slug_keeps(c, pretty, categories);
     let mut out = String::with_capacity(s.len());
     let mut in_run = false;
     for c in s.chars() {
@@ -623,6 +638,7 @@ mod tests {
             proptest::prop_assert_eq!(unescape(&s), plain::unescape(&s));
             proptest::prop_assert_eq!(sanitize(&s), plain::sanitize(&s));
             proptest::prop_assert_eq!(slugify(&s, pretty, cased), plain::slugify(&s, pretty, cased));
+            proptest::prop_assert_eq!(slug_start(&s), plain::slugify(&s, true, true).chars().next());
         }
     }
 

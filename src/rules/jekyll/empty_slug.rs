@@ -1,4 +1,5 @@
-use crate::model::jekyll::{in_posts, post_name, slugify_pretty, written_slug};
+use crate::model::jekyll::{in_posts, post_name, written_slug};
+use crate::model::permalink::slug_start;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
@@ -13,13 +14,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     let (written, entry) = written_slug(&ctx.post.front_matter, &name);
     let from_key = entry.is_some();
     let span = entry.map_or(ctx.post.start..ctx.post.start, |e| e.value.span.clone());
-    let slug = slugify_pretty(written);
-    let problem = if slug.is_empty() {
-        "is empty"
-    } else if slug.starts_with('.') {
-        "starts with `.`"
-    } else {
-        return;
+    // The slug itself is not needed: only how it starts.
+    let problem = match slug_start(written) {
+        None => "is empty",
+        Some('.') => "starts with `.`",
+        Some(_) => return,
     };
     let source = if from_key {
         "the front matter `slug`"
