@@ -55,6 +55,9 @@ const VALUES: &[&str] = &[
     "a'b\"c",
     "a#b",
     "a:b",
+    "a: b",
+    "x #y",
+    "b, c",
     "a - b",
     "x | y > z",
     "<!-- c -->",
@@ -101,6 +104,7 @@ fn the_mirror_format_takes_the_simple_path() {
     for other in [
         "a: b\n\nc: d\n",
         "a: b # note\n",
+        "a: b: c\n",
         "a:\n  - x\n",
         "a: \"x\\ty\"\n",
         "a: b\r\n",

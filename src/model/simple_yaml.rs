@@ -59,7 +59,7 @@ fn plain_characters(source: &str) -> bool {
 
 /// One `key: value` line starting at byte `at` of the post.
 fn pair(line: &str, at: usize) -> Option<(Node, Node)> {
-    let colon = line.find(':')?;
+    let colon = memchr::memchr(b':', line.as_bytes())?;
     let key = &line[..colon];
     let is_key_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
     if key.is_empty() || key.len() > 64 || key.starts_with('-') || !key.bytes().all(is_key_byte) {
@@ -74,8 +74,7 @@ fn pair(line: &str, at: usize) -> Option<(Node, Node)> {
     let key = plain(key, at);
     let value_at = at + line.len() - value.len();
     let value = match value.as_bytes()[0] {
-        b'"' => quoted(value, value_at, '"')?,
-        b'\'' => quoted(value, value_at, '\'')?,
+        q @ (b'"' | b'\'') => quoted(value, value_at, q)?,
         b'[' => flow_list(value, value_at)?,
         _ if block_plain(value) => plain(value, value_at),
         _ => return None,
@@ -100,9 +99,9 @@ fn scalar_node(text: &str, span: Range<usize>, value: Scalar, plain: bool) -> No
 }
 
 /// A whole value quoted with `quote`, without escapes or inner quotes.
-fn quoted(value: &str, at: usize, quote: char) -> Option<Node> {
-    let inner = value[1..].strip_suffix(quote)?;
-    if inner.contains(quote) || inner.contains('\\') {
+fn quoted(value: &str, at: usize, quote: u8) -> Option<Node> {
+    let inner = value[1..].strip_suffix(char::from(quote))?;
+    if memchr::memchr2(quote, b'\\', inner.as_bytes()).is_some() {
         return None;
     }
     Some(scalar_node(inner, at..at + value.len(), Scalar::Str, false))
@@ -112,11 +111,17 @@ fn quoted(value: &str, at: usize, quote: char) -> Option<Node> {
 /// starting with an indicator, and holding no `: `, ` #` or flow
 /// punctuation.
 fn block_plain(value: &str) -> bool {
+    // One pass over the bytes: each of these is ASCII, never part of a
+    // longer char.
+    let bytes = value.as_bytes();
     starts_plain(value)
         && !value.ends_with(':')
-        && !value.contains(": ")
-        && !value.contains(" #")
-        && !value.contains(['[', ']', '{', '}', ','])
+        && !bytes.iter().enumerate().any(|(i, &b)| match b {
+            b'[' | b']' | b'{' | b'}' | b',' => true,
+            b':' => bytes.get(i + 1) == Some(&b' '),
+            b' ' => bytes.get(i + 1) == Some(&b'#'),
+            _ => false,
+        })
 }
 
 /// Whether `text` does not start with a YAML indicator.
@@ -137,7 +142,9 @@ fn flow_list(value: &str, at: usize) -> Option<Node> {
             let word = item.trim_matches(' ');
             if word.is_empty()
                 || !starts_plain(word)
-                || word.contains([':', '#', '[', ']', '{', '}', '"', '\''])
+                || word
+                    .bytes()
+                    .any(|b| matches!(b, b':' | b'#' | b'[' | b']' | b'{' | b'}' | b'"' | b'\''))
             {
                 return None;
             }
