@@ -50,6 +50,16 @@ pub fn parent_bytes(path: &Path) -> Option<&[u8]> {
     plain.then_some(parent)
 }
 
+/// [`Path::parent`], found by [`parent_bytes`] when the path is plain.
+pub fn parent(path: &Path) -> Option<&Path> {
+    #[cfg(unix)]
+    if let Some(bytes) = parent_bytes(path) {
+        use std::os::unix::ffi::OsStrExt;
+        return Some(Path::new(std::ffi::OsStr::from_bytes(bytes)));
+    }
+    path.parent()
+}
+
 /// `path` split at its last `/`, into the bytes before it (empty when
 /// there is none) and its file name, when that split is what
 /// [`Path::parent`] and [`Path::file_name`] give: on Unix, for a path that
@@ -185,6 +195,7 @@ mod tests {
                 let slow = path.parent().map(|p| p.as_os_str().as_encoded_bytes());
                 proptest::prop_assert_eq!(Some(parent), slow, "{:?}", text);
             }
+            proptest::prop_assert_eq!(parent(path), path.parent(), "{:?}", text);
             proptest::prop_assert_eq!(
                 file_name(path),
                 path.file_name().and_then(|n| n.to_str()),

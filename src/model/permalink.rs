@@ -388,14 +388,21 @@ fn sanitize(s: &str) -> String {
     if !pair(&s, b'/', b"/") {
         return s;
     }
-    // `/` is one byte that is never part of another char: squeezed by bytes.
-    let mut out = Vec::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if !(b == b'/' && out.last() == Some(&b'/')) {
-            out.push(b);
+    // Each `/` right after another is left out (the one before it is kept
+    // or left out itself, so the last byte kept is a `/` too). A `/` is one
+    // byte that is never part of another char: the stretches between are
+    // whole chars, copied as they are.
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut kept_from = 0;
+    for i in memchr::memchr_iter(b'/', bytes) {
+        if i > 0 && bytes[i - 1] == b'/' {
+            out.push_str(&s[kept_from..i]);
+            kept_from = i + 1;
         }
     }
-    String::from_utf8(out).expect("only ASCII `/` bytes were left out")
+    out.push_str(&s[kept_from..]);
+    out
 }
 
 #[cfg(test)]

@@ -331,15 +331,14 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
 /// URLs that differ in Jekyll still differ.
 fn categories(path: &Path, post: &Post, site: &Site) -> Vec<String> {
     let mut out = Vec::new();
+    // The folder, then what of it is below the site's root: the same as
+    // the other way round, without taking the long file name apart.
+    let folder = crate::model::jekyll::parent(path);
     let relative = match &site.root {
-        Some(root) => path.strip_prefix(root).ok(),
-        None => Some(path),
+        Some(root) => folder.and_then(|f| f.strip_prefix(root).ok()),
+        None => folder,
     };
-    for c in relative
-        .and_then(Path::parent)
-        .into_iter()
-        .flat_map(Path::components)
-    {
+    for c in relative.into_iter().flat_map(Path::components) {
         let std::path::Component::Normal(c) = c else {
             continue;
         };
