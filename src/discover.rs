@@ -398,8 +398,7 @@ pub fn discover_each(
 fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
     if let Some(skip) = plain_paths(&paths) {
         // Plain paths are in the order of their bytes, a `/` below every
-        // other byte: sorted without taking each apart. A stable sort keeps
-        // the first of equal paths first.
+        // other byte: sorted without taking each apart.
         fn key(p: &Path, skip: usize) -> &[u8] {
             &p.as_os_str().as_encoded_bytes()[skip..]
         }
@@ -409,22 +408,13 @@ fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
             paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
             return paths;
         }
-        // A path holds no NUL byte: with each `/` made one, the bytes of
-        // all the paths, laid end to end, compare as plain byte strings.
-        let mut bytes = Vec::with_capacity(paths.iter().map(|p| key(p, skip).len()).sum());
-        let mut spans = Vec::with_capacity(paths.len());
-        for p in &paths {
-            let start = bytes.len();
-            bytes.extend(key(p, skip).iter().map(|&c| if c == b'/' { 0 } else { c }));
-            spans.push((start, bytes.len()));
-        }
-        let of = |i: usize| &bytes[spans[i].0..spans[i].1];
-        // By the index too, so that the first of equal paths comes first.
-        let mut order: Vec<usize> = (0..paths.len()).collect();
-        order.sort_unstable_by(|&a, &b| of(a).cmp(of(b)).then(a.cmp(&b)));
-        order.dedup_by(|a, b| of(*a) == of(*b));
-        let mut slots: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
-        return order.into_iter().filter_map(|i| slots[i].take()).collect();
+        // Equal plain paths are equal bytes: which of them is kept does not
+        // matter, so the sort need not be stable (and is the faster for it,
+        // with nothing to allocate).
+        let mut paths = paths;
+        paths.sort_unstable_by(|a, b| plain_order(key(a, skip), key(b, skip)));
+        paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
+        return paths;
     }
     if paths.is_sorted() {
         let mut paths = paths;
