@@ -716,23 +716,26 @@ fn markdown_links(body: &str, base: usize, skip: Option<Range<usize>>, out: &mut
 
 #[cfg(test)]
 mod tests {
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
         /// The in-line look finds what `memchr` finds, on either side of
         /// its 16- and 64-byte steps.
         #[test]
         fn find_byte_finds_what_memchr_finds(
-            hay in proptest::collection::vec(proptest::sample::select(vec![b'a', b'<', b'"', 0xe7, 0x80]), 0..150),
+            hay in prop::collection::vec(prop::sample::select(vec![b'a', b'<', b'"', 0xe7, 0x80]), 0..150),
             from in 0usize..160,
-            needle in proptest::sample::select(vec![b'<', b'"', 0x80, b'z']),
+            needle in prop::sample::select(vec![b'<', b'"', 0x80, b'z']),
         ) {
-            let expected = hay.get(from..).and_then(|rest| rest.iter().position(|&b| b == needle)).map(|i| from + i);
-            proptest::prop_assert_eq!(super::find_byte(&hay, from, needle), expected);
+            let expected = hay
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| b == needle))
+                .map(|i| from + i);
+            prop_assert_eq!(find_byte(&hay, from, needle), expected);
         }
     }
-
-    use super::*;
-    use proptest::prelude::*;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
