@@ -187,7 +187,7 @@ impl PathFilter {
         while let Some(rest) = bytes.strip_prefix(b"./") {
             bytes = rest;
         }
-        plain_bytes(bytes).then(|| path_of(bytes))?
+        plain_bytes(bytes).then(|| crate::model::jekyll::path_of(bytes))?
     }
 
     pub fn is_post(&self, path: &Path) -> bool {
@@ -269,20 +269,6 @@ fn plain_bytes(bytes: &[u8]) -> bool {
             || bytes
                 .split(|&c| c == b'/')
                 .all(|c| !c.is_empty() && c != b"." && c != b".."))
-}
-
-/// The path whose bytes are `bytes`, taken from a path's own bytes.
-fn path_of(bytes: &[u8]) -> Option<&Path> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStrExt;
-        Some(Path::new(std::ffi::OsStr::from_bytes(bytes)))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = bytes;
-        None
-    }
 }
 
 /// Whether a plain relative path (see [`plain_bytes`]) matches one of
@@ -582,14 +568,18 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// [`PathFilter::relative`] the long way: made absolute, then taken
+    /// from the root.
+    fn slow_relative(filter: &PathFilter, path: &Path) -> PathBuf {
+        let abs = absolute(&filter.cwd, path);
+        abs.strip_prefix(&filter.root)
+            .map_or(abs.clone(), Path::to_path_buf)
+    }
+
     #[test]
     fn a_plain_path_is_its_own_relative_form() {
         let filter = PathFilter::new(&Config::default()).unwrap();
-        let slow = |p: &Path| {
-            let abs = absolute(&filter.cwd, p);
-            abs.strip_prefix(&filter.root)
-                .map_or(abs.clone(), Path::to_path_buf)
-        };
+        let slow = |p: &Path| slow_relative(&filter, p);
         for p in [
             "_posts/a.md",
             "./_posts/a.md",
@@ -700,10 +690,15 @@ mod tests {
             "sass-cache",
             "é",
         ];
-        let lead = ["", "/", "./", "../"][usize::from(lead % 4)];
+        joined(NAMES, ["", "/", "./", "../"][usize::from(lead % 4)], parts)
+    }
+
+    /// `lead`, then the `names` that `parts` pick (each taken modulo their
+    /// number), joined by `/`.
+    fn joined(names: &[&str], lead: &str, parts: &[u8]) -> PathBuf {
         let rest: Vec<&str> = parts
             .iter()
-            .map(|&i| NAMES[usize::from(i) % NAMES.len()])
+            .map(|&i| names[usize::from(i) % names.len()])
             .collect();
         PathBuf::from(format!("{lead}{}", rest.join("/")))
     }
@@ -735,7 +730,7 @@ mod tests {
     }
 
     /// A path made of `parts` (indices into names a post's path may hold),
-    /// with a leading `/`, `./` or `../` as `lead` says.
+    /// with a leading `/`, `./`, `../` or `././` as `lead` says.
     fn post_path(lead: u8, parts: &[u8]) -> PathBuf {
         const NAMES: &[&str] = &[
             "_posts",
@@ -758,12 +753,11 @@ mod tests {
             ".hidden.md",
             "f.html.md",
         ];
-        let lead = ["", "/", "./", "../", "././"][usize::from(lead % 5)];
-        let rest: Vec<&str> = parts
-            .iter()
-            .map(|&i| NAMES[usize::from(i) % NAMES.len()])
-            .collect();
-        PathBuf::from(format!("{lead}{}", rest.join("/")))
+        joined(
+            NAMES,
+            ["", "/", "./", "../", "././"][usize::from(lead % 5)],
+            parts,
+        )
     }
 
     proptest::proptest! {
@@ -783,8 +777,7 @@ mod tests {
             }
             let path = PathBuf::from(path);
             let filter = PathFilter::new(&Config::default()).unwrap();
-            let abs = absolute(&filter.cwd, &path);
-            let slow = abs.strip_prefix(&filter.root).map_or(abs.clone(), Path::to_path_buf);
+            let slow = slow_relative(&filter, &path);
             // Byte for byte: globs see `a/./b` and `a/b` apart.
             let fast = filter.relative(&path);
             proptest::prop_assert_eq!(fast.as_os_str(), slow.as_os_str());

@@ -52,12 +52,25 @@ pub fn parent_bytes(path: &Path) -> Option<&[u8]> {
 
 /// [`Path::parent`], found by [`parent_bytes`] when the path is plain.
 pub fn parent(path: &Path) -> Option<&Path> {
-    #[cfg(unix)]
-    if let Some(bytes) = parent_bytes(path) {
-        use std::os::unix::ffi::OsStrExt;
-        return Some(Path::new(std::ffi::OsStr::from_bytes(bytes)));
+    match parent_bytes(path).and_then(path_of) {
+        Some(parent) => Some(parent),
+        None => path.parent(),
     }
-    path.parent()
+}
+
+/// The path whose bytes are `bytes` (taken from a path's own bytes); on
+/// Unix only, where a path is its bytes.
+pub fn path_of(bytes: &[u8]) -> Option<&Path> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(Path::new(std::ffi::OsStr::from_bytes(bytes)))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = bytes;
+        None
+    }
 }
 
 /// `path` split at its last `/`, into the bytes before it (empty when
