@@ -42,10 +42,11 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             .site
             .default_for(ctx.path, key)
             .is_some_and(|v| v.is_some_and(|v| !v.trim().is_empty()));
-        // Jekyll takes a dated post's `date` from its file name, and on an
-        // ordinary site its `title` from the slug; a mirror's generator
-        // always writes the title.
-        let by_name = dated && (key == "date" || (key == "title" && !ctx.is_mirror()));
+        // On an ordinary site Jekyll's reading of a dated post's file name
+        // is enough: its `date` and its `title` (from the slug). A mirror's
+        // generator always writes both, `date` with the time of day the
+        // file name lacks and the timestamp comment must agree with.
+        let by_name = dated && (key == "date" || key == "title") && !ctx.is_mirror();
         match entries.iter().rev().find(|e| &e.key == key) {
             None if by_default || by_name => {}
             None => {
@@ -56,8 +57,21 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     )
                     .label("in this front matter block")
                     .help(format!("add `{key}:` with a value to the front matter"));
+                // The timestamp comment, where there is one, gives the
+                // instant; else the file name gives the day.
+                let from_comment = match &ctx.post.timestamp_value {
+                    Some(Ok(stamp)) => Some((
+                        "add `date` from the timestamp comment",
+                        stamp.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+                    )),
+                    _ => None,
+                };
+                let from_name = || {
+                    date_from_file_name(ctx.path)
+                        .map(|date| ("add `date` from the file name", date.to_string()))
+                };
                 if key == "date"
-                    && let Some(date) = date_from_file_name(ctx.path)
+                    && let Some((title, date)) = from_comment.or_else(from_name)
                 {
                     let text = ctx.post.text;
                     let newline = if text[..block.close.start].ends_with("\r\n") {
@@ -66,7 +80,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                         "\n"
                     };
                     d = d.fix(Fix::unsafe_(
-                        "add `date` from the file name",
+                        title,
                         vec![Edit {
                             range: block.close.start..block.close.start,
                             content: format!("date: {date}{newline}"),
