@@ -403,28 +403,25 @@ fn fix_never_writes_outside_the_project_root() {
     ]);
     let link = dir.path().join("_posts/2022-10-31-x.md");
     std::os::unix::fs::symlink(&secret, &link).unwrap();
-    // Named on the command line, as pre-commit names files, and found by
-    // walking; and a path through `..`.
-    let up = format!(
-        "../{}/secret.md",
-        outside.path().file_name().unwrap().to_string_lossy()
-    );
-    let sibling = dir
-        .path()
-        .parent()
-        .unwrap()
-        .join(outside.path().file_name().unwrap());
-    assert!(outside.path() == sibling || !up.is_empty());
-    for args in [
-        vec!["check", "--fix", "_posts/2022-10-31-x.md"],
-        vec!["check", "--fix"],
-        vec!["check", "--fix", up.as_str()],
+    // A folder of the site linked to a folder outside it, which the walk
+    // follows as Jekyll does.
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("_posts/linked")).unwrap();
+    // Named on the command line, as pre-commit names files; found by
+    // walking from inside the site; found by walking the site named from
+    // elsewhere.
+    let whole = dir.path().display().to_string();
+    for (from, args) in [
+        (dir.path(), vec!["check", "--fix", "_posts/2022-10-31-x.md"]),
+        (dir.path(), vec!["check", "--fix"]),
+        (outside.path(), vec!["check", "--fix", whole.as_str()]),
     ] {
-        postlint(dir.path())
-            .args(&args)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("outside the project root"));
+        let out = postlint(from).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("outside the project root"),
+            "{args:?}: {stderr}"
+        );
         assert_eq!(
             fs::read_to_string(&secret).unwrap(),
             with_duplicate(),
@@ -442,6 +439,93 @@ fn fix_never_writes_outside_the_project_root() {
             .file_type()
             .is_symlink()
     );
+}
+
+/// A site named from another folder is fixed as from its own: files are
+/// judged against the project of the path named, never against the
+/// working directory. A plain file named through `..` is the user's to fix.
+#[cfg(unix)]
+#[test]
+fn fix_writes_a_project_named_from_elsewhere() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    for with_config in [true, false] {
+        let mut files = vec![
+            ("_posts/2022-10-31-a.md", with_duplicate()),
+            ("_posts/2022-10-31-b.md", with_duplicate()),
+        ];
+        if with_config {
+            files.push(("_config.yml", "title: A site\n".to_string()));
+        }
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        let dir = site(&files);
+        let posts = dir.path().join("_posts");
+        let relative = format!(
+            "../{}/_posts/2022-10-31-b.md",
+            dir.path().file_name().unwrap().to_string_lossy()
+        );
+        // Both folders are in the same temporary folder.
+        assert_eq!(elsewhere.path().parent(), dir.path().parent());
+        for args in [
+            vec!["check", "--fix", posts.to_str().unwrap()],
+            vec!["check", "--fix", relative.as_str()],
+        ] {
+            postlint(elsewhere.path()).args(&args).assert().code(0);
+        }
+        for name in ["a", "b"] {
+            assert_eq!(
+                fs::read_to_string(posts.join(format!("2022-10-31-{name}.md"))).unwrap(),
+                CLEAN_POST,
+                "config: {with_config}"
+            );
+        }
+    }
+}
+
+/// Many files refused for one reason are reported once, with a count.
+#[cfg(unix)]
+#[test]
+fn many_refused_files_are_reported_once() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = site(&[("_config.yml", "title: A site\n")]);
+    fs::create_dir(dir.path().join("_posts")).unwrap();
+    for day in 10..15 {
+        let secret = outside.path().join(format!("{day}.md"));
+        fs::write(&secret, with_duplicate()).unwrap();
+        std::os::unix::fs::symlink(
+            &secret,
+            dir.path().join(format!("_posts/2022-10-{day}-x.md")),
+        )
+        .unwrap();
+    }
+    let out = postlint(dir.path())
+        .args(["check", "--fix"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("outside the project root"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(
+        lines[0].starts_with(
+            "error: cannot write 5 fixed files, left unchanged: outside the project root "
+        ),
+        "{stderr}"
+    );
+    assert!(
+        lines[0].ends_with(
+            ": _posts/2022-10-10-x.md, _posts/2022-10-11-x.md, _posts/2022-10-12-x.md, and 2 more"
+        ),
+        "{stderr}"
+    );
+    for day in 10..15 {
+        assert_eq!(
+            fs::read_to_string(outside.path().join(format!("{day}.md"))).unwrap(),
+            with_duplicate()
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -154,9 +154,11 @@ pub fn run(args: &CheckArgs) -> u8 {
         .output_format
         .or_else(|| config.output_format.as_deref().and_then(Format::from_name))
         .unwrap_or(Format::Human);
+    let roots = crate::write::Roots::new(&args.paths, &std::env::current_dir().unwrap_or_default());
     let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
         unsafe_fixes: args.unsafe_fixes,
         write: !args.diff,
+        roots: &roots,
     });
     let reporter = format.reporter(ReporterOptions {
         color: use_color(args.color),
@@ -355,7 +357,7 @@ fn check_paths(
     paths: &[String],
     args: &CheckArgs,
     resolver: &Resolver,
-    fix: Option<FixRun>,
+    fix: Option<FixRun<'_>>,
     format: Format,
     streams: bool,
     on_done: &mut dyn FnMut(&FileReport, Part),
@@ -413,6 +415,7 @@ fn check_paths(
     let mut summaries: Vec<Option<Arc<PostSummary>>> = Vec::with_capacity(paths.len());
     let mut had_findings = Vec::with_capacity(paths.len());
     let mut kept: Vec<(usize, FileReport)> = Vec::new();
+    let mut refused = Refused::default();
     let mut progress =
         super::progress::Progress::start(paths.len(), super::progress::wanted(args, format));
     runner::run(&paths, resolver, fix, cache.as_ref(), |i, outcome| {
@@ -431,14 +434,22 @@ fn check_paths(
                     kept.push((i, report));
                 }
             }
-            Outcome::Failed { path, message } => {
-                error(format!("{path}: {message}"));
+            Outcome::Failed {
+                path,
+                message,
+                shared,
+            } => {
+                match shared {
+                    Some(reason) => refused.add(reason, path, message),
+                    None => error(format!("{path}: {message}")),
+                }
                 failed += 1;
                 summaries.push(None);
             }
         }
     });
     progress.finish();
+    refused.report();
     // The rest of the repository, for the whole-repository rules to compare
     // the files named with: summaries only, from the cache when it holds.
     let given = paths.len();
@@ -558,6 +569,47 @@ fn worth_keeping(report: &FileReport) -> bool {
         || report.fixed_text.is_some()
 }
 
+/// The fixed files that were not written, by the reason they share, in the
+/// order first met: many files refused for one reason are reported once.
+#[derive(Default)]
+struct Refused {
+    groups: Vec<(String, Vec<(String, String)>)>,
+}
+
+impl Refused {
+    /// Files named in full before the rest are counted.
+    const NAMED: usize = 3;
+
+    fn add(&mut self, reason: String, path: String, message: String) {
+        match self.groups.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, files)) => files.push((path, message)),
+            None => self.groups.push((reason, vec![(path, message)])),
+        }
+    }
+
+    fn report(self) {
+        for (reason, files) in self.groups {
+            if let [(path, message)] = &files[..] {
+                error(format!("{path}: {message}"));
+                continue;
+            }
+            let mut named: Vec<&str> = files
+                .iter()
+                .take(Self::NAMED)
+                .map(|(p, _)| p.as_str())
+                .collect();
+            let more = files.len().saturating_sub(Self::NAMED);
+            let more = (more > 0).then(|| format!("and {} more", thousands(more)));
+            named.extend(more.as_deref());
+            error(format!(
+                "cannot write {} fixed files, left unchanged: {reason}: {}",
+                thousands(files.len()),
+                named.join(", ")
+            ));
+        }
+    }
+}
+
 /// When the whole-repository rules are on and the paths given are not the
 /// whole project (pre-commit passes the staged files): the project's other
 /// posts, each with its path and its summary. Their summaries come from the
@@ -613,7 +665,7 @@ fn check_stdin(
     path: &Path,
     resolver: &Resolver,
     force_exclude: bool,
-    fix: Option<FixRun>,
+    fix: Option<FixRun<'_>>,
     on_done: &mut dyn FnMut(&FileReport, Part),
 ) -> (Vec<FileReport>, usize) {
     let excluded = force_exclude && resolver.filter().is_excluded(path);

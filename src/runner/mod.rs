@@ -17,25 +17,31 @@ use crate::config::Config;
 use crate::engine::{self, Resolver};
 use crate::line_index::LineIndex;
 use crate::report::{FileReport, Finding};
+use crate::write::Roots;
 
 pub use read::{MAX_FILE_SIZE, decode, read_post};
 
 /// What to do with the fixes, when fixing (`--fix`, `--diff`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FixRun {
+#[derive(Clone, Copy, Debug)]
+pub struct FixRun<'a> {
     /// Apply unsafe fixes too.
     pub unsafe_fixes: bool,
     /// Write the fixed file (`--fix`), or only describe the change (`--diff`).
     pub write: bool,
+    /// Where the paths named may have their files written.
+    pub roots: &'a Roots,
 }
 
 /// The outcome for one file.
 pub enum Outcome {
     Checked(FileReport),
-    /// The file could not be checked; the message says why.
+    /// The file could not be checked, or its fix not written; the message
+    /// says why. `shared` is the part of it that other files refused alike
+    /// may share, so that a run can say it once for all of them.
     Failed {
         path: String,
         message: String,
+        shared: Option<String>,
     },
 }
 
@@ -55,7 +61,7 @@ const KEPT_BUFFER: usize = 1024 * 1024;
 pub fn run(
     files: &[PathBuf],
     resolver: &Resolver,
-    fix: Option<FixRun>,
+    fix: Option<FixRun<'_>>,
     cache: Option<&Cache>,
     mut on_done: impl FnMut(usize, Outcome),
 ) {
@@ -127,7 +133,7 @@ pub fn display_path(path: &Path) -> String {
 fn check_file(
     path: &Path,
     resolver: &Resolver,
-    fix: Option<FixRun>,
+    fix: Option<FixRun<'_>>,
     cache: Option<&Cache>,
     buf: &mut Vec<u8>,
 ) -> Outcome {
@@ -145,6 +151,7 @@ fn check_file(
         Outcome::Failed {
             path: shown.clone(),
             message,
+            shared: None,
         }
     };
     // An unchanged file whose findings still hold is not read.
@@ -178,11 +185,19 @@ fn check_file(
         return Outcome::Checked(report);
     };
     let (report, fixed) = fix_text(&shown, path, text, &config, run);
-    if run.write
-        && fixed != text
-        && let Err(e) = crate::write::write_fixed(path, text, &fixed, &config.root)
-    {
-        return failed(format!("cannot write the fixed file, left unchanged: {e}"));
+    if run.write && fixed != text {
+        let root = run.roots.root_of(path).unwrap_or(&config.root);
+        if let Err(e) = crate::write::write_fixed(path, text, &fixed, root) {
+            if let Some(cache) = cache {
+                cache.forget(&shown);
+            }
+            const WHAT: &str = "cannot write the fixed file, left unchanged";
+            return Outcome::Failed {
+                path: shown,
+                message: format!("{WHAT}: {e}"),
+                shared: Some(e.reason),
+            };
+        }
     }
     Outcome::Checked(report)
 }
@@ -195,7 +210,7 @@ fn cached(
     seen: &Seen,
     config: &std::sync::Arc<Config>,
     now: crate::model::site::Now,
-    fix: Option<FixRun>,
+    fix: Option<FixRun<'_>>,
 ) -> Option<FileReport> {
     let report = cache.get(shown, seen, config, now)?;
     let Some(run) = fix else { return Some(report) };
@@ -219,7 +234,7 @@ pub fn fix_text(
     path: &Path,
     text: &str,
     config: &Config,
-    run: FixRun,
+    run: FixRun<'_>,
 ) -> (FileReport, String) {
     let fixed = engine::fix(path, text, config, run.unsafe_fixes);
     let index = LineIndex::new(&fixed.text);
