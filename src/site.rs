@@ -261,10 +261,9 @@ const HEAD: u64 = 16 * 1024;
 /// files with front matter: a mirror when at least half of them are in
 /// the mirror format (a source key such as `from:` in the front matter,
 /// or a timestamp comment such as `<!--1667234398000-->` opening the
-/// body). `None` when there is no such file to sample (a post given on
+/// body). No kind when there is no such file to sample (a post given on
 /// standard input, say): each post is then judged by its own format.
-/// Returns the kind and the reason in words.
-pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, String) {
+pub fn detect_kind(folder: &Path, source_keys: &[String]) -> Verdict {
     // The names alone: all in one folder, so by name is the order of paths.
     let mut names: Vec<std::ffi::OsString> = match std::fs::read_dir(folder) {
         Ok(entries) => entries
@@ -280,10 +279,9 @@ pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, Stri
         Err(_) => Vec::new(),
     };
     names.sort_unstable();
-    let step = names.len().div_ceil(SAMPLE).max(1);
     let (mut sampled, mut marked) = (0, 0);
-    for name in names.iter().step_by(step) {
-        match read_head(&folder.join(name))
+    for i in sample(names.len(), SAMPLE) {
+        match read_head(&folder.join(&names[i]))
             .as_deref()
             .and_then(|h| format_of(h, source_keys))
         {
@@ -294,23 +292,50 @@ pub fn detect_kind(folder: &Path, source_keys: &[String]) -> (Option<Kind>, Stri
     }
     let shown = folder.display();
     if sampled == 0 {
-        return (
-            None,
-            format!("auto: no post in `{shown}` to sample, so each post by its own format"),
-        );
+        return Verdict {
+            kind: None,
+            reason: format!("auto: no post in `{shown}` to sample, so each post by its own format"),
+            close: false,
+        };
     }
     let kind = if marked * 2 >= sampled {
         Kind::Mirror
     } else {
         Kind::Ordinary
     };
-    (
-        Some(kind),
-        format!(
+    Verdict {
+        kind: Some(kind),
+        reason: format!(
             "auto: {marked} of {sampled} sampled posts in `{shown}` are in the mirror format \
             (a source key such as `from:`, or a timestamp comment)"
         ),
-    )
+        close: is_close(marked, sampled),
+    }
+}
+
+/// The kind of a folder's posts as sampled, with the reason in words.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub kind: Option<Kind>,
+    pub reason: String,
+    /// A third of the sample or more went the other way ([`is_close`]).
+    pub close: bool,
+}
+
+/// Whether a verdict of `marked` of `sampled` posts is close: a third of
+/// the sample or more went the other way, so that another sample of the
+/// same folder could tip it.
+pub fn is_close(marked: usize, sampled: usize) -> bool {
+    marked.min(sampled - marked) * 3 >= sampled
+}
+
+/// The indices of at most `k` of `n` files in name order, spread evenly
+/// from the first to the last: post names start with their date, so the
+/// sample holds the oldest posts, the newest and those between, and a
+/// generator that changed its format late in a folder's life is seen.
+fn sample(n: usize, k: usize) -> impl Iterator<Item = usize> {
+    let k = k.min(n);
+    (0..k).map(move |i| if k == 1 { 0 } else { i * (n - 1) / (k - 1) })
 }
 
 /// The first [`HEAD`] bytes of a regular file (a link is followed). Any
@@ -603,6 +628,35 @@ mod tests {
             markdown_ext("markdown_ext: \"md, text,Rmd\"\n").unwrap(),
             ["md", "text", "rmd"]
         );
+    }
+
+    #[test]
+    fn the_sample_spans_the_folder() {
+        for n in 0..300 {
+            let picked: Vec<usize> = sample(n, SAMPLE).collect();
+            assert_eq!(picked.len(), n.min(SAMPLE), "{n}");
+            // Distinct and in order, from the first file to the last.
+            assert!(picked.windows(2).all(|w| w[0] < w[1]), "{n}: {picked:?}");
+            if n > 0 {
+                assert_eq!((picked[0], picked[picked.len() - 1]), (0, n - 1), "{n}");
+            }
+            // No gap wider than an even spread needs.
+            let widest = picked.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+            assert!(
+                widest <= (n.max(1) - 1).div_ceil(SAMPLE - 1),
+                "{n}: {picked:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_verdict_is_close_when_a_third_went_the_other_way() {
+        assert!(is_close(13, 24));
+        assert!(is_close(8, 24));
+        assert!(is_close(16, 24));
+        assert!(!is_close(17, 24));
+        assert!(!is_close(24, 24));
+        assert!(!is_close(0, 3));
     }
 
     #[test]

@@ -445,3 +445,52 @@ fn init_writes_settings_for_the_kind_of_site() {
     // It never overwrites.
     insta::assert_snapshot!("init_exists", run(blog.path(), &["init"], None));
 }
+
+/// A mirror whose generator stopped writing `from:` (and any timestamp
+/// comment) for its newest posts: the sample spans the folder, old posts
+/// and new, so the folder stays a mirror and every new post is reported;
+/// the verdict is close, which `--show-settings` says and `init` pins.
+#[test]
+fn a_mirror_that_lost_its_source_keys_late_stays_a_mirror() {
+    let mut files = vec![("_config.yml".to_string(), "title: News\n".to_string())];
+    for day in 1..=30 {
+        let title = format!("Ferry notice {day}");
+        let from = format!("https://news.example.com/2022/01/{day:02}/ferry.html");
+        let front = format!(
+            "---\nlayout: post\ntitle: \"{title}\"\ndate: 2022-01-{day:02}T08:00:00.000Z\nauthor: Example News\n"
+        );
+        let post = if day <= 18 {
+            format!("{front}from: {from}\n---\n<p>Boats leave on time.</p>\n")
+        } else {
+            format!("{front}---\n<p>Boats leave on time.</p>\n")
+        };
+        files.push((format!("_posts/2022-01-{day:02}-ferry-{day}.md"), post));
+    }
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = site(&files);
+    insta::assert_snapshot!(
+        "kind_close_settings",
+        check(dir.path(), &["--show-settings"])
+    );
+    let reported = check(
+        dir.path(),
+        &["--format", "concise", "--select", "source-missing"],
+    );
+    let missing: Vec<&str> = reported
+        .lines()
+        .filter(|l| l.contains("source-missing"))
+        .collect();
+    assert_eq!(missing.len(), 12, "{reported}");
+    for day in 19..=30 {
+        assert!(
+            reported.contains(&format!("_posts/2022-01-{day:02}-ferry-{day}.md:")),
+            "{reported}"
+        );
+    }
+    insta::assert_snapshot!("kind_close_init", run(dir.path(), &["init"], None));
+    let written = fs::read_to_string(dir.path().join("postlint.toml")).unwrap();
+    assert!(written.contains("\nprofile = \"mirror\"\n"), "{written}");
+}

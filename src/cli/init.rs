@@ -39,11 +39,16 @@ pub fn run() -> u8 {
     };
     let folders: BTreeSet<_> = found.files.iter().map(|f| site::posts_folder(f)).collect();
     let (mut mirrors, mut ordinary) = (0, 0);
+    let mut close = Vec::new();
     for folder in &folders {
-        match site::detect_kind(folder, &config.settings.source.keys).0 {
+        let verdict = site::detect_kind(folder, &config.settings.source.keys);
+        match verdict.kind {
             Some(Kind::Mirror) => mirrors += 1,
             Some(Kind::Ordinary) => ordinary += 1,
             None => {}
+        }
+        if verdict.close {
+            close.push(verdict.reason);
         }
     }
     let kind = if mirrors > 0 && mirrors >= ordinary {
@@ -69,6 +74,14 @@ pub fn run() -> u8 {
         },
         folders.len(),
     );
+    // The profile written pins the kind: say where leaving it to `auto`
+    // could have gone the other way.
+    for reason in close {
+        println!(
+            "note: {}: a close verdict, which the profile written pins",
+            reason.trim_start_matches("auto: ")
+        );
+    }
     exit::OK
 }
 

@@ -185,9 +185,16 @@ impl Resolver {
                 "set by `profile` in postlint.toml".to_string(),
             ),
             None => {
-                let (kind, reason) =
+                let verdict =
                     site::detect_kind(&site::posts_folder(path), &self.base.settings.source.keys);
-                (kind, false, reason)
+                let mut reason = verdict.reason;
+                if let (true, Some(kind)) = (verdict.close, verdict.kind) {
+                    reason.push_str(&format!(
+                        "; a close verdict, so pin it with `profile = \"{}\"` in postlint.toml",
+                        kind.as_str()
+                    ));
+                }
+                (verdict.kind, false, reason)
             }
         };
         let site = Arc::new(site);
