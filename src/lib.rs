@@ -8,6 +8,8 @@
 //! The core is [`engine::check`]: a pure function from a post's path, text
 //! and settings to its diagnostics and summary.
 
+#![forbid(unsafe_code)]
+
 pub mod cache;
 pub mod cli;
 pub mod config;

@@ -734,3 +734,17 @@ mod tests {
         ]
     );
 }
+
+/// The crate has no `unsafe` code, and says so where the compiler holds
+/// every module to it: the library's and the binary's roots.
+#[test]
+fn the_crate_forbids_unsafe_code() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for root in ["lib.rs", "main.rs"] {
+        let text = std::fs::read_to_string(src.join(root)).unwrap();
+        assert!(
+            text.lines().any(|l| l.trim() == "#![forbid(unsafe_code)]"),
+            "src/{root} does not forbid unsafe code"
+        );
+    }
+}

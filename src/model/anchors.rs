@@ -365,34 +365,17 @@ fn anchor_regions(body: &[u8]) -> Option<Vec<Region>> {
 }
 
 /// Where the first `needle` at or after `from` is in `hay`. Tags lie a few
-/// dozen bytes apart, closer than a call to `memchr` pays for: the first
-/// 64 bytes are compared 16 at a time in line, and only then is `memchr`
-/// called for the rest.
+/// dozen bytes apart: the `memchr` crate's SSE2 searcher (part of every
+/// x86_64 target) starts on so short a search without the run-time
+/// dispatch of `memchr::memchr`, which other targets use.
 #[inline(always)]
 fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
-    let mut at = from;
+    let rest = hay.get(from..)?;
     #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-        };
-        let end = hay.len().min(from.saturating_add(64));
-        while at + 16 <= end {
-            // SAFETY: SSE2 is part of every x86_64 target, and the 16 bytes
-            // from `at` lie in `hay` (`at + 16 <= hay.len()`); the load
-            // needs no alignment.
-            let found = unsafe {
-                let chunk = _mm_loadu_si128(hay.as_ptr().add(at).cast::<__m128i>());
-                let wanted = _mm_set1_epi8(i8::from_ne_bytes([needle]));
-                _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, wanted))
-            };
-            if found != 0 {
-                return Some(at + found.trailing_zeros() as usize);
-            }
-            at += 16;
-        }
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(needle) {
+        return one.find(rest).map(|i| from + i);
     }
-    memchr::memchr(needle, hay.get(at..)?).map(|i| at + i)
+    memchr::memchr(needle, rest).map(|i| from + i)
 }
 
 /// The end of a tag name that starts at `from`; `None` at the end of input.
