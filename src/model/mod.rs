@@ -431,7 +431,7 @@ fn read_tag_link(
     // `/tags/#bridges`: a tag index with the tag in the fragment, not a
     // link to a tag page with an empty tag.
     if tag_range.is_empty()
-        && href
+        && href[tag::path_end(href)..]
             .split_once('#')
             .is_some_and(|(_, f)| !f.trim().is_empty())
     {
