@@ -257,6 +257,31 @@ fn line_endings_bom_and_final_newline_are_kept() {
 }
 
 #[test]
+fn tag_links_written_with_character_references_are_left_alone() {
+    // As a browser reads them, `Caf&eacute;` is `Café` and `&mdash;` is
+    // `—`: each link's text is its tag, and there is nothing to fix.
+    let post = CLEAN_POST.replace(
+        "<p>The <a href=\"https://news.example.com/tag/%E6%B8%AF%E5%8F%A3.html\">港口</a> bridge reopened.</p>",
+        "<p>The <a href=\"https://news.example.com/tag/Caf%C3%A9.html\">Caf&eacute;</a> \
+        by the bridge reopened <a href=\"https://news.example.com/tag/%E2%80%94.html\">&mdash;</a> at last.</p>",
+    );
+    assert_ne!(post, CLEAN_POST);
+    let dir = site(&[(PATH, &post)]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout("No problems found in 1 file\n");
+    postlint(dir.path())
+        .args(["check", "--diff", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("Would fix 0 problems (0 remaining)\n");
+    assert_eq!(read(dir.path()), post);
+}
+
+#[test]
 fn a_file_with_nothing_to_fix_is_not_rewritten() {
     let dir = site(&[(PATH, &with_nan()), ("_posts/2022-10-31-b.md", CLEAN_POST)]);
     let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);

@@ -2,7 +2,7 @@
 //! with injected defects (bad or mismatched timestamp comments, a
 //! double-encoded source URL, a repeated key, `title: no`, a tag link whose
 //! text is another tag), with LF or CRLF, with or without a BOM and a final
-//! newline.
+//! newline; and tag links whose text or href holds character references.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -295,4 +295,169 @@ fn the_generator_injects_what_it_says() {
         ..s
     };
     assert_eq!(postlint::check(path, &post(&clean), &config), vec![]);
+}
+
+/// Every named reference of the HTML standard (`&eacute;`, and the legacy
+/// `&eacute` without `;`) with its characters, in name order.
+static NAMED_REFERENCES: std::sync::LazyLock<Vec<(String, String)>> =
+    std::sync::LazyLock::new(named_references);
+
+fn named_references() -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = htmlize::ENTITIES
+        .entries()
+        .map(|(name, chars)| {
+            (
+                String::from_utf8(name.to_vec()).unwrap(),
+                String::from_utf8(chars.to_vec()).unwrap(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// One word of a link text: letters, then a reference to `chars`, written
+/// as its name (`form` 0), in decimal (1) or in hex (2).
+fn reference_word(letters: &str, name: &str, chars: &str, form: u8) -> String {
+    let reference: String = match form {
+        0 => name.to_string(),
+        1 => chars.chars().map(|c| format!("&#{};", c as u32)).collect(),
+        _ => chars
+            .chars()
+            .map(|c| format!("&#x{:X};", c as u32))
+            .collect(),
+    };
+    format!("{letters}{reference}")
+}
+
+/// What a fix wrote that reads as a character reference: `%26` then a name
+/// or `%23` and digits, then `%3B`; or an unescaped `&name;` or `&#`.
+fn written_reference(url: &str) -> Option<&str> {
+    let b = url.as_bytes();
+    for (i, _) in url.match_indices("%26") {
+        let mut j = i + 3;
+        if url[j..].starts_with("%23") {
+            j += 3;
+            if url[j..].starts_with(['x', 'X']) {
+                j += 1;
+            }
+        }
+        let start = j;
+        while j < b.len() && b[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j > start && url[j..].starts_with("%3B") {
+            return Some(&url[i..j + 3]);
+        }
+    }
+    for (i, _) in url.match_indices('&') {
+        let rest = &b[i + 1..];
+        let name = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if rest.first() == Some(&b'#') || (name > 0 && rest.get(name) == Some(&b';')) {
+            return Some(&url[i..]);
+        }
+    }
+    None
+}
+
+/// The values of the `href` attributes in `text`.
+fn hrefs(text: &str) -> Vec<&str> {
+    text.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(v, _)| v))
+        .collect()
+}
+
+/// Other tags a link may point at: in the same script as Latin text, in
+/// another, and a slug.
+const OTHER_TAGS: &[&str] = &["Th%C3%A9", "%E6%B8%AF%E5%8F%A3", "harbour-bridge"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A tag link whose text holds character references, pointing at the
+    /// tag its text names (with the tag percent-encoded, or written with
+    /// the same references) or at another tag: it matches its own tag, and
+    /// a fix never writes a reference, decoded or not, into a URL.
+    #[test]
+    fn fixes_never_write_a_character_reference_into_a_url(
+        words in proptest::collection::vec(
+            ("[A-Za-z]{0,4}", 0..2231usize, 0u8..3),
+            1..4,
+        ),
+        target in 0u8..(2 + OTHER_TAGS.len() as u8),
+    ) {
+        let table = &*NAMED_REFERENCES;
+        prop_assert_eq!(table.len(), 2231);
+        let words: Vec<String> = words
+            .iter()
+            .map(|(letters, i, form)| {
+                let (name, chars) = &table[*i];
+                reference_word(letters, name, chars, *form)
+            })
+            .collect();
+        // Words apart, so that no decoded `&` runs into a name after it.
+        let link_text = words.join(" ");
+        let decoded = htmlize::unescape(link_text.as_str()).into_owned();
+        let tag = match target {
+            0 => percent_encoding::utf8_percent_encode(&decoded, percent_encoding::NON_ALPHANUMERIC)
+                .to_string(),
+            1 => words.join("%20"),
+            n => OTHER_TAGS[usize::from(n) - 2].to_string(),
+        };
+        let text = format!(
+            "---\nlayout: post\ntitle: \"River guide\"\ndate: 2022-10-31T16:39:58.000Z\n\
+            author: Desk\nfrom: https://news.example.com/2022/10/31/river.html\n---\n\
+            <!--1667234398000-->\n[River guide](https://news.example.com/2022/10/31/river.html)\n\
+            ------\n\n<p>See <a href=\"https://news.example.com/tag/{tag}.html\">{link_text}</a>.</p>\n"
+        );
+        let config = Config::default();
+        let path = Path::new(PATH);
+        let mismatches = postlint::check(path, &text, &config)
+            .into_iter()
+            .filter(|d| d.rule == "tag-link-mismatch")
+            .count();
+        if target < 2 {
+            prop_assert_eq!(mismatches, 0, "{}", text);
+        }
+
+        let fixed = fix(path, &text, &config, true);
+        let before = hrefs(&text);
+        for url in hrefs(&fixed.text).into_iter().filter(|u| !before.contains(u)) {
+            prop_assert_eq!(written_reference(url), None, "{}\n---\n{}", text, fixed.text);
+            let plain = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
+            prop_assert_eq!(
+                htmlize::unescape(plain.as_ref()),
+                plain.as_ref(),
+                "{}\n---\n{}", text, fixed.text
+            );
+        }
+        let again = fix(path, &fixed.text, &config, true);
+        prop_assert_eq!(again.fixes, 0, "{}", fixed.text);
+    }
+}
+
+#[test]
+fn written_references_are_found() {
+    for url in [
+        "/tag/Caf%26eacute%3B.html",
+        "/tag/%26mdash%3B.html",
+        "/tag/%26%23233%3B",
+        "/tag/%26%23xE9%3B",
+        "/tag/Caf&eacute;.html",
+        "/tag/&#233;",
+    ] {
+        assert!(written_reference(url).is_some(), "{url}");
+    }
+    for url in [
+        "/tag/Caf%C3%A9.html",
+        "/tag/%26-%3B",
+        "/tag/AT%26T",
+        "/tag/a&b",
+    ] {
+        assert_eq!(written_reference(url), None, "{url}");
+    }
 }

@@ -431,7 +431,7 @@ fn read_tag_link(
     // `/tags/#bridges`: a tag index with the tag in the fragment, not a
     // link to a tag page with an empty tag.
     if tag_range.is_empty()
-        && href
+        && href[tag::path_end(href)..]
             .split_once('#')
             .is_some_and(|(_, f)| !f.trim().is_empty())
     {
@@ -439,7 +439,7 @@ fn read_tag_link(
     }
     let tag = anchor.href.start + path_start + tag_range.start
         ..anchor.href.start + path_start + tag_range.end;
-    let decoded_href = entities::decode(href);
+    let decoded_href = entities::decode_attribute(href);
     static BASE: std::sync::LazyLock<Url> = std::sync::LazyLock::new(|| {
         Url::parse("http://postlint.invalid/").expect("static base URL")
     });
@@ -455,7 +455,10 @@ fn read_tag_link(
     let decoded = match parsed {
         Err(e) => Err(TagLinkError::NotUrl(e.to_string())),
         Ok(()) => {
-            let raw = entities::decode(&text[tag.clone()]);
+            // The tag is decoded apart from the rest of the href: what ends
+            // it under the default patterns (`.`, `/`, `?`, `#` or the end)
+            // ends a reference too, so it reads as within the whole value.
+            let raw = entities::decode_attribute(&text[tag.clone()]);
             match tag::percent_decode_strict(&raw) {
                 // The escape is `%` and up to two characters after it; when
                 // entities were decoded first, offsets no longer line up, so

@@ -446,7 +446,7 @@ fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
             if points_elsewhere(raw) || !mentions_tag_page(raw.as_bytes()) {
                 return None;
             }
-            let href = entities::decode(raw);
+            let href = entities::decode_attribute(raw);
             let tag = site_tag(&href)?;
             let key = tag_key(&tag);
             Some(SiteTagLink {
@@ -608,7 +608,7 @@ mod tests {
             if points_elsewhere(&href) {
                 // Decoded, it still starts with `//` or a scheme (RFC 3986:
                 // a letter, then letters, digits, `+`, `-` or `.`).
-                let decoded = entities::decode(&href);
+                let decoded = entities::decode_attribute(&href);
                 let decoded = decoded.trim();
                 let scheme = decoded.split_once(':').is_some_and(|(s, _)| {
                     s.starts_with(|c: char| c.is_ascii_alphabetic())

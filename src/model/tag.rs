@@ -179,7 +179,7 @@ fn literal_of(segments: &[Segment]) -> Option<String> {
 /// The path of a raw href: after the scheme and authority, before `?`/`#`.
 /// `None` when the href has no path (a bare fragment or query).
 pub fn raw_path(href: &str) -> Option<(usize, &str)> {
-    let end = href.find(['?', '#']).unwrap_or(href.len());
+    let end = path_end(href);
     let head = &href[..end];
     let start = if let Some(i) = head.find("://") {
         let after = i + 3;
@@ -192,6 +192,29 @@ pub fn raw_path(href: &str) -> Option<(usize, &str)> {
         return None;
     };
     Some((start, &head[start..]))
+}
+
+/// Where a raw href's query or fragment starts: at its first `?` or `#`,
+/// but for the `#` of a numeric character reference (`&#233;`, `&#xE9;`),
+/// which is decoded before the URL is read. The length when it has neither.
+pub fn path_end(href: &str) -> usize {
+    let b = href.as_bytes();
+    let mut from = 0;
+    while let Some(i) = href[from..].find(['?', '#']).map(|i| from + i) {
+        let reference = b[i] == b'#'
+            && i > 0
+            && b[i - 1] == b'&'
+            && match b.get(i + 1) {
+                Some(b'x' | b'X') => b.get(i + 2).is_some_and(u8::is_ascii_hexdigit),
+                Some(c) => c.is_ascii_digit(),
+                None => false,
+            };
+        if !reference {
+            return i;
+        }
+        from = i + 1;
+    }
+    href.len()
 }
 
 /// Why percent-decoding failed.
@@ -482,6 +505,16 @@ mod tests {
         assert_eq!(raw_path("/tag/x"), Some((0, "/tag/x")));
         assert_eq!(raw_path("#top"), None);
         assert_eq!(raw_path("https://h.test"), None);
+        // The `#` of a numeric reference starts no fragment.
+        assert_eq!(
+            raw_path("/tag/caf&#233;.html#top"),
+            Some((0, "/tag/caf&#233;.html"))
+        );
+        assert_eq!(raw_path("/tag/&#xE9;?q"), Some((0, "/tag/&#xE9;")));
+        // Without digits it is no reference, and `#` is the fragment.
+        for href in ["/tag/a&#top", "/tag/a&#x", "/tag/a&#xyz", "/tag/a&#"] {
+            assert_eq!(raw_path(href), Some((0, "/tag/a&")), "{href}");
+        }
     }
 
     #[test]
