@@ -51,6 +51,8 @@ impl Roots {
     pub fn new(args: &[String], cwd: &Path) -> Roots {
         let default = [".".to_string()];
         let args = if args.is_empty() { &default[..] } else { args };
+        // Pre-commit names every staged file: each folder is looked up once.
+        let mut by_folder = std::collections::HashMap::new();
         let named = args
             .iter()
             .map(|arg| {
@@ -60,8 +62,13 @@ impl Roots {
                 } else {
                     named.parent().unwrap_or(Path::new("/")).to_path_buf()
                 };
-                let root = project_of(&dir).unwrap_or(dir);
-                let root = fs::canonicalize(&root).unwrap_or(root);
+                let root = by_folder
+                    .entry(dir.clone())
+                    .or_insert_with(|| {
+                        let root = project_of(&dir).unwrap_or(dir);
+                        fs::canonicalize(&root).unwrap_or(root)
+                    })
+                    .clone();
                 (named, root)
             })
             .collect();

@@ -154,7 +154,12 @@ pub fn run(args: &CheckArgs) -> u8 {
         .output_format
         .or_else(|| config.output_format.as_deref().and_then(Format::from_name))
         .unwrap_or(Format::Human);
-    let roots = crate::write::Roots::new(&args.paths, &std::env::current_dir().unwrap_or_default());
+    // Only a run that writes fixes needs to know where it may write.
+    let roots = if args.fix || args.fix_only {
+        crate::write::Roots::new(&args.paths, &std::env::current_dir().unwrap_or_default())
+    } else {
+        crate::write::Roots::default()
+    };
     let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
         unsafe_fixes: args.unsafe_fixes,
         write: !args.diff,
