@@ -16,15 +16,27 @@ use postlint::runner::check_texts;
 
 /// The settings the examples at `group` are checked with, as the CLI would
 /// give them: the configuration of the first ([`example_config`]), resolved
-/// by the engine's [`Resolver`] for the posts written out as a site, so that
-/// the kind of site is decided from them as it is for real posts, unless a
-/// `profile` sets it.
+/// by the engine's [`Resolver`] for the posts written out as a site, beside
+/// the site's files set up before the first ([`preamble`]), so that the kind
+/// of site and the `_config.yml` are read from them as they are for real
+/// posts, unless a `profile` sets the kind.
 fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    for &i in group {
-        let path = dir.path().join(path_of(&examples[i]));
+    let files = preamble(examples, group[0])
+        .filter(|&i| examples[i].kind == ExampleKind::File)
+        .map(|i| {
+            let path = (examples[i].path.as_deref()).unwrap_or_else(|| {
+                panic!("rules/{id}.md:{}: a file names no path", examples[i].line)
+            });
+            (path, &examples[i].text)
+        });
+    let posts = group
+        .iter()
+        .map(|&i| (path_of(&examples[i]), &examples[i].text));
+    for (path, text) in files.chain(posts) {
+        let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &examples[i].text).unwrap();
+        std::fs::write(&path, text).unwrap();
     }
     let resolver = Resolver::new(example_config(id, examples, group[0])).unwrap();
     let settings = resolver.settings_for(&dir.path().join(path_of(&examples[group[0]])));
@@ -33,16 +45,25 @@ fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
     settings
 }
 
+/// The blocks that set up the example at `index`: the ```` ```toml config ````
+/// and ```` ```yaml file _config.yml ```` blocks right before it, as indices.
+fn preamble(examples: &[Example], index: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..index)
+        .rev()
+        .take_while(|&i| matches!(examples[i].kind, ExampleKind::Config | ExampleKind::File))
+}
+
 /// The configuration of the example at `index`: the ```` ```toml config ````
-/// block just before it, else the default; with the rule under test on.
+/// block of its [`preamble`], else the default; with the rule under test on.
 fn example_config(id: &str, examples: &[Example], index: usize) -> Config {
-    match index.checked_sub(1).map(|i| &examples[i]) {
-        Some(c) if c.kind == ExampleKind::Config => {
+    match preamble(examples, index).find(|&i| examples[i].kind == ExampleKind::Config) {
+        Some(i) => {
+            let c = &examples[i];
             let config = Config::parse(&c.text, &format!("rules/{id}.md:{}", c.line))
                 .unwrap_or_else(|e| panic!("rules/{id}.md:{}: {e}", c.line));
             with_rule_on(config, id)
         }
-        _ => config_for(id),
+        None => config_for(id),
     }
 }
 
