@@ -225,10 +225,14 @@ pub fn summarize(
     FullSummary {
         date: date(path, post, site),
         output: output(path, post, site, now),
-        source: post.source.as_ref().and_then(|s| {
-            let url = s.url.as_ref()?.as_ref().ok()?;
-            Some((normalize_source(url)?, s.value_span.clone()))
-        }),
+        // The source rules are a mirror's, as for the post's own rules: a
+        // post read as an ordinary site's has no source to compare.
+        source: (post.source.as_ref())
+            .filter(|_| site.reads_as_mirror(post.in_mirror_format()))
+            .and_then(|s| {
+                let url = s.url.as_ref()?.as_ref().ok()?;
+                Some((normalize_source(url)?, s.value_span.clone()))
+            }),
         tags: tags(post),
         tag_links: if wanted.tag_links {
             site_tag_links(post)
@@ -533,6 +537,7 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    use crate::model::site::Kind;
     use crate::model::{ParseOptions, TimestampUnit};
 
     const NOW: Timestamp = Timestamp::constant(1_700_000_000, 0);
@@ -711,6 +716,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn only_a_post_read_as_a_mirror_has_a_source() {
+        static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
+        let keys = ["from".to_string()];
+        let text = "---\ntitle: t\nfrom: https://news.example.com/a.html\n---\n";
+        let post = Post::parse(
+            text,
+            ParseOptions {
+                timezone: &UTC,
+                unit: TimestampUnit::Auto,
+                source_keys: &keys,
+                tag_patterns: &[],
+                tag_scope: None,
+            },
+        );
+        let path = Path::new("_posts/2022-01-01-a.md");
+        let source = |kind: Option<Kind>, kind_set: bool| {
+            let site = Site {
+                kind,
+                kind_set,
+                ..Site::default()
+            };
+            summarize(path, &post, &site, NOW, Wanted::default()).source
+        };
+        // The post's own `from:` makes it a mirror's, unless `profile`
+        // says the site is ordinary.
+        assert!(source(None, false).is_some());
+        assert!(source(Some(Kind::Ordinary), false).is_some());
+        assert!(source(Some(Kind::Mirror), true).is_some());
+        assert!(source(Some(Kind::Ordinary), true).is_none());
     }
 
     #[test]
