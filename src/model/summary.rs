@@ -286,7 +286,15 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
             }
             zone.to_datetime(instant)
         }
-        None => name.date?.at(0, 0, 0, 0),
+        // Dated by its file name alone, a post is left out in the future
+        // all the same.
+        None => {
+            let midnight = name.date?.at(0, 0, 0, 0);
+            if !site.future && zone.to_timestamp(midnight).is_ok_and(|t| t > now) {
+                return None;
+            }
+            midnight
+        }
     };
     let (slug, slug_entry) = written_slug(fm, &name);
     let permalink_entry = fm
@@ -716,6 +724,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_post_dated_in_the_future_by_its_file_name_is_not_published() {
+        let post = parse("---\ntitle: t\n---\n");
+        let url = |name: &str, future: bool| {
+            let site = Site {
+                future,
+                ..Site::default()
+            };
+            let path = PathBuf::from(format!("_posts/{name}"));
+            summarize(&path, &post, &site, NOW, Wanted::default())
+                .output
+                .map(|o| o.url)
+        };
+        assert_eq!(url("2999-10-31-a.md", false), None);
+        assert_eq!(
+            url("2999-10-31-a.md", true).as_deref(),
+            Some("/2999/10/31/a.html")
+        );
+        assert_eq!(
+            url("2022-10-31-a.md", false).as_deref(),
+            Some("/2022/10/31/a.html")
+        );
     }
 
     #[test]
