@@ -2,6 +2,8 @@
 //! findings of that rule and no other, a `good` example no finding at all,
 //! and a `fixed` example must equal the `bad` one after the fix loop of
 //! `--fix` (with `--unsafe-fixes` when the rule's fix is unsafe). The bad examples' rendered diagnostics are snapshots.
+//! Every option a document's Options section names, and every value of an
+//! option with a closed set of them, is set by one of its examples.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -16,33 +18,59 @@ use postlint::runner::check_texts;
 
 /// The settings the examples at `group` are checked with, as the CLI would
 /// give them: the configuration of the first ([`example_config`]), resolved
-/// by the engine's [`Resolver`] for the posts written out as a site, so that
-/// the kind of site is decided from them as it is for real posts, unless a
-/// `profile` sets it.
+/// by the engine's [`Resolver`] for the posts written out as a site, beside
+/// the site's files set up before the first ([`preamble`]), so that the kind
+/// of site and the `_config.yml` are read from them as they are for real
+/// posts, unless a `profile` sets the kind.
 fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    for &i in group {
-        let path = dir.path().join(path_of(&examples[i]));
+    let files = preamble(examples, group[0])
+        .filter(|&i| examples[i].kind == ExampleKind::File)
+        .map(|i| {
+            let path = (examples[i].path.as_deref()).unwrap_or_else(|| {
+                panic!("rules/{id}.md:{}: a file names no path", examples[i].line)
+            });
+            (path, &examples[i].text)
+        });
+    let posts = group
+        .iter()
+        .map(|&i| (path_of(&examples[i]), &examples[i].text));
+    for (path, text) in files.chain(posts) {
+        let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &examples[i].text).unwrap();
+        std::fs::write(&path, text).unwrap();
     }
     let resolver = Resolver::new(example_config(id, examples, group[0])).unwrap();
     let settings = resolver.settings_for(&dir.path().join(path_of(&examples[group[0]])));
-    let problems = resolver.take_site_errors();
+    // A site file may draw a warning only when the document quotes it, to
+    // show what the user sees; an error is never meant.
+    let body = &postlint::rules::find(id).unwrap().1.meta().body;
+    let problems: Vec<_> = (resolver.take_site_errors().into_iter())
+        .filter(|p| p.is_fatal() || !body.contains(p.message()))
+        .collect();
     assert!(problems.is_empty(), "rules/{id}.md: {problems:?}");
     settings
 }
 
+/// The blocks that set up the example at `index`: the ```` ```toml config ````
+/// and ```` ```yaml file _config.yml ```` blocks right before it, as indices.
+fn preamble(examples: &[Example], index: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..index)
+        .rev()
+        .take_while(|&i| matches!(examples[i].kind, ExampleKind::Config | ExampleKind::File))
+}
+
 /// The configuration of the example at `index`: the ```` ```toml config ````
-/// block just before it, else the default; with the rule under test on.
+/// block of its [`preamble`], else the default; with the rule under test on.
 fn example_config(id: &str, examples: &[Example], index: usize) -> Config {
-    match index.checked_sub(1).map(|i| &examples[i]) {
-        Some(c) if c.kind == ExampleKind::Config => {
+    match preamble(examples, index).find(|&i| examples[i].kind == ExampleKind::Config) {
+        Some(i) => {
+            let c = &examples[i];
             let config = Config::parse(&c.text, &format!("rules/{id}.md:{}", c.line))
                 .unwrap_or_else(|e| panic!("rules/{id}.md:{}: {e}", c.line));
             with_rule_on(config, id)
         }
-        _ => config_for(id),
+        None => config_for(id),
     }
 }
 
@@ -317,4 +345,148 @@ fn bad_examples_render() {
         }
         insta::assert_snapshot!(rule.id, rendered);
     }
+}
+
+/// An option, as `postlint.toml` names it: its table (`rules.tag-link-mismatch`,
+/// `timestamp`) and its key (`compare`, `unit`).
+type OptionName = (String, String);
+
+/// The `## Options` section of a rule document, without its heading.
+fn options_section(body: &str) -> &str {
+    let Some(start) = body.find("\n## Options\n") else {
+        return "";
+    };
+    let rest = &body[start + "\n## Options\n".len()..];
+    &rest[..rest.find("\n## ").unwrap_or(rest.len())]
+}
+
+/// Every key of `table` and its sub-tables, with its table's dotted name and
+/// its value, leaving out the severities under `[rules]` that every rule has.
+fn keys_of(prefix: &str, table: &toml::Table, out: &mut Vec<(OptionName, toml::Value)>) {
+    for (key, value) in table {
+        match value {
+            toml::Value::Table(t) => {
+                let name = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                keys_of(&name, t, out);
+            }
+            _ if prefix == "rules" => {}
+            _ if prefix.starts_with("rules.") && key == "severity" => {}
+            _ => out.push(((prefix.to_string(), key.clone()), value.clone())),
+        }
+    }
+}
+
+/// The options a document's `## Options` section names: the keys of its
+/// ```` ```toml ```` blocks, and each "`key` under `[table]`" of its prose.
+fn documented_options(id: &str, body: &str) -> Vec<OptionName> {
+    let section = options_section(body);
+    let mut found = Vec::new();
+    let mut lines = section.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_end() == "```toml" {
+            let text: String = lines
+                .by_ref()
+                .take_while(|l| l.trim_end() != "```")
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let table: toml::Table = text
+                .parse()
+                .unwrap_or_else(|e| panic!("rules/{id}.md: an Options block is not TOML: {e}"));
+            keys_of("", &table, &mut found);
+        }
+    }
+    let mut options: Vec<OptionName> = found.into_iter().map(|(name, _)| name).collect();
+    for (at, _) in section.match_indices("` under `[") {
+        let key = &section[..at];
+        let key = &key[key.rfind('`').map_or(0, |i| i + 1)..];
+        let table = &section[at + "` under `[".len()..];
+        let Some(end) = table.find("]`") else {
+            continue;
+        };
+        // A key, not a severity such as `"off"` under `[rules]`.
+        if !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            options.push((table[..end].to_string(), key.to_string()));
+        }
+    }
+    options.sort();
+    options.dedup();
+    options
+}
+
+/// The values the config reader accepts for an option with a closed set of
+/// them, as its own error for any other value lists them (`use "slug",
+/// "exact", ...`); empty for an option that takes a free value.
+///
+/// # Panics
+/// When postlint has no such option.
+fn enumerated_values(id: &str, (table, key): &OptionName) -> Vec<String> {
+    let text = format!("[{table}]\n{key} = \"not a value of any option\"\n");
+    let Err(e) = Config::parse(&text, "probe.toml") else {
+        return Vec::new();
+    };
+    let message = e.message();
+    assert!(
+        !message.contains("has no option") && !message.contains("unknown option"),
+        "rules/{id}.md documents `{key}` under `[{table}]`, which postlint does not have: {message}"
+    );
+    let help = miette::Diagnostic::help(&e).map(|h| h.to_string());
+    match help.as_deref().and_then(|h| h.strip_prefix("use ")) {
+        Some(list) => list
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(String::from)
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Every option a document names is set by one of its executed examples,
+/// and an option with a closed set of values is set to each of them by
+/// one, so that what the Options section promises is tested.
+#[test]
+fn every_documented_option_and_value_has_an_example() {
+    let mut missing = Vec::new();
+    for rule in RULES {
+        let meta = rule.meta();
+        let mut configured = Vec::new();
+        for config in meta
+            .examples
+            .iter()
+            .filter(|e| e.kind == ExampleKind::Config)
+        {
+            let table: toml::Table = config
+                .text
+                .parse()
+                .unwrap_or_else(|e| panic!("rules/{}.md:{}: not TOML: {e}", rule.id, config.line));
+            keys_of("", &table, &mut configured);
+        }
+        for option in documented_options(rule.id, &meta.body) {
+            let (table, key) = &option;
+            let set: Vec<&toml::Value> = configured
+                .iter()
+                .filter(|(name, _)| *name == option)
+                .map(|(_, value)| value)
+                .collect();
+            if set.is_empty() {
+                missing.push(format!(
+                    "rules/{}.md: no example sets `{key}` under `[{table}]`",
+                    rule.id
+                ));
+            }
+            for value in enumerated_values(rule.id, &option) {
+                if !set.iter().any(|v| v.as_str() == Some(value.as_str())) {
+                    missing.push(format!(
+                        "rules/{}.md: no example sets `{key} = \"{value}\"` under `[{table}]`",
+                        rule.id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
 }

@@ -225,10 +225,14 @@ pub fn summarize(
     FullSummary {
         date: date(path, post, site),
         output: output(path, post, site, now),
-        source: post.source.as_ref().and_then(|s| {
-            let url = s.url.as_ref()?.as_ref().ok()?;
-            Some((normalize_source(url)?, s.value_span.clone()))
-        }),
+        // The source rules are a mirror's, as for the post's own rules: a
+        // post read as an ordinary site's has no source to compare.
+        source: (post.source.as_ref())
+            .filter(|_| site.reads_as_mirror(post.in_mirror_format()))
+            .and_then(|s| {
+                let url = s.url.as_ref()?.as_ref().ok()?;
+                Some((normalize_source(url)?, s.value_span.clone()))
+            }),
         tags: tags(post),
         tag_links: if wanted.tag_links {
             site_tag_links(post)
@@ -282,7 +286,15 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
             }
             zone.to_datetime(instant)
         }
-        None => name.date?.at(0, 0, 0, 0),
+        // Dated by its file name alone, a post is left out in the future
+        // all the same.
+        None => {
+            let midnight = name.date?.at(0, 0, 0, 0);
+            if !site.future && zone.to_timestamp(midnight).is_ok_and(|t| t > now) {
+                return None;
+            }
+            midnight
+        }
     };
     let (slug, slug_entry) = written_slug(fm, &name);
     let permalink_entry = fm
@@ -533,6 +545,7 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    use crate::model::site::Kind;
     use crate::model::{ParseOptions, TimestampUnit};
 
     const NOW: Timestamp = Timestamp::constant(1_700_000_000, 0);
@@ -711,6 +724,62 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_post_dated_in_the_future_by_its_file_name_is_not_published() {
+        let post = parse("---\ntitle: t\n---\n");
+        let url = |name: &str, future: bool| {
+            let site = Site {
+                future,
+                ..Site::default()
+            };
+            let path = PathBuf::from(format!("_posts/{name}"));
+            summarize(&path, &post, &site, NOW, Wanted::default())
+                .output
+                .map(|o| o.url)
+        };
+        assert_eq!(url("2999-10-31-a.md", false), None);
+        assert_eq!(
+            url("2999-10-31-a.md", true).as_deref(),
+            Some("/2999/10/31/a.html")
+        );
+        assert_eq!(
+            url("2022-10-31-a.md", false).as_deref(),
+            Some("/2022/10/31/a.html")
+        );
+    }
+
+    #[test]
+    fn only_a_post_read_as_a_mirror_has_a_source() {
+        static UTC: jiff::tz::TimeZone = jiff::tz::TimeZone::UTC;
+        let keys = ["from".to_string()];
+        let text = "---\ntitle: t\nfrom: https://news.example.com/a.html\n---\n";
+        let post = Post::parse(
+            text,
+            ParseOptions {
+                timezone: &UTC,
+                unit: TimestampUnit::Auto,
+                source_keys: &keys,
+                tag_patterns: &[],
+                tag_scope: None,
+            },
+        );
+        let path = Path::new("_posts/2022-01-01-a.md");
+        let source = |kind: Option<Kind>, kind_set: bool| {
+            let site = Site {
+                kind,
+                kind_set,
+                ..Site::default()
+            };
+            summarize(path, &post, &site, NOW, Wanted::default()).source
+        };
+        // The post's own `from:` makes it a mirror's, unless `profile`
+        // says the site is ordinary.
+        assert!(source(None, false).is_some());
+        assert!(source(Some(Kind::Ordinary), false).is_some());
+        assert!(source(Some(Kind::Mirror), true).is_some());
+        assert!(source(Some(Kind::Ordinary), true).is_none());
     }
 
     #[test]

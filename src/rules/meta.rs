@@ -1,6 +1,8 @@
 //! Reading a rule document: a `---` header of `key: value` lines (id, family,
 //! severity, fix, summary), then Markdown whose ```` ```post bad ````,
-//! ```` ```post good ```` and ```` ```post fixed ```` blocks are examples.
+//! ```` ```post good ```` and ```` ```post fixed ```` blocks are examples,
+//! set up by the ```` ```toml config ```` and ```` ```yaml file _config.yml ````
+//! blocks before them.
 
 use crate::diagnostic::{Applicability, Severity};
 
@@ -26,6 +28,9 @@ pub enum ExampleKind {
     Fixed,
     /// `postlint.toml` text for the example that follows.
     Config,
+    /// A file of the site, at the path the fence names, beside the posts
+    /// of the example that follows (```` ```yaml file _config.yml ````).
+    File,
 }
 
 #[derive(Clone, Debug)]
@@ -35,7 +40,7 @@ pub struct Example {
     pub line: usize,
     pub text: String,
     /// The path the example is checked as, when the fence names one
-    /// (```` ```post bad _posts/notes.md ````).
+    /// (```` ```post bad _posts/notes.md ````); a file's path in the site.
     pub path: Option<String>,
 }
 
@@ -97,6 +102,8 @@ fn examples(body: &str, line_offset: usize) -> Vec<Example> {
                     (Some("```post"), Some("good")) => ExampleKind::Good,
                     (Some("```post"), Some("fixed")) => ExampleKind::Fixed,
                     (Some("```toml"), Some("config")) => ExampleKind::Config,
+                    // Any language, so that the block is highlighted as one.
+                    (Some(fence), Some("file")) if fence.starts_with("```") => ExampleKind::File,
                     _ => continue,
                 };
                 current = Some(Example {
