@@ -2,6 +2,8 @@
 //! findings of that rule and no other, a `good` example no finding at all,
 //! and a `fixed` example must equal the `bad` one after the fix loop of
 //! `--fix` (with `--unsafe-fixes` when the rule's fix is unsafe). The bad examples' rendered diagnostics are snapshots.
+//! A ```` ```yaml _config.yml ```` block before an example is written as the
+//! example site's `_config.yml` (for its `timezone`, say).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -21,6 +23,9 @@ use postlint::runner::check_texts;
 /// `profile` sets it.
 fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    if let Some(site) = preceding(examples, group[0], ExampleKind::SiteConfig) {
+        std::fs::write(dir.path().join("_config.yml"), &site.text).unwrap();
+    }
     for &i in group {
         let path = dir.path().join(path_of(&examples[i]));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -33,11 +38,22 @@ fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
     settings
 }
 
+/// The block of `kind` among the configuration blocks just before the
+/// example at `index` (a ```` ```toml config ```` and a
+/// ```` ```yaml _config.yml ````, in either order).
+fn preceding(examples: &[Example], index: usize, kind: ExampleKind) -> Option<&Example> {
+    examples[..index]
+        .iter()
+        .rev()
+        .take_while(|e| matches!(e.kind, ExampleKind::Config | ExampleKind::SiteConfig))
+        .find(|e| e.kind == kind)
+}
+
 /// The configuration of the example at `index`: the ```` ```toml config ````
 /// block just before it, else the default; with the rule under test on.
 fn example_config(id: &str, examples: &[Example], index: usize) -> Config {
-    match index.checked_sub(1).map(|i| &examples[i]) {
-        Some(c) if c.kind == ExampleKind::Config => {
+    match preceding(examples, index, ExampleKind::Config) {
+        Some(c) => {
             let config = Config::parse(&c.text, &format!("rules/{id}.md:{}", c.line))
                 .unwrap_or_else(|e| panic!("rules/{id}.md:{}: {e}", c.line));
             with_rule_on(config, id)

@@ -26,6 +26,9 @@ pub enum ExampleKind {
     Fixed,
     /// `postlint.toml` text for the example that follows.
     Config,
+    /// The Jekyll site's `_config.yml` for the example that follows
+    /// (```` ```yaml _config.yml ````).
+    SiteConfig,
 }
 
 #[derive(Clone, Debug)]
@@ -97,6 +100,7 @@ fn examples(body: &str, line_offset: usize) -> Vec<Example> {
                     (Some("```post"), Some("good")) => ExampleKind::Good,
                     (Some("```post"), Some("fixed")) => ExampleKind::Fixed,
                     (Some("```toml"), Some("config")) => ExampleKind::Config,
+                    (Some("```yaml"), Some("_config.yml")) => ExampleKind::SiteConfig,
                     _ => continue,
                 };
                 current = Some(Example {
