@@ -52,14 +52,10 @@ fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
             // on it unless the site adds the `jekyll-gist` plugin.
             vec![("_posts/2012-02-07-example-content.md", "jekyll-liquid")],
         ),
-        (
-            "scala+scala-lang",
-            // `date: 11-9-2017`, which Jekyll refuses.
-            vec![(
-                "_posts/2017-09-11-scalafix-v0.5.md",
-                "front-matter-invalid-date",
-            )],
-        ),
+        // `date: 11-9-2017` (one `front-matter-invalid-date` before): Ruby's
+        // `Time.parse` reads it as 11 September 2017, the file name's day,
+        // and Jekyll publishes it then.
+        ("scala+scala-lang", vec![]),
     ])
 }
 

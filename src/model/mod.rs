@@ -10,6 +10,7 @@ pub mod jekyll;
 pub mod line_index;
 pub mod lines;
 pub mod permalink;
+pub mod ruby_time;
 pub mod scalar;
 pub mod simple_yaml;
 pub mod site;
@@ -62,7 +63,14 @@ pub struct Post<'a> {
 /// The `date` key: where it is and what it means.
 pub struct DateField {
     pub span: Range<usize>,
+    /// The instant Jekyll 4.3 publishes the post at, or why it stops.
     pub value: Result<Timestamp, DateError>,
+    /// The calendar day written in the value, when it is one.
+    pub written: Option<jiff::civil::Date>,
+    /// Why Jekyll reads another day or time than the one written.
+    pub misread: Option<String>,
+    /// An unquoted YAML timestamp without a zone, which YAML reads as UTC.
+    pub utc_without_zone: bool,
 }
 
 /// The source URL key and its parsed value.
@@ -351,16 +359,33 @@ impl<'a> Post<'a> {
 }
 
 fn read_date(node: &Node, zone: &jiff::tz::TimeZone) -> Option<DateField> {
-    let value = match &node.kind {
+    use ruby_time::{Reading, psych_timestamp, time_parse};
+    let mut utc_without_zone = false;
+    let reading: Result<Reading, DateError> = match &node.kind {
         NodeKind::Scalar {
             value: Scalar::Null,
             ..
         } => return None,
+        // Psych makes a Time; Jekyll reads it back from its text, the same
+        // instant.
         NodeKind::Scalar {
             text,
-            value: Scalar::Str | Scalar::Date | Scalar::Timestamp,
+            value: Scalar::Timestamp,
             ..
-        } => date::parse_in(text, zone),
+        } => {
+            let t = text.trim();
+            utc_without_zone =
+                !t.ends_with('Z') && !t[t.len().saturating_sub(6)..].contains(['+', '-']);
+            psych_timestamp(t).ok_or_else(|| DateError(format!("`{text}` is out of range")))
+        }
+        // A Date (`2020-3-1`), which Jekyll reads at midnight in the site's
+        // zone, a string or an integer (`20200301`) all go through
+        // `Time.parse` as text.
+        NodeKind::Scalar {
+            text,
+            value: Scalar::Str | Scalar::Date | Scalar::Int,
+            ..
+        } => time_parse(text, zone).map_err(|e| DateError(format!("`{text}` {e}"))),
         other => Err(DateError(format!(
             "`date` is {}, not a date",
             match other {
@@ -369,9 +394,16 @@ fn read_date(node: &Node, zone: &jiff::tz::TimeZone) -> Option<DateField> {
             }
         ))),
     };
+    let (value, written, misread) = match reading {
+        Ok(r) => (Ok(r.instant), r.written, r.misread),
+        Err(e) => (Err(e), None, None),
+    };
     Some(DateField {
         span: node.span.clone(),
         value,
+        written,
+        misread,
+        utc_without_zone,
     })
 }
 
@@ -512,5 +544,615 @@ mod tests {
                 hay.contains(&needle)
             );
         }
+    }
+
+    /// What Jekyll 4.3 makes of `date: VALUE` in each zone, asked of Ruby 3.1
+    /// as Jekyll does it (`Psych.safe_load` with `Date` and `Time` allowed,
+    /// then `Time.parse(value.to_s).localtime` with `TZ` set to the zone):
+    /// the class YAML gives the value, and the time in the zone, or `ERR`
+    /// when Jekyll stops the build.
+    const JEKYLL_DATES: &[(&str, &str, &str, &str)] = &[
+        (
+            "UTC",
+            "2020-03-01 23:30:00",
+            "Time",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "\"2020-03-01 23:30:00\"",
+            "String",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "'2020-03-01 23:30:00'",
+            "String",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-3-1 2:00:00",
+            "Time",
+            "2020-03-01T02:00:00+00:00",
+        ),
+        ("UTC", "2020-3-1", "Date", "2020-03-01T00:00:00+00:00"),
+        ("UTC", "2020-03-1", "Date", "2020-03-01T00:00:00+00:00"),
+        ("UTC", "2020-03-01", "Date", "2020-03-01T00:00:00+00:00"),
+        (
+            "UTC",
+            "\"2020-03-01\"",
+            "String",
+            "2020-03-01T00:00:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30",
+            "String",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01T23:30:00Z",
+            "Time",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01t23:30:00",
+            "Time",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00 Z",
+            "Time",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00 +01:00",
+            "Time",
+            "2020-03-01T22:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00+0100",
+            "Time",
+            "2020-03-01T22:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00 +1",
+            "Time",
+            "2020-03-01T22:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00 -5",
+            "Time",
+            "2020-03-02T04:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00 -05:30",
+            "Time",
+            "2020-03-02T05:00:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00 -0:30",
+            "Time",
+            "2020-03-01T23:00:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30:00.123456",
+            "Time",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 00:30:00 +09:00",
+            "Time",
+            "2020-02-29T15:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-02-30 10:00:00",
+            "Time",
+            "2020-03-01T10:00:00+00:00",
+        ),
+        ("UTC", "2020-02-30", "String", "2020-03-01T00:00:00+00:00"),
+        ("UTC", "2020-02-29", "Date", "2020-02-29T00:00:00+00:00"),
+        ("UTC", "2020-13-01", "String", "ERR"),
+        ("UTC", "2020-03-01 25:00:00", "String", "ERR"),
+        (
+            "UTC",
+            "2020-03-01 24:00:00",
+            "Time",
+            "2020-03-02T00:00:00+00:00",
+        ),
+        ("UTC", "20200301", "Integer", "2020-03-01T00:00:00+00:00"),
+        (
+            "UTC",
+            "March 05, 2026",
+            "String",
+            "2026-03-05T00:00:00+00:00",
+        ),
+        (
+            "UTC",
+            "\"March 05, 2026\"",
+            "String",
+            "2026-03-05T00:00:00+00:00",
+        ),
+        (
+            "UTC",
+            "Mar 1, 2020 11:30 PM",
+            "String",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30 PST",
+            "String",
+            "2020-03-02T07:30:00+00:00",
+        ),
+        (
+            "UTC",
+            "2020-03-01 23:30 JST",
+            "String",
+            "2020-03-01T23:30:00+00:00",
+        ),
+        ("UTC", "11-9-2017", "String", "2017-09-11T00:00:00+00:00"),
+        ("UTC", "1 March 2020", "String", "2020-03-01T00:00:00+00:00"),
+        ("UTC", "2020/03/01", "String", "2020-03-01T00:00:00+00:00"),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00",
+            "Time",
+            "2020-03-02T00:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "\"2020-03-01 23:30:00\"",
+            "String",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "'2020-03-01 23:30:00'",
+            "String",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-3-1 2:00:00",
+            "Time",
+            "2020-03-01T03:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-3-1",
+            "Date",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-1",
+            "Date",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01",
+            "Date",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "\"2020-03-01\"",
+            "String",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30",
+            "String",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01T23:30:00Z",
+            "Time",
+            "2020-03-02T00:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01t23:30:00",
+            "Time",
+            "2020-03-02T00:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00 Z",
+            "Time",
+            "2020-03-02T00:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00 +01:00",
+            "Time",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00+0100",
+            "Time",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00 +1",
+            "Time",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00 -5",
+            "Time",
+            "2020-03-02T05:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00 -05:30",
+            "Time",
+            "2020-03-02T06:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00 -0:30",
+            "Time",
+            "2020-03-02T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30:00.123456",
+            "Time",
+            "2020-03-02T00:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 00:30:00 +09:00",
+            "Time",
+            "2020-02-29T16:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-02-30 10:00:00",
+            "Time",
+            "2020-03-01T11:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-02-30",
+            "String",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-02-29",
+            "Date",
+            "2020-02-29T00:00:00+01:00",
+        ),
+        ("Europe/Paris", "2020-13-01", "String", "ERR"),
+        ("Europe/Paris", "2020-03-01 25:00:00", "String", "ERR"),
+        (
+            "Europe/Paris",
+            "2020-03-01 24:00:00",
+            "Time",
+            "2020-03-02T01:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "20200301",
+            "Integer",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "March 05, 2026",
+            "String",
+            "2026-03-05T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "\"March 05, 2026\"",
+            "String",
+            "2026-03-05T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "Mar 1, 2020 11:30 PM",
+            "String",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30 PST",
+            "String",
+            "2020-03-02T08:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020-03-01 23:30 JST",
+            "String",
+            "2020-03-01T23:30:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "11-9-2017",
+            "String",
+            "2017-09-11T00:00:00+02:00",
+        ),
+        (
+            "Europe/Paris",
+            "1 March 2020",
+            "String",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Europe/Paris",
+            "2020/03/01",
+            "String",
+            "2020-03-01T00:00:00+01:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00",
+            "Time",
+            "2020-03-02T08:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "\"2020-03-01 23:30:00\"",
+            "String",
+            "2020-03-01T23:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "'2020-03-01 23:30:00'",
+            "String",
+            "2020-03-01T23:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-3-1 2:00:00",
+            "Time",
+            "2020-03-01T11:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-3-1",
+            "Date",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-1",
+            "Date",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01",
+            "Date",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "\"2020-03-01\"",
+            "String",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30",
+            "String",
+            "2020-03-01T23:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01T23:30:00Z",
+            "Time",
+            "2020-03-02T08:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01t23:30:00",
+            "Time",
+            "2020-03-02T08:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00 Z",
+            "Time",
+            "2020-03-02T08:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00 +01:00",
+            "Time",
+            "2020-03-02T07:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00+0100",
+            "Time",
+            "2020-03-02T07:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00 +1",
+            "Time",
+            "2020-03-02T07:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00 -5",
+            "Time",
+            "2020-03-02T13:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00 -05:30",
+            "Time",
+            "2020-03-02T14:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00 -0:30",
+            "Time",
+            "2020-03-02T08:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30:00.123456",
+            "Time",
+            "2020-03-02T08:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 00:30:00 +09:00",
+            "Time",
+            "2020-03-01T00:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-02-30 10:00:00",
+            "Time",
+            "2020-03-01T19:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-02-30",
+            "String",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-02-29",
+            "Date",
+            "2020-02-29T00:00:00+09:00",
+        ),
+        ("Asia/Tokyo", "2020-13-01", "String", "ERR"),
+        ("Asia/Tokyo", "2020-03-01 25:00:00", "String", "ERR"),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 24:00:00",
+            "Time",
+            "2020-03-02T09:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "20200301",
+            "Integer",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "March 05, 2026",
+            "String",
+            "2026-03-05T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "\"March 05, 2026\"",
+            "String",
+            "2026-03-05T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "Mar 1, 2020 11:30 PM",
+            "String",
+            "2020-03-01T23:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30 PST",
+            "String",
+            "2020-03-02T16:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020-03-01 23:30 JST",
+            "String",
+            "2020-03-01T23:30:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "11-9-2017",
+            "String",
+            "2017-09-11T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "1 March 2020",
+            "String",
+            "2020-03-01T00:00:00+09:00",
+        ),
+        (
+            "Asia/Tokyo",
+            "2020/03/01",
+            "String",
+            "2020-03-01T00:00:00+09:00",
+        ),
+    ];
+
+    #[test]
+    fn dates_are_read_as_jekyll_reads_them() {
+        let mut failures = Vec::new();
+        for (zone, value, class, jekyll) in JEKYLL_DATES {
+            let tz = jiff::tz::TimeZone::get(zone).unwrap();
+            let text = format!("---\ndate: {value}\n---\n");
+            let post = Post::parse(
+                &text,
+                ParseOptions {
+                    timezone: &tz,
+                    unit: TimestampUnit::Auto,
+                    source_keys: &[],
+                    tag_patterns: &[],
+                    tag_scope: None,
+                },
+            );
+            let date = post.date.unwrap();
+            let ours = match date.value {
+                Ok(at) => {
+                    let off = tz.to_offset(at).seconds();
+                    format!(
+                        "{}{}{:02}:{:02}",
+                        tz.to_datetime(at).strftime("%Y-%m-%dT%H:%M:%S"),
+                        if off < 0 { '-' } else { '+' },
+                        off.abs() / 3600,
+                        off.abs() % 3600 / 60
+                    )
+                }
+                Err(_) => "ERR".to_string(),
+            };
+            if ours != *jekyll {
+                failures.push(format!(
+                    "{value} ({class}) in {zone}: {ours}, Jekyll {jekyll}"
+                ));
+            }
+            // Only an unquoted timestamp without a zone is YAML's UTC.
+            let utc = *class == "Time" && !value.contains(['Z', '+']) && !value[10..].contains('-');
+            if date.utc_without_zone != utc {
+                failures.push(format!(
+                    "{value}: utc_without_zone {}",
+                    date.utc_without_zone
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
     }
 }
