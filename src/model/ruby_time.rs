@@ -241,6 +241,15 @@ fn parse_time(s: &mut [u8], f: &mut Fields, original: &[u8]) {
                 if s.get(i) == Some(&b'm') {
                     i += 1;
                 }
+                let k = i + spaces(s, i);
+                let n = digits(s, k);
+                if n > 0 {
+                    sec = Some(num(s, k, k + n));
+                    i = k + n;
+                    if s.get(i) == Some(&b's') {
+                        i += 1;
+                    }
+                }
             }
         }
         // am / pm
@@ -520,7 +529,28 @@ fn parse_ddd(s: &mut [u8], f: &mut Fields) -> bool {
             }
             _ => return false,
         }
-        blank(s, i, e);
+        let mut end = e;
+        // `(?:\s*t?\s*(\d{2,6})?)`: a time of two, four or six digits
+        // after a date of six or eight, which wins over a time found before.
+        if matches!(e - i, 6 | 8) {
+            let mut k = e + spaces(s, e);
+            if s.get(k) == Some(&b't') {
+                k += 1;
+            }
+            k += spaces(s, k);
+            let t = digits(s, k);
+            if matches!(t, 2 | 4 | 6) {
+                f.hour = Some(num(s, k, k + 2));
+                if t >= 4 {
+                    f.min = Some(num(s, k + 2, k + 4));
+                }
+                if t == 6 {
+                    f.sec = Some(num(s, k + 4, k + 6));
+                }
+                end = k + t;
+            }
+        }
+        blank(s, i, end);
         return true;
     }
     false
@@ -790,6 +820,64 @@ fn month_name(mon: i64) -> &'static str {
     .unwrap_or("the month")
 }
 
+/// Ruby's `Time#apply_offset`: the fields less `off` seconds, carried
+/// field by field (a day carried past the month's end is the 1st of the
+/// next month), before `Time.utc` reads them.
+fn apply_offset(
+    year: i64,
+    mon: i64,
+    day: i64,
+    hour: i64,
+    min: i64,
+    sec: i64,
+    off: i32,
+) -> (i64, i64, i64, i64, i64, i64) {
+    // `field += step; carry, field = field.divmod(size)`, as Ruby does.
+    fn step(field: &mut i64, by: i64, size: i64) -> i64 {
+        *field += by;
+        let carry = field.div_euclid(size);
+        *field = field.rem_euclid(size);
+        carry
+    }
+    let (mut year, mut mon, mut day, mut hour, mut min, mut sec) = (year, mon, day, hour, min, sec);
+    // West of UTC the fields move forward, east of it backward.
+    let dir: i64 = if off < 0 { 1 } else { -1 };
+    let mut off = i64::from(off).abs();
+    if off == 0 {
+        return (year, mon, day, hour, min, sec);
+    }
+    for (field, size) in [(&mut sec, 60), (&mut min, 60), (&mut hour, 24)] {
+        let o = off % size;
+        off /= size;
+        if o != 0 {
+            // Ruby adds the carry to what is left of the offset, in the
+            // offset's direction.
+            off += dir * step(field, dir * o, size);
+        }
+    }
+    if off != 0 {
+        day += dir * off;
+        if dir > 0 {
+            if (1..=12).contains(&mon) && i64::from(month_days(year as i16, mon as i8)) < day {
+                mon += 1;
+                if mon > 12 {
+                    mon = 1;
+                    year += 1;
+                }
+                day = 1;
+            }
+        } else if day < 1 {
+            mon -= 1;
+            if mon < 1 {
+                year -= 1;
+                mon = 12;
+            }
+            day = i64::from(month_days(year as i16, mon as i8));
+        }
+    }
+    (year, mon, day, hour, min, sec)
+}
+
 /// Ruby's `Time.parse(text)` with the site's `zone` as the local zone, as
 /// Jekyll reads a `date` that YAML leaves as a string. `Err` when Ruby
 /// raises, which stops Jekyll's build.
@@ -814,23 +902,33 @@ pub fn time_parse(text: &str, zone: &TimeZone) -> Result<Reading, String> {
     let mon = f.mon.unwrap_or(1);
     let mday = f.mday.unwrap_or(1);
     let (hour, min, sec) = (f.hour.unwrap_or(0), f.min.unwrap_or(0), f.sec.unwrap_or(0));
-    let dt = civil(year, mon, mday, hour, min, sec, f.nanos.unwrap_or(0)).ok_or_else(|| {
-        "has a month, day or time out of range, so Jekyll stops the build on it".to_string()
-    })?;
     let offset = f
         .zone
         .as_deref()
         .and_then(|z| time_zone_offset(z, year as i16, zone));
-    let instant = match offset {
-        Some(secs) => Offset::from_seconds(secs)
-            .and_then(|o| o.to_timestamp(dt))
-            .map_err(|_| "is out of range".to_string())?,
+    let out_of_range =
+        || "has a month, day or time out of range, so Jekyll stops the build on it".to_string();
+    let nanos = f.nanos.unwrap_or(0);
+    let (instant, dt) = match offset {
+        Some(secs) => {
+            let (y, m, d, h, mi, s) = apply_offset(year, mon, mday, hour, min, sec, secs);
+            let utc = civil(y, m, d, h, mi, s, nanos).ok_or_else(out_of_range)?;
+            let instant = Offset::UTC
+                .to_timestamp(utc)
+                .map_err(|_| "is out of range".to_string())?;
+            let o = Offset::from_seconds(secs).map_err(|_| "is out of range".to_string())?;
+            (instant, o.to_datetime(instant))
+        }
         // An hour that a clock change repeats is read in its second
         // occurrence, and one it skips moves forward, as Ruby does.
-        None => zone
-            .to_ambiguous_timestamp(dt)
-            .later()
-            .map_err(|_| "is out of range".to_string())?,
+        None => {
+            let dt = civil(year, mon, mday, hour, min, sec, nanos).ok_or_else(out_of_range)?;
+            let instant = zone
+                .to_ambiguous_timestamp(dt)
+                .later()
+                .map_err(|_| "is out of range".to_string())?;
+            (instant, dt)
+        }
     };
     let written = Date::new(year as i16, mon as i8, mday as i8).ok();
     let mut misread = roll_note(year, mon, mday, hour, dt);
