@@ -938,9 +938,11 @@ pub fn time_parse(text: &str, zone: &TimeZone) -> Result<Reading, String> {
         && let Some(meant) = date_zone_offset(z)
         && zone.to_offset(instant).seconds() != meant
     {
+        let sign = if meant < 0 { '-' } else { '+' };
+        let (h, m) = (meant.abs() / 3600, meant.abs() % 3600 / 60);
         misread = Some(format!(
-            "Ruby's `Time.parse` does not know the zone `{z}`, so Jekyll reads \
-            the time in the site's zone instead"
+            "Ruby's `Time.parse` does not know the zone `{z}` ({sign}{h:02}:{m:02}), \
+            so Jekyll reads the time in the site's zone instead"
         ));
     }
     Ok(Reading {

@@ -17,7 +17,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                     out.diagnostic(date.span.clone(), format!("`date` is misread: {why}"))
                         .label("not the time written")
                         .help(
-                            "write the date as `YYYY-MM-DD HH:MM:SS +HH:MM`, with the \
+                            "write the date as `YYYY-MM-DD HH:MM:SS +HH:MM` with the \
                         day and offset meant, such as `2022-10-31 16:39:58 +09:00`",
                         ),
                 );
