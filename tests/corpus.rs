@@ -59,7 +59,8 @@ fn corpus_findings_are_exactly_the_known_defects() {
         // Six tag links whose text names something other than their tag.
         ("tag-link-mismatch", 6),
         // Two posts dated just after midnight at +01:00 and +02:00, which is
-        // the day before their file names' date in UTC, the site's zone.
+        // the day before in UTC, the site's zone: before both the day
+        // written in `date` and their file names' date.
         ("jekyll-date-mismatch", 2),
         // `2019-10-14-.md`: no slug, so Jekyll writes it as a hidden `.html`.
         ("jekyll-empty-slug", 1),

@@ -250,7 +250,9 @@ proptest! {
 #[test]
 fn the_generator_injects_what_it_says() {
     let mut s = Spec {
-        ms: 1_667_234_398_000,
+        // 15:06:40 on 31 October at +08:00, the same day in UTC, the zone
+        // of a site without `_config.yml`.
+        ms: 1_667_200_000_000,
         date_style: 1,
         comment: 2,
         other_ms: 1_667_234_399_000,

@@ -37,7 +37,7 @@ fn the_site_timezone_moves_the_date_of_a_post() {
         .assert()
         .code(0)
         .stdout(predicates::str::contains(
-            "_posts/2022-10-31-bridge.md:4:7: warning jekyll-date-mismatch `date` is 2022-11-01 in the site's time zone (Asia/Shanghai), but the file name says 2022-10-31",
+            "_posts/2022-10-31-bridge.md:4:7: warning jekyll-date-mismatch `date` says 2022-10-31, but Jekyll publishes the post on 2022-11-01 in the site's time zone (Asia/Shanghai)",
         ));
     // Without the config, the site is in UTC and the dates agree.
     let dir = site(&[("_posts/2022-10-31-bridge.md", CLEAN_POST)]);
@@ -53,9 +53,10 @@ fn a_date_without_offset_is_in_the_site_timezone() {
     if !zone_known("Asia/Shanghai") {
         return;
     }
-    // 00:39:58 in Shanghai is 16:39:58 UTC the day before: the instant of
-    // the comment, so timestamp-mismatch has nothing to say.
-    let post = CLEAN_POST.replace("2022-10-31T16:39:58.000Z", "2022-11-01 00:39:58");
+    // Quoted, `date` is text, which Jekyll reads in the site's zone: 00:39:58
+    // in Shanghai is 16:39:58 UTC the day before, the instant of the
+    // comment, so timestamp-mismatch has nothing to say.
+    let post = CLEAN_POST.replace("2022-10-31T16:39:58.000Z", "\"2022-11-01 00:39:58\"");
     let dir = site(&[
         ("blog/_config.yml", "timezone: Asia/Shanghai\n"),
         ("blog/_posts/2022-11-01-bridge.md", &post),
@@ -67,6 +68,25 @@ fn a_date_without_offset_is_in_the_site_timezone() {
         .stdout("No problems found in 1 file\n");
     // Read in UTC instead, it is 8h after the comment.
     let dir = site(&[("blog/_posts/2022-11-01-bridge.md", &post)]);
+    postlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("error timestamp-mismatch"));
+}
+
+#[test]
+fn an_unquoted_timestamp_without_offset_is_utc() {
+    if !zone_known("Asia/Shanghai") {
+        return;
+    }
+    // Unquoted, YAML reads `2022-11-01 00:39:58` as a timestamp in UTC
+    // whatever the site's zone: 8h after the comment.
+    let post = CLEAN_POST.replace("2022-10-31T16:39:58.000Z", "2022-11-01 00:39:58");
+    let dir = site(&[
+        ("blog/_config.yml", "timezone: Asia/Shanghai\n"),
+        ("blog/_posts/2022-11-01-bridge.md", &post),
+    ]);
     postlint(dir.path())
         .args(["check", "--format", "concise"])
         .assert()

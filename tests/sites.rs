@@ -22,44 +22,21 @@ fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
     BTreeMap::from([
         ("elixir-lang+elixir-lang.github.com", vec![]),
         ("github+government.github.com", vec![]),
-        (
-            "jekyll+jekyll-test-source",
-            // Jekyll's tests of `date` in the front matter overriding the
-            // file name's: each post is published under the front matter's
-            // day, which is not its file name's.
-            vec![
-                (
-                    "_posts/2010-01-09-date-override.markdown",
-                    "jekyll-date-mismatch",
-                ),
-                (
-                    "_posts/2010-01-09-time-override.markdown",
-                    "jekyll-date-mismatch",
-                ),
-                (
-                    "_posts/2010-01-09-timezone-override.markdown",
-                    "jekyll-date-mismatch",
-                ),
-                (
-                    "_posts/2010-01-16-override-data.markdown",
-                    "jekyll-date-mismatch",
-                ),
-            ],
-        ),
+        // Jekyll's tests of `date` in the front matter overriding the file
+        // name's (four `jekyll-date-mismatch` before): setting `date` is how
+        // Jekyll publishes a post on another day, and each is published on
+        // the day its `date` says.
+        ("jekyll+jekyll-test-source", vec![]),
         (
             "poole+hyde",
             // `{% gist %}` was built into Jekyll 2; Jekyll 4 stops the build
             // on it unless the site adds the `jekyll-gist` plugin.
             vec![("_posts/2012-02-07-example-content.md", "jekyll-liquid")],
         ),
-        (
-            "scala+scala-lang",
-            // `date: 11-9-2017`, which Jekyll refuses.
-            vec![(
-                "_posts/2017-09-11-scalafix-v0.5.md",
-                "front-matter-invalid-date",
-            )],
-        ),
+        // `date: 11-9-2017` (one `front-matter-invalid-date` before): Ruby's
+        // `Time.parse` reads it as 11 September 2017, the file name's day,
+        // and Jekyll publishes it then.
+        ("scala+scala-lang", vec![]),
     ])
 }
 
@@ -144,9 +121,11 @@ fn date_shifts_are_what_jekyll_does() {
         .arg(&site)
         .output()
         .unwrap();
-    // One JSON line per post Jekyll reads: its path and its URL, whose
-    // `/YYYY/MM/DD/` is the day Jekyll publishes it under.
+    // One JSON line per post Jekyll reads: its path and its date in the
+    // site's zone, the day it publishes the post on. A post is shifted when
+    // that is not the day written in its front matter `date`.
     let mut shifted = Vec::new();
+    let mut read = 0;
     for line in String::from_utf8_lossy(&out.stdout).lines() {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
@@ -154,20 +133,19 @@ fn date_shifts_are_what_jekyll_does() {
         if v["kind"] != "post" {
             continue;
         }
+        read += 1;
         let path = v["path"].as_str().unwrap();
-        let name = Path::new(path).file_name().unwrap().to_str().unwrap();
-        // `2017-2-5-slug`: Jekyll's file names may leave out leading zeros.
-        let parts: Vec<u32> = name
-            .splitn(4, '-')
-            .take(3)
-            .map_while(|p| p.parse().ok())
-            .collect();
-        let [y, m, d] = parts[..] else {
+        let text = std::fs::read_to_string(site.join(path)).unwrap();
+        let Some(written) = text
+            .lines()
+            .find_map(|l| l.strip_prefix("date:"))
+            .map(|d| d.trim().trim_matches(['"', '\'']))
+            .filter(|d| d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+        else {
             continue;
         };
-        let day = format!("{y:04}-{m:02}-{d:02}");
         let date = v["date"].as_str().unwrap_or_default();
-        if !date.starts_with(&day) {
+        if !date.starts_with(&written[..10]) {
             shifted.push((path.to_string(), "jekyll-date-mismatch".to_string()));
         }
     }
@@ -176,6 +154,6 @@ fn date_shifts_are_what_jekyll_does() {
         .into_iter()
         .filter(|(_, r)| r == "jekyll-date-mismatch")
         .collect();
-    assert!(!shifted.is_empty(), "the oracle read no post: {out:?}");
+    assert!(read > 0, "the oracle read no post: {out:?}");
     assert_eq!(found, shifted);
 }

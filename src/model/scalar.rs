@@ -173,7 +173,7 @@ fn ymd(b: &[u8], i: &mut usize) -> Option<(i32, u32, u32)> {
 
 /// Whether `s` has the shape of a YAML 1.1 timestamp, and if so whether
 /// Ruby's `Time.utc` accepts its fields (it rolls a day past the month's end
-/// over, but rejects month 13, day 0, hour 25 or minute 60).
+/// over, but rejects month 13, day 0, hour 25, `24:30` or minute 60).
 fn timestamp(s: &str) -> Option<bool> {
     let b = s.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
@@ -218,7 +218,7 @@ fn timestamp(s: &str) -> Option<bool> {
     Some(
         (1..=12).contains(&month)
             && (1..=31).contains(&day)
-            && hour <= 24
+            && (hour < 24 || (hour == 24 && minute == 0 && second == 0))
             && minute <= 59
             && second <= 60,
     )

@@ -117,12 +117,31 @@ pub fn postlint(dir: &Path) -> Command {
     let mut cmd = Command::new(binary());
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
-        .env(
-            "POSTLINT_CACHE_DIR",
-            std::env::temp_dir().join("postlint-tests-cache"),
-        )
+        .env("POSTLINT_CACHE_DIR", cache_dir())
         .env_remove("COLUMNS");
     cmd
+}
+
+/// The tests' cache folder, one for each build of the binary under test:
+/// postlint's cache is keyed by its version, not its build, so a cache
+/// shared between builds would hand a new build the findings of an older
+/// one, and a test could pass on them.
+fn cache_dir() -> PathBuf {
+    let binary = binary();
+    let build = fs::metadata(&binary)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}-{modified}", m.len())
+        })
+        .unwrap_or_default();
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&binary, &mut hasher);
+    let at = std::hash::Hasher::finish(&hasher);
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("postlint-tests-cache-{at:x}-{build}"))
 }
 
 /// Can this process read and write past file permissions (root, or a user

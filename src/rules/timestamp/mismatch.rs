@@ -62,6 +62,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         return;
     };
     let Ok(date_value) = &date.value else { return };
+    if date.misread.is_some() {
+        // front-matter-invalid-date asks for the day meant first.
+        return;
+    }
     let written = post.slice(&comment.value);
     let unit = ctx.settings.timestamp.unit;
     let options = ctx.settings.rule::<Options>();

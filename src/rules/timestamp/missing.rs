@@ -18,7 +18,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         .diagnostic(line, "body does not open with a timestamp comment")
         .label("expected `<!--` epoch milliseconds `-->` before this line")
         .related(block.close.clone(), "front matter ends here");
-    match post.date.as_ref().map(|d| &d.value) {
+    // A date Jekyll misreads is front-matter-invalid-date's to correct
+    // first: a comment made from it would pin the misreading.
+    match post
+        .date
+        .as_ref()
+        .filter(|d| d.misread.is_none())
+        .map(|d| &d.value)
+    {
         Some(Ok(date)) => {
             let value = comment_value(*date, ctx.settings.timestamp.unit, None);
             let newline = if post.text[block.close.end..].starts_with("\r\n") {
