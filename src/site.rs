@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 
 use crate::model::scalar::Scalar;
-pub use crate::model::site::{DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, ScopeDefault, Site};
+pub use crate::model::site::{
+    DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
+};
 use crate::model::yaml::{self, Node, NodeKind};
 
 /// A problem with a `_config.yml`, rendered by miette at its place in the
@@ -134,6 +136,12 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
     };
     let mut site = Site::default();
     let mut collection_permalink = None;
+    let mut polyglot = Polyglot {
+        languages: Vec::new(),
+        default_lang: "en".to_string(),
+        lang_from_path: false,
+    };
+    let mut uses_polyglot = false;
     for (key, value) in &entries {
         match key.as_str() {
             Some("timezone") if !value.is_null() => {
@@ -175,11 +183,25 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
             Some("defaults") => site.defaults = read_defaults(value),
             Some("plugins" | "gems") => {
                 for name in strings(value) {
+                    uses_polyglot |= name == "jekyll-polyglot";
                     plugin_gem(&name, &mut site.liquid);
                 }
             }
+            Some("exclude") => site.exclude = strings(value),
+            Some("languages") => polyglot.languages = strings(value),
+            Some("default_lang") => {
+                if let Some(lang) = value.as_str().filter(|l| !l.is_empty()) {
+                    polyglot.default_lang = lang.to_string();
+                }
+            }
+            Some("lang_from_path") => {
+                polyglot.lang_from_path = value.scalar() == Some(&Scalar::Bool(true));
+            }
             _ => {}
         }
+    }
+    if uses_polyglot {
+        site.polyglot = Some(polyglot);
     }
     // `collections: { posts: { permalink: ... } }` wins over the site's
     // `permalink` for posts, as in Jekyll.
@@ -627,6 +649,32 @@ mod tests {
         assert_eq!(
             markdown_ext("markdown_ext: \"md, text,Rmd\"\n").unwrap(),
             ["md", "text", "rmd"]
+        );
+    }
+
+    #[test]
+    fn reads_exclude_and_polyglot() {
+        let site = parse("exclude:\n  - docs\n  - README.md\n");
+        assert_eq!(site.exclude, ["docs", "README.md"]);
+        assert_eq!(site.polyglot, None);
+        // The languages mean nothing without the plugin.
+        assert_eq!(parse("languages: [en, ko]\n").polyglot, None);
+        let site = parse(
+            "languages: [\"en\", \"ko\"]\nplugins:\n  - jekyll-polyglot\nlang_from_path: true\n",
+        );
+        assert_eq!(
+            site.polyglot,
+            Some(Polyglot {
+                languages: vec!["en".into(), "ko".into()],
+                default_lang: "en".into(),
+                lang_from_path: true,
+            })
+        );
+        let site = parse("gems: [jekyll-polyglot]\ndefault_lang: ko\nlanguages: [ko, en]\n");
+        let polyglot = site.polyglot.unwrap();
+        assert_eq!(
+            (polyglot.default_lang.as_str(), polyglot.lang_from_path),
+            ("ko", false)
         );
     }
 
