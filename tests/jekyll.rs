@@ -269,3 +269,35 @@ fn a_new_jekyll_site_gets_no_finding() {
         .code(0)
         .stdout("No problems found in 1 file\n");
 }
+
+#[test]
+fn a_draft_needs_no_date_or_title_on_an_ordinary_site() {
+    let dir = common::site(&[
+        ("_config.yml", "title: Notes\n"),
+        (
+            "_drafts/template.md",
+            "---\nlayout: post\ntitle:\ndate:\n---\nWrite here.\n",
+        ),
+        (
+            "_drafts/spring-tides.md",
+            "---\nlayout: post\n---\nThe tides came early.\n",
+        ),
+    ]);
+    common::postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(0);
+    // A mirror's draft still needs both.
+    common::write(
+        dir.path(),
+        "_drafts/spring-tides.md",
+        b"---\nlayout: post\nfrom: https://news.example.com/tides.html\n---\nThe tides came early.\n",
+    );
+    common::postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "_drafts/spring-tides.md:1:1: error front-matter-missing-key front matter has no `title` key",
+        ));
+}

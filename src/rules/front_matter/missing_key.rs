@@ -46,9 +46,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         // is enough: its `date` and its `title` (from the slug). A mirror's
         // generator always writes both, `date` with the time of day the
         // file name lacks and the timestamp comment must agree with.
-        let by_name = dated && (key == "date" || key == "title") && !ctx.is_mirror();
+        let named = key == "date" || key == "title";
+        let by_name = dated && named && !ctx.is_mirror();
+        // A draft has no date by design (Jekyll dates it by its
+        // modification time) and takes its title from its name: a draft,
+        // or a template for new posts kept in `_drafts`, may leave both
+        // out, or empty.
+        let draft = named && !ctx.is_mirror() && crate::model::jekyll::in_drafts(ctx.path);
         match entries.iter().rev().find(|e| &e.key == key) {
-            None if by_default || by_name => {}
+            None if by_default || by_name || draft => {}
             None => {
                 let mut d = out
                     .diagnostic(
@@ -90,8 +96,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 out.push(d)
             }
             Some(entry)
-                if entry.value.is_null()
-                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty()) =>
+                if !draft
+                    && (entry.value.is_null()
+                        || entry.value.as_str().is_some_and(|s| s.trim().is_empty())) =>
             {
                 out.push(
                     out.diagnostic(
