@@ -301,3 +301,34 @@ fn a_draft_needs_no_date_or_title_on_an_ordinary_site() {
             "_drafts/spring-tides.md:1:1: error front-matter-missing-key front matter has no `title` key",
         ));
 }
+
+#[test]
+fn a_config_jekyll_4_refuses_is_an_error_at_its_line() {
+    // Jekyll 4.3: "'plugins' should be set as an array of gem-names, but
+    // was: nil", before it reads any post.
+    let dir = site(&[
+        ("_config.yml", "title: Notes\nplugins:\npermalink: pretty\n"),
+        ("_posts/2022-10-31-a.md", CLEAN_POST),
+    ]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`plugins` is empty, not a list of gem names",
+        ))
+        .stderr(predicates::str::contains("_config.yml:2:1"));
+    // A `defaults` entry Jekyll ignores, with a warning, is a warning.
+    common::write(
+        dir.path(),
+        "_config.yml",
+        b"title: Notes\ndefaults:\n  - scope: {path: \"\"}\n",
+    );
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "entry 1 of `defaults` has no mapping of `values`",
+        ));
+}
