@@ -332,3 +332,38 @@ fn a_config_jekyll_4_refuses_is_an_error_at_its_line() {
             "entry 1 of `defaults` has no mapping of `values`",
         ));
 }
+
+#[test]
+fn misnamed_posts_below_posts_are_reported_not_what_is_kept_there() {
+    let dir = site(&[
+        ("_config.yml", "title: Notes\n"),
+        // Plainly posts Jekyll skips: a date without its year, a `date`.
+        ("_posts/2021/03-01-tides.md", "---\ntitle: Tides\n---\nx\n"),
+        (
+            "_posts/2021/harbour.md",
+            "---\ntitle: Harbour\ndate: 2021-03-02\n---\nx\n",
+        ),
+        // Kept there on purpose: a partial, a page, a README, a template,
+        // a post held back.
+        ("_posts/2021/table.html", "<table></table>\n"),
+        ("_posts/2021/about/notes.md", "---\ntitle: Notes\n---\nx\n"),
+        ("_posts/README.md", "Name posts by their date.\n"),
+        ("_posts/template.md", "---\ntitle:\n---\nx\n"),
+        ("_posts/_2021-03-03-later.md", "---\ntitle: Later\n---\nx\n"),
+    ]);
+    let out = postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rules: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains(" jekyll-filename "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        ["_posts/2021/03-01-tides.md", "_posts/2021/harbour.md"],
+        "{stdout}"
+    );
+}

@@ -1,4 +1,3 @@
-use crate::model::FrontMatter;
 use crate::model::jekyll::{below_posts, in_posts, kept_beside_posts, post_name, skipped_in_posts};
 use crate::rules::{Context, Sink};
 
@@ -11,15 +10,17 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     };
     // On an ordinary site, Jekyll skips a file not named as a post, as its
     // owner means when it is a README, a template for new posts or a name
-    // Jekyll hides; and when, in a folder below `_posts`, it has no front
-    // matter: a partial read by `{% include_relative %}`. A file below
-    // `_posts` with front matter is a post Jekyll leaves out.
-    if !ctx.is_mirror()
-        && skipped_in_posts(ctx.path)
-        && (kept_beside_posts(name)
-            || (below_posts(ctx.path) && matches!(ctx.post.front_matter, FrontMatter::Missing)))
-    {
-        return;
+    // Jekyll hides. In a folder below `_posts` only a file that is plainly
+    // a post is reported: its name starts with a date written wrongly
+    // (`03-01-tides.md`), or its front matter has a `date`. Others there
+    // are partials read by `{% include_relative %}`, or pages kept beside
+    // the posts, which Jekyll skips as their owner means.
+    if !ctx.is_mirror() && skipped_in_posts(ctx.path) {
+        let plainly_a_post = name.starts_with(|c: char| c.is_ascii_digit())
+            || ctx.post.front_matter.get("date").is_some();
+        if kept_beside_posts(name) || (below_posts(ctx.path) && !plainly_a_post) {
+            return;
+        }
     }
     let span = ctx.post.start..ctx.post.start;
     match post_name(name) {
