@@ -367,3 +367,32 @@ fn misnamed_posts_below_posts_are_reported_not_what_is_kept_there() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_name_date_off_the_calendar_is_reported_as_jekyll_reads_it() {
+    // As Jekyll 4.3.1 builds each: June 31 is July 1; with a `date` in the
+    // front matter the name's date is never read; month 13 stops it.
+    let dir = site(&[
+        ("_config.yml", "title: Notes\n"),
+        ("_posts/2016-06-31-tides.md", "---\ntitle: Tides\n---\nx\n"),
+        (
+            "_posts/2023-27-11-ferry.md",
+            "---\ntitle: Ferry\ndate: 2023-11-27\n---\nx\n",
+        ),
+        ("_posts/2016-13-01-pier.md", "---\ntitle: Pier\n---\nx\n"),
+    ]);
+    let out = postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.contains(" error ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "_posts/2016-06-31-tides.md:1:1: error jekyll-filename the file name's date `2016-06-31` is not on the calendar: Jekyll publishes the post on 2016-07-01",
+            "_posts/2016-13-01-pier.md:1:1: error jekyll-filename the file name's date `2016-13-01` is not on the calendar: Jekyll stops with `Invalid date`",
+        ],
+        "{stdout}"
+    );
+}
