@@ -752,8 +752,8 @@ mod tests {
         assert_eq!(compact.tags[..], [hash("bridge-repairs")]);
         let output = compact.output.unwrap();
         // Within the site (of no `_config.yml` here).
-        assert_eq!(output.file, hash("\02022/01/01/A.html"));
-        assert_eq!(output.folded, hash("\02022/01/01/a.html"));
+        assert_eq!(output.file, hash("\x002022/01/01/A.html"));
+        assert_eq!(output.folded, hash("\x002022/01/01/a.html"));
         assert_eq!(output.span, Span { start: 0, end: 0 });
     }
 
