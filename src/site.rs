@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use jiff::tz::TimeZone;
 
 use crate::model::scalar::Scalar;
-pub use crate::model::site::{DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, ScopeDefault, Site};
+pub use crate::model::site::{
+    DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
+};
 use crate::model::yaml::{self, Node, NodeKind};
 
 /// A problem with a `_config.yml`, rendered by miette at its place in the
@@ -134,9 +136,24 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
     };
     let mut site = Site::default();
     let mut collection_permalink = None;
+    let mut polyglot = Polyglot {
+        languages: Vec::new(),
+        default_lang: "en".to_string(),
+        lang_from_path: false,
+    };
+    let mut uses_polyglot = false;
     for (key, value) in &entries {
+        if let Some(problem) = shape_problem(key, value) {
+            let span = match problem.at {
+                Some(at) => at,
+                None if value.span.is_empty() => key.span.clone(),
+                None => value.span.clone(),
+            };
+            let e = fail(span, problem.message, problem.help);
+            warnings.push(if problem.fatal { e } else { e.warning() });
+        }
         match key.as_str() {
-            Some("timezone") if !value.is_null() => {
+            Some("timezone") if value.scalar() == Some(&Scalar::Str) => {
                 let zone = value.as_str().unwrap_or_default();
                 match TimeZone::get(zone) {
                     Ok(tz) => site.timezone = tz,
@@ -153,7 +170,11 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                     ),
                 }
             }
-            Some("permalink") => site.permalink = value.as_str().map(str::to_string),
+            Some("permalink") => {
+                site.permalink = (value.scalar() == Some(&Scalar::Str))
+                    .then(|| value.as_str().map(str::to_string))
+                    .flatten();
+            }
             Some("collections") => {
                 collection_permalink = entry(value, "posts")
                     .and_then(|posts| entry(posts, "permalink"))
@@ -175,11 +196,25 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
             Some("defaults") => site.defaults = read_defaults(value),
             Some("plugins" | "gems") => {
                 for name in strings(value) {
+                    uses_polyglot |= name == "jekyll-polyglot";
                     plugin_gem(&name, &mut site.liquid);
                 }
             }
+            Some("exclude") => site.exclude = strings(value),
+            Some("languages") => polyglot.languages = strings(value),
+            Some("default_lang") => {
+                if let Some(lang) = value.as_str().filter(|l| !l.is_empty()) {
+                    polyglot.default_lang = lang.to_string();
+                }
+            }
+            Some("lang_from_path") => {
+                polyglot.lang_from_path = value.scalar() == Some(&Scalar::Bool(true));
+            }
             _ => {}
         }
+    }
+    if uses_polyglot {
+        site.polyglot = Some(polyglot);
     }
     // `collections: { posts: { permalink: ... } }` wins over the site's
     // `permalink` for posts, as in Jekyll.
@@ -187,6 +222,106 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
         site.permalink = collection_permalink;
     }
     Ok(site)
+}
+
+/// A setting of a `_config.yml` whose shape Jekyll 4.3 checks.
+struct Problem {
+    message: String,
+    help: &'static str,
+    /// Whether Jekyll stops on it, before it reads any post.
+    fatal: bool,
+    /// Where, when not the whole value.
+    at: Option<Range<usize>>,
+}
+
+/// What Jekyll 4.3 makes of the shape of the setting `key: value`: it
+/// stops on `plugins`, `include` or `exclude` that is not a list, and on a
+/// `timezone` or `permalink` that is neither text nor empty; it warns
+/// about, and ignores, an entry of `defaults` without a mapping of
+/// `values`, and ignores `defaults` that is not a list without a word.
+fn shape_problem(key: &Node, value: &Node) -> Option<Problem> {
+    let what = || match &value.kind {
+        NodeKind::Scalar {
+            value: Scalar::Null,
+            ..
+        } => "empty".to_string(),
+        _ => value.type_name().to_string(),
+    };
+    let stops = |message: String, help| {
+        Some(Problem {
+            message,
+            help,
+            fatal: true,
+            at: None,
+        })
+    };
+    let is_list = matches!(value.kind, NodeKind::Sequence(_));
+    match key.as_str()? {
+        "plugins" if !is_list => stops(
+            format!(
+                "`plugins` is {}, not a list of gem names: Jekyll 4 stops before it reads any post",
+                what()
+            ),
+            "write the gems as a list, such as `plugins: [jekyll-feed]`, or remove `plugins`; \
+            a folder of your own plugins is set with `plugins_dir`",
+        ),
+        name @ ("include" | "exclude") if !is_list => stops(
+            format!(
+                "`{name}` is {}, not a list: Jekyll 4 stops before it reads any post",
+                what()
+            ),
+            "write a list of paths, such as `[docs, README.md]`, or remove the key",
+        ),
+        name @ ("timezone" | "permalink")
+            if !matches!(value.scalar(), Some(Scalar::Str | Scalar::Null)) =>
+        {
+            stops(
+                format!(
+                    "`{name}` is {}, not text: Jekyll 4 stops before it reads any post",
+                    what()
+                ),
+                if name == "timezone" {
+                    "write a zone name as text, such as `timezone: Europe/Berlin`"
+                } else {
+                    "write a style name or a template as text, such as `permalink: /:year/:title/`"
+                },
+            )
+        }
+        "defaults" => match &value.kind {
+            NodeKind::Sequence(items) => {
+                let bad = items.iter().position(|item| {
+                    !matches!(
+                        entry(item, "values").map(|v| &v.kind),
+                        Some(NodeKind::Mapping(_))
+                    )
+                })?;
+                Some(Problem {
+                    message: format!(
+                        "entry {} of `defaults` has no mapping of `values`: Jekyll ignores it",
+                        bad + 1
+                    ),
+                    help: "give each entry `scope:` and `values:`, such as \
+                        `- scope: {path: \"\"}` then `values: {layout: post}`",
+                    fatal: false,
+                    at: Some(items[bad].span.clone()),
+                })
+            }
+            NodeKind::Scalar {
+                value: Scalar::Null,
+                ..
+            } => None,
+            _ => Some(Problem {
+                message: format!(
+                    "`defaults` is {}, not a list: Jekyll ignores it without a word",
+                    what()
+                ),
+                help: "write `defaults` as a list of entries, each with `scope:` and `values:`",
+                fatal: false,
+                at: None,
+            }),
+        },
+        _ => None,
+    }
 }
 
 /// The extensions `markdown_ext` of a `_config.yml` names, when it names
@@ -627,6 +762,124 @@ mod tests {
         assert_eq!(
             markdown_ext("markdown_ext: \"md, text,Rmd\"\n").unwrap(),
             ["md", "text", "rmd"]
+        );
+    }
+
+    /// The problems of a `_config.yml`: each message, whether it is
+    /// fatal, and the text it points at.
+    fn problems(text: &str) -> Vec<(String, bool, String)> {
+        let mut found = Vec::new();
+        super::parse(text, "_config.yml", &mut found).unwrap();
+        found
+            .iter()
+            .map(|e| {
+                let span = e.0.span.clone();
+                (
+                    e.message().to_string(),
+                    e.is_fatal(),
+                    text[span].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_shapes_jekyll_checks() {
+        // Each as Jekyll 4.3.1 answered it: it stops on these ...
+        for (text, message, at) in [
+            (
+                "title: x\nplugins:\n",
+                "`plugins` is empty, not a list of gem names: Jekyll 4 stops before it reads any post",
+                "plugins",
+            ),
+            (
+                "plugins: plugins\n",
+                "`plugins` is a string, not a list of gem names: Jekyll 4 stops before it reads any post",
+                "plugins",
+            ),
+            (
+                "exclude: docs\n",
+                "`exclude` is a string, not a list: Jekyll 4 stops before it reads any post",
+                "docs",
+            ),
+            (
+                "include:\n",
+                "`include` is empty, not a list: Jekyll 4 stops before it reads any post",
+                "include",
+            ),
+            (
+                "timezone: 5\n",
+                "`timezone` is an integer, not text: Jekyll 4 stops before it reads any post",
+                "5",
+            ),
+            (
+                "permalink: [a]\n",
+                "`permalink` is a list, not text: Jekyll 4 stops before it reads any post",
+                "[a]",
+            ),
+            (
+                "permalink: true\n",
+                "`permalink` is a boolean, not text: Jekyll 4 stops before it reads any post",
+                "true",
+            ),
+        ] {
+            assert_eq!(
+                problems(text),
+                [(message.to_string(), true, at.to_string())],
+                "{text}"
+            );
+        }
+        // ... warns about these, and ignores them ...
+        let found = problems(
+            "defaults:\n  - scope: {path: \"\"}\n    values: {layout: post}\n  - scope: {path: \"\"}\n",
+        );
+        assert_eq!(
+            found,
+            [(
+                "entry 2 of `defaults` has no mapping of `values`: Jekyll ignores it".to_string(),
+                false,
+                "scope: {path: \"\"}".to_string()
+            )]
+        );
+        assert!(!problems("defaults: {a: 1}\n")[0].1);
+        // ... and builds with these.
+        for text in [
+            "plugins: []\ngems:\nexclude: [a, 1]\ninclude: [.htaccess]\n",
+            "timezone:\npermalink:\ndefaults:\n",
+            "timezone: Europe/Berlin\npermalink: pretty\ngems: jekyll-feed\n",
+        ] {
+            assert_eq!(problems(text), [], "{text}");
+        }
+        // The other settings are still read.
+        let mut found = Vec::new();
+        let site =
+            super::parse("plugins:\npermalink: pretty\n", "_config.yml", &mut found).unwrap();
+        assert_eq!(site.permalink.as_deref(), Some("pretty"));
+    }
+
+    #[test]
+    fn reads_exclude_and_polyglot() {
+        let site = parse("exclude:\n  - docs\n  - README.md\n");
+        assert_eq!(site.exclude, ["docs", "README.md"]);
+        assert_eq!(site.polyglot, None);
+        // The languages mean nothing without the plugin.
+        assert_eq!(parse("languages: [en, ko]\n").polyglot, None);
+        let site = parse(
+            "languages: [\"en\", \"ko\"]\nplugins:\n  - jekyll-polyglot\nlang_from_path: true\n",
+        );
+        assert_eq!(
+            site.polyglot,
+            Some(Polyglot {
+                languages: vec!["en".into(), "ko".into()],
+                default_lang: "en".into(),
+                lang_from_path: true,
+            })
+        );
+        let site = parse("gems: [jekyll-polyglot]\ndefault_lang: ko\nlanguages: [ko, en]\n");
+        let polyglot = site.polyglot.unwrap();
+        assert_eq!(
+            (polyglot.default_lang.as_str(), polyglot.lang_from_path),
+            ("ko", false)
         );
     }
 

@@ -296,6 +296,11 @@ fn config_errors_point_at_their_span() {
             "postlint.toml:2:11",
         ),
         (
+            "[rules.tag-link-mismatch]\nsites = \"ordinary\"\n",
+            "unknown kind of sites `ordinary`",
+            "postlint.toml:2:9",
+        ),
+        (
             "[tag-link]\npatterns = [\"/tag/x\"]\n",
             "invalid tag pattern",
             "postlint.toml:2:13",
@@ -556,4 +561,30 @@ fn help_wraps_to_the_width_without_breaking_what_users_copy() {
             }
         }
     }
+}
+
+#[test]
+fn tag_link_mismatch_reads_only_mirrors_unless_asked() {
+    // On an ordinary site a link to the site's own tag page is prose.
+    let post = "---\ntitle: \"Tides\"\nlayout: post\ntags: [spring-tides]\n---\n\nSee [our earlier posts](/tags/spring-tides/) on the tides.\n";
+    let dir = site(&[
+        ("_config.yml", "title: Notes\n"),
+        ("_posts/2022-10-31-tides.md", post),
+    ]);
+    postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(0);
+    write(
+        dir.path(),
+        "postlint.toml",
+        b"[rules.tag-link-mismatch]\nsites = \"all\"\n",
+    );
+    postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "tag-link-mismatch tag link text `our earlier posts` does not match its tag `spring-tides`",
+        ));
 }

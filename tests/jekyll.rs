@@ -289,3 +289,130 @@ fn a_new_jekyll_site_gets_no_finding() {
         .code(0)
         .stdout("No problems found in 1 file\n");
 }
+
+#[test]
+fn a_draft_needs_no_date_or_title_on_an_ordinary_site() {
+    let dir = common::site(&[
+        ("_config.yml", "title: Notes\n"),
+        (
+            "_drafts/template.md",
+            "---\nlayout: post\ntitle:\ndate:\n---\nWrite here.\n",
+        ),
+        (
+            "_drafts/spring-tides.md",
+            "---\nlayout: post\n---\nThe tides came early.\n",
+        ),
+    ]);
+    common::postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(0);
+    // A mirror's draft still needs both.
+    common::write(
+        dir.path(),
+        "_drafts/spring-tides.md",
+        b"---\nlayout: post\nfrom: https://news.example.com/tides.html\n---\nThe tides came early.\n",
+    );
+    common::postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "_drafts/spring-tides.md:1:1: error front-matter-missing-key front matter has no `title` key",
+        ));
+}
+
+#[test]
+fn a_config_jekyll_4_refuses_is_an_error_at_its_line() {
+    // Jekyll 4.3: "'plugins' should be set as an array of gem-names, but
+    // was: nil", before it reads any post.
+    let dir = site(&[
+        ("_config.yml", "title: Notes\nplugins:\npermalink: pretty\n"),
+        ("_posts/2022-10-31-a.md", CLEAN_POST),
+    ]);
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "`plugins` is empty, not a list of gem names",
+        ))
+        .stderr(predicates::str::contains("_config.yml:2:1"));
+    // A `defaults` entry Jekyll ignores, with a warning, is a warning.
+    common::write(
+        dir.path(),
+        "_config.yml",
+        b"title: Notes\ndefaults:\n  - scope: {path: \"\"}\n",
+    );
+    postlint(dir.path())
+        .arg("check")
+        .assert()
+        .code(0)
+        .stderr(predicates::str::contains(
+            "entry 1 of `defaults` has no mapping of `values`",
+        ));
+}
+
+#[test]
+fn misnamed_posts_below_posts_are_reported_not_what_is_kept_there() {
+    let dir = site(&[
+        ("_config.yml", "title: Notes\n"),
+        // Plainly posts Jekyll skips: a date without its year, a `date`.
+        ("_posts/2021/03-01-tides.md", "---\ntitle: Tides\n---\nx\n"),
+        (
+            "_posts/2021/harbour.md",
+            "---\ntitle: Harbour\ndate: 2021-03-02\n---\nx\n",
+        ),
+        // Kept there on purpose: a partial, a page, a README, a template,
+        // a post held back.
+        ("_posts/2021/table.html", "<table></table>\n"),
+        ("_posts/2021/about/notes.md", "---\ntitle: Notes\n---\nx\n"),
+        ("_posts/README.md", "Name posts by their date.\n"),
+        ("_posts/template.md", "---\ntitle:\n---\nx\n"),
+        ("_posts/_2021-03-03-later.md", "---\ntitle: Later\n---\nx\n"),
+    ]);
+    let out = postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rules: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains(" jekyll-filename "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        ["_posts/2021/03-01-tides.md", "_posts/2021/harbour.md"],
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_name_date_off_the_calendar_is_reported_as_jekyll_reads_it() {
+    // As Jekyll 4.3.1 builds each: June 31 is July 1; with a `date` in the
+    // front matter the name's date is never read; month 13 stops it.
+    let dir = site(&[
+        ("_config.yml", "title: Notes\n"),
+        ("_posts/2016-06-31-tides.md", "---\ntitle: Tides\n---\nx\n"),
+        (
+            "_posts/2023-27-11-ferry.md",
+            "---\ntitle: Ferry\ndate: 2023-11-27\n---\nx\n",
+        ),
+        ("_posts/2016-13-01-pier.md", "---\ntitle: Pier\n---\nx\n"),
+    ]);
+    let out = postlint(dir.path())
+        .args(["check", "--output-format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.contains(" error ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "_posts/2016-06-31-tides.md:1:1: error jekyll-filename the file name's date `2016-06-31` is not on the calendar: Jekyll publishes the post on 2016-07-01",
+            "_posts/2016-13-01-pier.md:1:1: error jekyll-filename the file name's date `2016-13-01` is not on the calendar: Jekyll stops with `Invalid date`",
+        ],
+        "{stdout}"
+    );
+}

@@ -531,3 +531,100 @@ fn without_a_config_file_folders_still_keep_urls_apart() {
     let (code, items) = check_json(dir.path(), &[dir.path().to_str().unwrap()]);
     assert_eq!((code, found(&items)), (0, vec![]));
 }
+
+/// An ordinary post: `title`, then `extra` front matter lines.
+fn ordinary(title: &str, extra: &str) -> String {
+    format!("---\ntitle: \"{title}\"\nlayout: post\n{extra}---\n\nSome words.\n")
+}
+
+#[test]
+fn a_folder_the_site_excludes_with_its_own_config_is_a_separate_site() {
+    // A theme's demonstration site in `docs/`, which the theme's own site
+    // leaves out and which is built on its own: the same post names give
+    // the same URLs, each in its own site.
+    let dir = site(&[
+        ("_config.yml", "title: Theme\nexclude:\n  - docs\n"),
+        ("_posts/2022-10-31-welcome.md", &ordinary("Welcome", "")),
+        ("docs/_config.yml", "title: Theme demo\n"),
+        (
+            "docs/_posts/2022-10-31-welcome.md",
+            &ordinary("Welcome", ""),
+        ),
+    ]);
+    let (code, items) = check_json(dir.path(), &[]);
+    assert_eq!((code, found(&items)), (0, vec![]));
+    // Two posts of one site still collide.
+    common::write(
+        dir.path(),
+        "docs/_posts/2022-10-31-welcome.markdown",
+        ordinary("Welcome again", "").as_bytes(),
+    );
+    let (_, items) = check_json(dir.path(), &[]);
+    assert_eq!(
+        found(&items),
+        [(
+            "docs/_posts/2022-10-31-welcome.md".to_string(),
+            "jekyll-duplicate-url".to_string()
+        )]
+    );
+}
+
+#[test]
+fn posts_the_site_excludes_are_not_published() {
+    // `exclude: [_posts/template]` leaves out `_posts/templates/` too:
+    // Jekyll's match is by prefix.
+    let dir = site(&[
+        ("_config.yml", "title: Blog\nexclude: [_posts/template]\n"),
+        ("_posts/2022-10-31-welcome.md", &ordinary("Welcome", "")),
+        (
+            "_posts/templates/2022-10-31-welcome.md",
+            &ordinary("Template", ""),
+        ),
+    ]);
+    let (code, items) = check_json(dir.path(), &[]);
+    assert_eq!((code, found(&items)), (0, vec![]));
+}
+
+#[test]
+fn polyglot_translations_share_a_url_in_different_languages() {
+    let config = "title: Notes\nplugins:\n  - jekyll-polyglot\nlanguages: [\"en\", \"ko\", \"pt-BR\"]\ndefault_lang: en\nlang_from_path: true\npermalink: /posts/:title/\n";
+    let dir = site(&[
+        ("_config.yml", config),
+        ("_posts/en/2022-10-31-tides.md", &ordinary("Tides", "")),
+        ("_posts/ko/2022-10-31-tides.md", &ordinary("Tides (ko)", "")),
+        (
+            "_posts/pt-BR/2022-10-31-tides.md",
+            &ordinary("Tides (pt)", ""),
+        ),
+        // `lang` in the front matter wins over the folder.
+        (
+            "_posts/misc/2022-10-31-tides.md",
+            &ordinary("Tides (ko, again)", "lang: ko\n"),
+        ),
+    ]);
+    let (_, items) = check_json(dir.path(), &[]);
+    // Two posts in Korean with one URL: polyglot keeps one of them.
+    assert_eq!(
+        found(&items),
+        [(
+            "_posts/misc/2022-10-31-tides.md".to_string(),
+            "jekyll-duplicate-url".to_string()
+        )]
+    );
+    assert!(
+        items[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("_posts/ko/2022-10-31-tides.md"),
+        "{}",
+        items[0]
+    );
+    // Without the plugin named, Jekyll itself builds one URL for all four.
+    common::write(
+        dir.path(),
+        "_config.yml",
+        config.replace("jekyll-polyglot", "jekyll-feed").as_bytes(),
+    );
+    let (_, items) = check_json(dir.path(), &[]);
+    assert_eq!(found(&items).len(), 3, "{items:?}");
+}

@@ -16,6 +16,7 @@ fn full(file: &str, source: &str) -> FullSummary {
         output: Some(OutputPlace {
             url: format!("/{file}"),
             file: file.to_string(),
+            site: String::new(),
             span: 4..9,
         }),
         source: Some((source.to_string(), 10..20)),

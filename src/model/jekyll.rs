@@ -99,6 +99,19 @@ pub fn skipped_in_posts(path: &Path) -> bool {
     in_posts(path) && file_name(path).is_none_or(|n| post_name(n).is_none())
 }
 
+/// Whether a file named `name` that Jekyll skips in `_posts` is kept there
+/// on purpose, not a post misnamed: a `README` or `LICENSE`, a template for
+/// new posts (`template.md`, `post-template.md`), or a name Jekyll always
+/// hides (a leading `_`, `.` or `#`, or a trailing `~`), the usual way to
+/// keep a post back.
+pub fn kept_beside_posts(name: &str) -> bool {
+    if name.starts_with(['_', '.', '#']) || name.ends_with('~') {
+        return true;
+    }
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    matches!(stem.as_str(), "readme" | "license" | "licence") || stem.contains("template")
+}
+
 /// Whether `path` is in a folder below `_posts`, not directly in it.
 pub fn below_posts(path: &Path) -> bool {
     in_posts(path)
@@ -182,6 +195,25 @@ pub fn slugify_pretty(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_kept_beside_posts_on_purpose() {
+        for name in [
+            "README.md",
+            "readme.markdown",
+            "LICENSE",
+            "template.md",
+            "post-template.md",
+            "_2020-01-01-held-back.md",
+            ".notes.md",
+            "2020-01-01-a.md~",
+        ] {
+            assert!(kept_beside_posts(name), "{name}");
+        }
+        for name in ["bridge-reopens.md", "03-01-tides.md", "2020-13-01-a.md"] {
+            assert!(!kept_beside_posts(name), "{name}");
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]

@@ -43,6 +43,27 @@ pub struct Site {
     /// `markdown_ext`: the extensions (without the dot, lower case) of the
     /// files Jekyll converts from Markdown, to `.html`.
     pub markdown_ext: Vec<String>,
+    /// `exclude`: what Jekyll leaves out of the site, as written (paths
+    /// from the site's folder, or globs).
+    pub exclude: Vec<String>,
+    /// The languages of jekyll-polyglot, when `plugins` names it.
+    pub polyglot: Option<Polyglot>,
+}
+
+/// The settings of jekyll-polyglot, which builds the site once per
+/// language: the default language's build at the site's root, each other
+/// one under `/<lang>/`. Each build keeps, for each URL, the post in its
+/// language (else the default language's), so posts that share a URL in
+/// different languages are translations of one another, not a collision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Polyglot {
+    /// `languages`.
+    pub languages: Vec<String>,
+    /// `default_lang` (`en` when unset).
+    pub default_lang: String,
+    /// `lang_from_path`: a post without `lang` takes the first part of its
+    /// path (split at `/` and `.`) that is one of the languages.
+    pub lang_from_path: bool,
 }
 
 /// Jekyll's `markdown_ext` when `_config.yml` sets none.
@@ -134,12 +155,8 @@ impl Site {
         if self.defaults.is_empty() {
             return None;
         }
-        let relative = match &self.root {
-            Some(root) => path.strip_prefix(root).unwrap_or(path),
-            None => path,
-        };
-        let relative = relative.to_string_lossy().replace('\\', "/");
-        let relative = relative.trim_start_matches("./");
+        let relative = self.relative(path);
+        let relative = relative.as_str();
         let kind = if relative.split('/').any(|s| s == "_drafts") {
             "drafts"
         } else {
@@ -147,6 +164,72 @@ impl Site {
         };
         self.default_value(relative, kind, key)
             .or_else(|| (kind == "drafts").then(|| self.default_value(relative, "posts", key))?)
+    }
+
+    /// `path` from the site's folder, with `/` between its parts.
+    pub fn relative(&self, path: &std::path::Path) -> String {
+        let relative = match &self.root {
+            Some(root) => path.strip_prefix(root).unwrap_or(path),
+            None => path,
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        relative.trim_start_matches("./").to_string()
+    }
+
+    /// Whether the site's `exclude` leaves the file at `path` out, as
+    /// Jekyll matches it against each folder on the way down and the file:
+    /// an entry that starts with a pattern, or that the pattern matches as
+    /// a glob (`File.fnmatch?`, whose `*` also matches `/`).
+    pub fn excludes(&self, path: &std::path::Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let relative = self.relative(path);
+        let entries = relative
+            .match_indices('/')
+            .map(|(i, _)| &relative[..i])
+            .chain(std::iter::once(relative.as_str()));
+        entries.into_iter().any(|entry| {
+            self.exclude.iter().any(|p| {
+                let p = p.trim_start_matches("./");
+                !p.is_empty()
+                    && (entry.starts_with(p)
+                        || p.strip_suffix('/') == Some(entry)
+                        || fnmatch(p.as_bytes(), entry.as_bytes()))
+            })
+        })
+    }
+
+    /// The language jekyll-polyglot builds the post at `path` in, when it
+    /// is not the default one: `lang` from the front matter or from
+    /// `defaults:`, else (with `lang_from_path`) the first part of the path
+    /// that is one of `languages`. `None` without polyglot, or for a post
+    /// of the default language, which is built at the site's root.
+    pub fn polyglot_language<'a>(
+        &'a self,
+        path: &std::path::Path,
+        lang: Option<&'a str>,
+    ) -> Option<&'a str> {
+        let p = self.polyglot.as_ref()?;
+        let lang = lang
+            .filter(|l| !l.is_empty())
+            .or_else(|| self.default_for(path, "lang").flatten())
+            .filter(|l| !l.is_empty())
+            .or_else(|| {
+                if !p.lang_from_path {
+                    return None;
+                }
+                let relative = self.relative(path);
+                let found = relative
+                    .split(['/', '.'])
+                    .find(|s| p.languages.iter().any(|l| l == s))?
+                    .to_string();
+                p.languages
+                    .iter()
+                    .find(|l| **l == found)
+                    .map(String::as_str)
+            })?;
+        (lang != p.default_lang).then_some(lang)
     }
 
     /// The value `defaults:` gives `key` for the post at `relative` (its
@@ -173,6 +256,17 @@ impl Site {
     }
 }
 
+/// Ruby's `File.fnmatch?` without flags: `*` matches any run of
+/// characters (`/` too), `?` any one.
+fn fnmatch(pattern: &[u8], text: &[u8]) -> bool {
+    match pattern.split_first() {
+        None => text.is_empty(),
+        Some((b'*', rest)) => (0..=text.len()).any(|i| fnmatch(rest, &text[i..])),
+        Some((b'?', rest)) => !text.is_empty() && fnmatch(rest, &text[1..]),
+        Some((c, rest)) => text.first() == Some(c) && fnmatch(rest, &text[1..]),
+    }
+}
+
 /// Jekyll's glob scopes (`path: "section/*/special"`): each `*` is one
 /// segment, and the pattern matches a folder the path is in.
 fn glob_prefix(pattern: &str, path: &str) -> bool {
@@ -195,6 +289,8 @@ impl Default for Site {
             defaults: Vec::new(),
             liquid: LiquidExtensions::default(),
             markdown_ext: DEFAULT_MARKDOWN_EXT.iter().map(|e| e.to_string()).collect(),
+            exclude: Vec::new(),
+            polyglot: None,
         }
     }
 }
@@ -205,4 +301,55 @@ pub struct Now {
     pub instant: Timestamp,
     /// Whether the user gave it (`--now`), rather than the clock.
     pub given: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn site(exclude: &[&str]) -> Site {
+        Site {
+            root: Some("blog".into()),
+            exclude: exclude.iter().map(|e| e.to_string()).collect(),
+            ..Site::default()
+        }
+    }
+
+    #[test]
+    fn exclude_matches_as_jekyll_does() {
+        let s = site(&["docs", "_posts/template", "*.bak", "vendor/"]);
+        // A folder, and what starts with a pattern (Jekyll's prefix match).
+        assert!(s.excludes(Path::new("blog/docs/_posts/2020-01-01-a.md")));
+        assert!(s.excludes(Path::new("blog/_posts/templates/2020-01-01-a.md")));
+        assert!(s.excludes(Path::new("blog/_posts/old.bak")));
+        assert!(s.excludes(Path::new("blog/vendor/_posts/2020-01-01-a.md")));
+        assert!(!s.excludes(Path::new("blog/_posts/2020-01-01-docs.md")));
+        assert!(!s.excludes(Path::new("blog/news/_posts/2020-01-01-a.md")));
+        assert!(!site(&[]).excludes(Path::new("blog/docs/_posts/a.md")));
+        assert!(fnmatch(b"a*b?", b"a/x/bc") && !fnmatch(b"a*b", b"a/x/bc"));
+    }
+
+    #[test]
+    fn polyglot_language_of_a_post() {
+        let mut s = site(&[]);
+        let path = Path::new("blog/_posts/ko/2020-01-01-a.md");
+        assert_eq!(s.polyglot_language(path, None), None);
+        s.polyglot = Some(Polyglot {
+            languages: vec!["en".into(), "ko".into(), "pt-BR".into()],
+            default_lang: "en".into(),
+            lang_from_path: false,
+        });
+        // Without `lang_from_path`, a post without `lang` is the default's.
+        assert_eq!(s.polyglot_language(path, None), None);
+        assert_eq!(s.polyglot_language(path, Some("ko")), Some("ko"));
+        assert_eq!(s.polyglot_language(path, Some("en")), None);
+        s.polyglot.as_mut().unwrap().lang_from_path = true;
+        assert_eq!(s.polyglot_language(path, None), Some("ko"));
+        assert_eq!(s.polyglot_language(path, Some("pt-BR")), Some("pt-BR"));
+        let named = Path::new("blog/_posts/2020-01-01-a.pt-BR.md");
+        assert_eq!(s.polyglot_language(named, None), Some("pt-BR"));
+        let other = Path::new("blog/_posts/fr/2020-01-01-a.md");
+        assert_eq!(s.polyglot_language(other, None), None);
+    }
 }

@@ -49,9 +49,20 @@ pub struct OutputPlace {
     /// The URL, unescaped, as a reader sees it.
     pub url: String,
     pub file: String,
+    /// The folder of the site's `_config.yml` (empty without one): posts
+    /// of different sites never write over one another.
+    pub site: String,
     /// The `permalink` or `slug` value, else the empty span at the start of
     /// the post (the URL then comes from the file name).
     pub span: Range<usize>,
+}
+
+impl OutputPlace {
+    /// The output file within its site, as one string: what two posts
+    /// must share to write over one another.
+    pub fn site_file(&self) -> String {
+        format!("{}\0{}", self.site, self.file)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,8 +81,8 @@ impl FullSummary {
         PostSummary {
             date: self.date.map(Stamp::from),
             output: self.output.as_ref().map(|o| Output {
-                file: hash(&o.file),
-                folded: hash(&crate::model::case::lowercase(&o.file)),
+                file: hash(&o.site_file()),
+                folded: hash(&crate::model::case::lowercase(&o.site_file())),
                 span: Span::from(&o.span),
             }),
             source: self.source.as_ref().map(|(url, span)| Source {
@@ -260,7 +271,8 @@ fn date(path: &Path, post: &Post, site: &Site) -> Option<Timestamp> {
 }
 
 fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<OutputPlace> {
-    if !in_posts(path) {
+    // A file the site's `exclude` leaves out is never read by Jekyll.
+    if !in_posts(path) || site.excludes(path) {
         return None;
     }
     let FrontMatter::Parsed { .. } = &post.front_matter else {
@@ -330,10 +342,26 @@ fn output(path: &Path, post: &Post, site: &Site, now: Timestamp) -> Option<Outpu
         },
     )
     .ok()?;
+    // jekyll-polyglot builds each other language under `/<lang>/`.
+    let lang = fm.get("lang").and_then(|e| e.value.as_str());
+    let (url, file) = match site.polyglot_language(path, lang) {
+        Some(lang) => (format!("/{lang}{url}"), format!("{lang}/{file}")),
+        None => (url, file),
+    };
     let span = permalink_entry
         .or(slug_entry)
         .map_or(post.start..post.start, |e| e.value.span.clone());
-    Some(OutputPlace { url, file, span })
+    let site = site
+        .root
+        .as_ref()
+        .map(|r| r.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(OutputPlace {
+        url,
+        file,
+        site,
+        span,
+    })
 }
 
 /// Jekyll's categories: the folders between the site and `_posts`, then
@@ -792,8 +820,9 @@ mod tests {
         let compact = full.compact();
         assert_eq!(compact.tags[..], [hash("bridge-repairs")]);
         let output = compact.output.unwrap();
-        assert_eq!(output.file, hash("2022/01/01/A.html"));
-        assert_eq!(output.folded, hash("2022/01/01/a.html"));
+        // Within the site (of no `_config.yml` here).
+        assert_eq!(output.file, hash("\x002022/01/01/A.html"));
+        assert_eq!(output.folded, hash("\x002022/01/01/a.html"));
         assert_eq!(output.span, Span { start: 0, end: 0 });
     }
 

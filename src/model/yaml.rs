@@ -81,12 +81,30 @@ pub fn parse(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
     }
 }
 
+const BOM: &str = "\u{feff}";
+
+/// What a byte-order mark is read as: a character of the same length in
+/// UTF-8 that YAML reads as text.
+const BOM_STAND_IN: &str = "\u{e000}";
+
 /// [`parse`] by the general YAML parser, whatever the YAML.
 pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
     let mut options = Options::default();
     options.emit_comments = false;
     options.flow_nesting_limit = 64;
     options.block_nesting_limit = 64;
+    // Psych reads a byte-order mark inside a value as a character of it
+    // (and skips one that opens a line), where this parser stops: read
+    // each as a private-use character of the same length, given back in
+    // the values.
+    let unmarked;
+    let marks = source.contains(BOM) && !source.contains(BOM_STAND_IN);
+    let source = if marks {
+        unmarked = source.replace(BOM, BOM_STAND_IN);
+        unmarked.as_str()
+    } else {
+        source
+    };
     let parser = Parser::new_from_str_with_options(source, options);
 
     enum Open {
@@ -114,13 +132,14 @@ pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlErro
                     None if plain => scalar::resolve_plain(&text),
                     None => Scalar::Str,
                 };
+                let text = if marks {
+                    text.replace(BOM_STAND_IN, BOM)
+                } else {
+                    text.into_owned()
+                };
                 Node {
                     span: range,
-                    kind: NodeKind::Scalar {
-                        text: text.into_owned(),
-                        value,
-                        plain,
-                    },
+                    kind: NodeKind::Scalar { text, value, plain },
                 }
             }
             Event::Alias(_) => Node {
@@ -209,6 +228,22 @@ mod tests {
             ]
         );
         assert_eq!(pairs[0].1.as_str(), Some("a: b"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_in_a_value_is_part_of_it() {
+        // As Psych reads it: `title` is "\u{feff}Tides", `tags` a string
+        // and a float.
+        let src = "title: \u{feff}Tides\ntags:\n  - \u{feff}sea\n  - 12.10\n";
+        let pairs = map(src);
+        assert_eq!(pairs[0].1.as_str(), Some("\u{feff}Tides"));
+        assert_eq!(&src[pairs[0].1.span.clone()], "\u{feff}Tides");
+        let NodeKind::Sequence(tags) = &pairs[1].1.kind else {
+            panic!("{:?}", pairs[1].1)
+        };
+        assert_eq!(tags[0].as_str(), Some("\u{feff}sea"));
+        assert_eq!(tags[0].scalar(), Some(&Scalar::Str));
+        assert_eq!(tags[1].scalar().map(Scalar::type_name), Some("a float"));
     }
 
     #[test]

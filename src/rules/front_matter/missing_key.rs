@@ -32,10 +32,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     if !ctx.is_mirror() && crate::model::jekyll::skipped_in_posts(ctx.path) {
         return;
     }
+    // A name's date off the calendar still dates the post (Ruby rolls it
+    // over), or stops the build: either way `jekyll-filename` reports it.
     let dated = crate::model::jekyll::in_posts(ctx.path)
         && crate::model::jekyll::file_name(ctx.path)
             .and_then(crate::model::jekyll::post_name)
-            .is_some_and(|n| n.date.is_some());
+            .is_some();
     for key in required.unwrap_or(&ctx.settings.front_matter.required) {
         // `defaults:` in `_config.yml` gives the key its value.
         let by_default = ctx
@@ -46,9 +48,15 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         // is enough: its `date` and its `title` (from the slug). A mirror's
         // generator always writes both, `date` with the time of day the
         // file name lacks and the timestamp comment must agree with.
-        let by_name = dated && (key == "date" || key == "title") && !ctx.is_mirror();
+        let named = key == "date" || key == "title";
+        let by_name = dated && named && !ctx.is_mirror();
+        // A draft has no date by design (Jekyll dates it by its
+        // modification time) and takes its title from its name: a draft,
+        // or a template for new posts kept in `_drafts`, may leave both
+        // out, or empty.
+        let draft = named && !ctx.is_mirror() && crate::model::jekyll::in_drafts(ctx.path);
         match entries.iter().rev().find(|e| &e.key == key) {
-            None if by_default || by_name => {}
+            None if by_default || by_name || draft => {}
             None => {
                 let mut d = out
                     .diagnostic(
@@ -90,8 +98,9 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 out.push(d)
             }
             Some(entry)
-                if entry.value.is_null()
-                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty()) =>
+                if !draft
+                    && (entry.value.is_null()
+                        || entry.value.as_str().is_some_and(|s| s.trim().is_empty())) =>
             {
                 out.push(
                     out.diagnostic(

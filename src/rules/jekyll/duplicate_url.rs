@@ -3,7 +3,7 @@ use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     let (pairs, full) = ctx.repeats(
         |s| s.output.map(|o| o.file),
-        |s| s.output.as_ref().map(|o| o.file.clone()),
+        |s| s.output.as_ref().map(|o| o.site_file()),
     );
     for (i, j) in pairs {
         let other = &ctx.posts[j];

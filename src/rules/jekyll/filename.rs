@@ -1,19 +1,27 @@
-use crate::model::jekyll::{below_posts, in_posts, post_name, skipped_in_posts};
+use crate::model::jekyll::{below_posts, in_posts, kept_beside_posts, post_name, skipped_in_posts};
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
         return;
     }
-    // On an ordinary site, a file in a folder below `_posts` that is not
-    // named as a post is a partial kept beside the posts (read by
-    // `{% include_relative %}`): Jekyll skips it, as its owner means.
-    if !ctx.is_mirror() && below_posts(ctx.path) && skipped_in_posts(ctx.path) {
-        return;
-    }
     let Some(name) = crate::model::jekyll::file_name(ctx.path) else {
         return;
     };
+    // On an ordinary site, Jekyll skips a file not named as a post, as its
+    // owner means when it is a README, a template for new posts or a name
+    // Jekyll hides. In a folder below `_posts` only a file that is plainly
+    // a post is reported: its name starts with a date written wrongly
+    // (`03-01-tides.md`), or its front matter has a `date`. Others there
+    // are partials read by `{% include_relative %}`, or pages kept beside
+    // the posts, which Jekyll skips as their owner means.
+    if !ctx.is_mirror() && skipped_in_posts(ctx.path) {
+        let plainly_a_post = name.starts_with(|c: char| c.is_ascii_digit())
+            || ctx.post.front_matter.get("date").is_some();
+        if kept_beside_posts(name) || (below_posts(ctx.path) && !plainly_a_post) {
+            return;
+        }
+    }
     let span = ctx.post.start..ctx.post.start;
     match post_name(name) {
         None => out.push(
@@ -30,18 +38,81 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 `2022-10-31-bridge-reopens.md`, or move it to `_drafts`",
             ),
         ),
-        Some(n) if n.date.is_none() => out.push(
-            out.diagnostic(
-                span,
-                format!(
+        // Jekyll reads the name's date only for a post whose front matter
+        // (or `defaults:`) gives none, with Ruby's `Time.parse`, which
+        // rolls a day past the month's end over into the next month.
+        Some(n)
+            if n.date.is_none()
+                && ctx.post.front_matter.get("date").is_none()
+                && ctx.site.default_for(ctx.path, "date").flatten().is_none() =>
+        {
+            let message = match rolled_over(n.date_text) {
+                Some(day) => format!(
+                    "the file name's date `{}` is not on the calendar: Jekyll \
+                    publishes the post on {day}",
+                    n.date_text
+                ),
+                None => format!(
                     "the file name's date `{}` is not on the calendar: Jekyll \
                     stops with `Invalid date`",
                     n.date_text
                 ),
+            };
+            out.push(
+                out.diagnostic(span, message)
+                    .label("this post")
+                    .help("rename the file with the post's real date"),
             )
-            .label("this post")
-            .help("rename the file with the post's real date"),
-        ),
+        }
         Some(_) => {}
+    }
+}
+
+/// The day Ruby's `Time.parse` makes of `YYYY-MM-DD` that is not on the
+/// calendar, when it makes one: a month of 1 to 12 and a day of 1 to 31,
+/// a day past the month's end counted on into the next month.
+fn rolled_over(date: &str) -> Option<jiff::civil::Date> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i16>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    // Two-digit years are this century's, as Ruby completes them.
+    let year = if date.split('-').next()?.len() == 2 {
+        2000 + year
+    } else {
+        year
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let first = jiff::civil::Date::new(year, month as i8, 1).ok()?;
+    first
+        .checked_add(jiff::Span::new().days(i64::from(day - 1)))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rolled_over;
+
+    #[test]
+    fn days_past_the_month_roll_over_as_in_ruby() {
+        // `Time.parse` in Ruby 3.1, as Jekyll 4.3 calls it.
+        for (name, day) in [
+            ("2016-06-31", Some("2016-07-01")),
+            ("2016-02-30", Some("2016-03-01")),
+            ("2016-02-31", Some("2016-03-02")),
+            ("2015-02-29", Some("2015-03-01")),
+            ("16-06-31", Some("2016-07-01")),
+            ("2016-01-32", None),
+            ("2016-13-01", None),
+            ("2016-00-10", None),
+            ("2016-01-00", None),
+            ("2023-27-11", None),
+        ] {
+            assert_eq!(
+                rolled_over(name).map(|d| d.to_string()),
+                day.map(str::to_string),
+                "{name}"
+            );
+        }
     }
 }

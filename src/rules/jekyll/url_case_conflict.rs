@@ -3,7 +3,7 @@ use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     let (pairs, full) = ctx.repeats(
         |s| s.output.map(|o| o.folded),
-        |s| s.output.as_ref().map(|o| o.file.to_lowercase()),
+        |s| s.output.as_ref().map(|o| o.site_file().to_lowercase()),
     );
     for (i, j) in pairs {
         let other = &ctx.posts[j];

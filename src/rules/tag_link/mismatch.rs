@@ -8,6 +8,8 @@ use crate::rules::{Context, Sink};
 pub struct Options {
     /// `compare`: how a link's text is compared with its tag.
     pub compare: TagCompare,
+    /// `sites = "all"`: check ordinary sites too, not only mirrors.
+    pub all_sites: bool,
 }
 
 /// How a tag link's text is compared with its decoded tag.
@@ -41,6 +43,18 @@ impl Configurable for Options {
                     }
                 }
             }
+            "sites" => {
+                self.all_sites = match value.string()? {
+                    "mirrors" => false,
+                    "all" => true,
+                    other => {
+                        return Err(value.error(
+                            format!("unknown kind of sites `{other}`"),
+                            Some("use \"mirrors\" or \"all\""),
+                        ));
+                    }
+                }
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -48,8 +62,15 @@ impl Configurable for Options {
 }
 
 pub fn check(ctx: &Context, out: &mut Sink) {
+    let options = ctx.settings.rule::<Options>();
+    // The link text of a mirror's tag link is its tag, as the generator
+    // copies it; on an ordinary site a link to a tag page is prose
+    // ("see our earlier posts"), whose words are the author's.
+    if !options.all_sites && !ctx.is_mirror() {
+        return;
+    }
     let post = ctx.post;
-    let mode = ctx.settings.rule::<Options>().compare;
+    let mode = options.compare;
     for link in post.tag_links() {
         let Ok(tag) = &link.decoded else { continue };
         let anchor = &post.anchors()[link.anchor];
