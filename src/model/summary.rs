@@ -528,6 +528,21 @@ fn points_elsewhere(href: &str) -> bool {
 /// The tag a relative link to a tag page names, if it is one.
 pub fn site_tag(href: &str) -> Option<String> {
     let href = href.trim();
+    // Liquid in front of the path: `{{ site.baseurl }}` keeps a link on the
+    // site; any other output or tag (`{{ site.github_url }}`, a filter) may
+    // lead anywhere once rendered, so the link is not judged.
+    let href = match href.strip_prefix("{{") {
+        Some(rest) => {
+            let (output, rest) = rest.split_once("}}")?;
+            let output = output.trim_matches(|c: char| c == '-' || c.is_whitespace());
+            if output != "site.baseurl" {
+                return None;
+            }
+            rest
+        }
+        None if href.starts_with("{%") => return None,
+        None => href,
+    };
     if points_elsewhere(href) {
         return None;
     }
@@ -608,9 +623,18 @@ mod tests {
             "/tag/%zz/",
             "mailto:tag/x",
             "HTTP://x.example/tag/y/",
+            "{{site.github_url}}/tool/releases/tag/v1.2",
+            "{{ site.url }}/tag/x/",
+            "{{ '/tag/x/' | relative_url }}",
+            "{% link tags/x.md %}",
+            "{{ site.baseurl }}https://x.example/tag/y/",
         ] {
             assert_eq!(site_tag(not), None, "{not}");
         }
+        // The site's base path keeps a link on the site.
+        assert_eq!(site_tag("{{ site.baseurl }}/tag/x/").as_deref(), Some("x"));
+        assert_eq!(site_tag("{{site.baseurl}}/tags/#y").as_deref(), Some("y"));
+        assert_eq!(site_tag("{{- site.baseurl -}}/tag/z").as_deref(), Some("z"));
     }
 
     #[test]
