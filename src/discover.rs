@@ -196,10 +196,11 @@ impl PathFilter {
             && let Some(rel) = self.plainly_relative(path)
         {
             let bytes = rel.as_os_str().as_encoded_bytes();
-            return default_post(bytes) || self.markdown_post(rel);
+            return default_post(bytes) || self.markdown_post(rel) || extensionless_post(rel);
         }
         let rel = self.relative(path);
-        self.include.is_match(&rel) || (self.default_include && self.markdown_post(&rel))
+        self.include.is_match(&rel)
+            || (self.default_include && (self.markdown_post(&rel) || extensionless_post(&rel)))
     }
 
     /// Whether `rel` is in `_posts` or `_drafts` with an extension that
@@ -269,6 +270,32 @@ fn plain_bytes(bytes: &[u8]) -> bool {
             || bytes
                 .split(|&c| c == b'/')
                 .all(|c| !c.is_empty() && c != b"." && c != b".."))
+}
+
+/// Whether `rel` is a file in `_posts` (or a folder below it) named as a
+/// post but without an extension (`2020-03-10-meeting`): Jekyll skips it
+/// without a word, so it is read, for `jekyll-filename` to report. Its name
+/// has no `.`, and starts with a date as Jekyll's post names do (2 to 4
+/// digits, `-`, 1 or 2 digits, `-`, 1 or 2 digits, `-`), which no asset's
+/// name in a folder of posts is likely to.
+fn extensionless_post(rel: &Path) -> bool {
+    let bytes = rel.as_os_str().as_encoded_bytes();
+    let Some(slash) = memchr::memrchr(b'/', bytes) else {
+        return false;
+    };
+    let name = &bytes[slash + 1..];
+    if name.contains(&b'.') {
+        return false;
+    }
+    let mut at = 0;
+    for (min, max) in [(2, 4), (1, 2), (1, 2)] {
+        let digits = name[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(min..=max).contains(&digits) || name.get(at + digits) != Some(&b'-') {
+            return false;
+        }
+        at += digits + 1;
+    }
+    at < name.len() && bytes[..slash].split(|&c| c == b'/').any(|c| c == b"_posts")
 }
 
 /// Whether a plain relative path (see [`plain_bytes`]) matches one of
@@ -791,6 +818,30 @@ mod tests {
                     rel
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_post_without_an_extension_is_read_only_in_posts() {
+        let filter = PathFilter::new(&Config::default()).unwrap();
+        for post in [
+            "_posts/2020-03-10-meeting",
+            "site/_posts/2020/20-3-1-x",
+            "./_posts/2020-03-10-meeting",
+        ] {
+            assert!(filter.is_post(Path::new(post)), "{post}");
+        }
+        for not in [
+            "_posts/2020-03-10-meeting.pdf",
+            "_posts/2020-03-10-",
+            "_posts/README",
+            "_posts/2020-03-meeting",
+            "_posts/12345-03-10-x",
+            "_drafts/2020-03-10-meeting",
+            "pages/2020-03-10-meeting",
+            "_posts",
+        ] {
+            assert!(!filter.is_post(Path::new(not)), "{not}");
         }
     }
 

@@ -88,6 +88,17 @@ fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
             ],
         ),
         (
+            "kxram__dig-geo",
+            vec![
+                // A post saved without an extension: the oracle lists it as
+                // skipped, so it is missing from the site.
+                (
+                    "_posts/2020-03-10-Verlegung-des-Netzwerktreffens-in-den-digitalen-Raum",
+                    "jekyll-filename",
+                ),
+            ],
+        ),
+        (
             "swcarpentry__website",
             vec![
                 // `time` written twice with different values.
@@ -379,14 +390,6 @@ const SKIPPED_ON_PURPOSE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Files under `_posts` that Jekyll skips and postlint does not see yet: a
-/// post saved without an extension. postlint reads only the extensions of
-/// the `include` globs, so it is not reported.
-const SKIPPED_NOT_SEEN: &[(&str, &str)] = &[(
-    "kxram__dig-geo",
-    "_posts/2020-03-10-Verlegung-des-Netzwerktreffens-in-den-digitalen-Raum",
-)];
-
 #[test]
 fn what_jekyll_shows_on_twenty_sites_is_found() {
     let Some((dir, sites)) = sites() else { return };
@@ -430,7 +433,7 @@ fn what_jekyll_shows_on_twenty_sites_is_found() {
                         .extension()
                         .is_none_or(|e| matches!(e.to_str(), Some("md" | "markdown" | "html")));
                     let known = |list: &[(&str, &str)]| list.contains(&(name.as_str(), path));
-                    if !text_like || known(SKIPPED_ON_PURPOSE) || known(SKIPPED_NOT_SEEN) {
+                    if !text_like || known(SKIPPED_ON_PURPOSE) {
                         continue;
                     }
                     skipped += 1;
@@ -454,6 +457,6 @@ fn what_jekyll_shows_on_twenty_sites_is_found() {
         }
     }
     // Twenty day shifts (nineteen through an offset, one rolled over) and
-    // six skipped posts, all on the sites' own oracle lines.
-    assert_eq!((shifts, skipped), (20, 6));
+    // seven skipped posts, all on the sites' own oracle lines.
+    assert_eq!((shifts, skipped), (20, 7));
 }

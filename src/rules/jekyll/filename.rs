@@ -24,6 +24,17 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
     let span = ctx.post.start..ctx.post.start;
     match post_name(name) {
+        None if !name.contains('.') => out.push(
+            out.diagnostic(
+                span,
+                format!(
+                    "`{name}` is in `_posts` but has no extension: Jekyll \
+                    does not publish it"
+                ),
+            )
+            .label("this post")
+            .help("add the extension of its format, such as `.md` or `.html`"),
+        ),
         None => out.push(
             out.diagnostic(
                 span,
