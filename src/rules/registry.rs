@@ -1,0 +1,170 @@
+//! The registry: every [`Rule`], family by family, in the order they run,
+//! and the `rules!` macro with which each family lists its own.
+
+use std::sync::OnceLock;
+
+use super::options::RuleOptions;
+use super::{Context, RepoContext, RepoDiagnostic, RuleMeta, Sink};
+use super::{front_matter, jekyll, source, suppression, tag_link, timestamp};
+
+/// How a rule checks: one post at a time, or the whole repository at once
+/// from the posts' summaries.
+#[derive(Clone, Copy)]
+pub enum Check {
+    Post(fn(&Context, &mut Sink)),
+    Repo(fn(&RepoContext, &mut Sink<RepoDiagnostic>)),
+}
+
+/// One rule: its id, its documentation (which holds its metadata), its
+/// check, and the default of its options, if it has any.
+#[derive(Clone, Copy)]
+pub struct Rule {
+    pub id: &'static str,
+    pub doc: &'static str,
+    pub check: Check,
+    pub options: Option<fn() -> Box<dyn RuleOptions>>,
+}
+
+impl Rule {
+    /// Whether the rule needs every post (a whole-repository rule).
+    pub fn is_repo(&self) -> bool {
+        matches!(self.check, Check::Repo(_))
+    }
+}
+
+impl Rule {
+    /// The metadata from the front matter of the rule's document.
+    pub fn meta(&self) -> &'static RuleMeta {
+        static METAS: OnceLock<Vec<RuleMeta>> = OnceLock::new();
+        let metas = METAS.get_or_init(|| {
+            RULES
+                .iter()
+                .map(|r| {
+                    RuleMeta::parse(r.doc).unwrap_or_else(|e| panic!("rules/{}.md: {e}", r.id))
+                })
+                .collect()
+        });
+        // Mostly asked of the registry's own entries, found by address
+        // (this is asked for every rule of every post); a copy by its id.
+        let base = RULES.as_ptr() as usize;
+        let size = std::mem::size_of::<Rule>();
+        let at = (self as *const Rule as usize).wrapping_sub(base);
+        let index = if at < std::mem::size_of_val(RULES) && at.is_multiple_of(size) {
+            at / size
+        } else {
+            RULES
+                .iter()
+                .position(|r| r.id == self.id)
+                .expect("rule is registered")
+        };
+        &metas[index]
+    }
+}
+
+/// Rule families: the prefix of every rule id, in the order they run.
+pub const FAMILIES: &[&str] = &[
+    "front-matter",
+    "timestamp",
+    "tag-link",
+    "source",
+    "jekyll",
+    "suppression",
+];
+
+macro_rules! check_of {
+    (post, $module:ident) => {
+        $crate::rules::Check::Post($module::check)
+    };
+    (repo, $module:ident) => {
+        $crate::rules::Check::Repo($module::check)
+    };
+}
+
+macro_rules! options_of {
+    () => {
+        None
+    };
+    ($options:ty) => {
+        Some($crate::rules::options::default_options::<$options>)
+    };
+}
+
+/// A family's table of rules: `"id" => post module` (or `repo module`),
+/// then `with module::Options` when the rule has options. It declares each
+/// rule's module (the file `<module>.rs` beside the family's `mod.rs`) and
+/// embeds its document. rustfmt does not see modules declared in a macro:
+/// `scripts/fmt.sh` formats the rule files too.
+macro_rules! rules {
+    ($($id:literal => $kind:ident $module:ident $(with $options:ty)?,)*) => {
+        $(pub mod $module;)*
+        /// The family's rules, in the order they run and are listed.
+        pub(super) const RULES: &[$crate::rules::Rule] = &[$($crate::rules::Rule {
+            id: $id,
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
+            check: check_of!($kind, $module),
+            options: options_of!($($options)?),
+        },)*];
+    };
+}
+
+/// Every rule, in the order they run and are listed: family by family, as
+/// in [`FAMILIES`].
+pub static RULES: &[Rule] = &ALL;
+
+const ALL: [Rule; count(FAMILY_RULES)] = concat(FAMILY_RULES);
+
+const FAMILY_RULES: &[&[Rule]] = &[
+    front_matter::RULES,
+    timestamp::RULES,
+    tag_link::RULES,
+    source::RULES,
+    jekyll::RULES,
+    suppression::RULES,
+];
+
+const fn count(lists: &[&[Rule]]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < lists.len() {
+        n += lists[i].len();
+        i += 1;
+    }
+    n
+}
+
+const fn concat<const N: usize>(lists: &[&[Rule]]) -> [Rule; N] {
+    let mut out = [lists[0][0]; N];
+    let (mut i, mut n) = (0, 0);
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            out[n] = lists[i][j];
+            n += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Look a rule up by id.
+pub fn find(id: &str) -> Option<(usize, &'static Rule)> {
+    RULES.iter().enumerate().find(|(_, r)| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_and_its_copy_have_the_same_metadata() {
+        for rule in RULES {
+            let copy = *rule;
+            assert!(std::ptr::eq(rule.meta(), copy.meta()), "{}", rule.id);
+            assert!(
+                rule.id.starts_with(rule.meta().family.as_str()),
+                "{}",
+                rule.id
+            );
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! What a rule id or family name given by the user selects ([`resolve`]),
+//! and the closest name to suggest when it selects nothing.
+
+use super::{FAMILIES, RULES, find};
+
+/// What a name given by the user (in `postlint.toml`, on the command line,
+/// in editor settings or in a suppression comment) names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selector {
+    /// One rule, by its index in [`RULES`].
+    Rule(usize),
+    /// Every rule of a family.
+    Family(&'static str),
+    /// `ALL`: every rule (ruff's spelling).
+    All,
+}
+
+impl Selector {
+    /// Whether the rule at `index` in [`RULES`] is selected.
+    pub fn includes(self, index: usize) -> bool {
+        match self {
+            Selector::Rule(i) => i == index,
+            Selector::Family(f) => RULES[index].meta().family == f,
+            Selector::All => true,
+        }
+    }
+}
+
+/// A name that is neither a rule id nor a family, with the closest one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    pub suggestion: Option<&'static str>,
+}
+
+impl UnknownName {
+    /// The hint for the closest name: "did you mean `x`?".
+    pub fn did_you_mean(&self) -> Option<String> {
+        self.suggestion.map(|s| format!("did you mean `{s}`?"))
+    }
+}
+
+/// Resolve a rule id or family name: the one place that decides what a
+/// name means, and what to suggest when it means nothing.
+pub fn resolve(name: &str) -> Result<Selector, UnknownName> {
+    if name == "ALL" {
+        return Ok(Selector::All);
+    }
+    if let Some((i, _)) = find(name) {
+        return Ok(Selector::Rule(i));
+    }
+    if let Some(family) = FAMILIES.iter().find(|f| **f == name) {
+        return Ok(Selector::Family(family));
+    }
+    Err(UnknownName {
+        suggestion: suggest(name),
+    })
+}
+
+/// Whether `name` (a rule id or family) selects the rule at `index`.
+pub fn names(name: &str, index: usize) -> bool {
+    resolve(name).is_ok_and(|s| s.includes(index))
+}
+
+/// The closest rule id or family to a misspelt name, if any is close.
+fn suggest(name: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .map(|r| r.id)
+        .chain(FAMILIES.iter().copied())
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|&(d, c)| d <= 3.max(c.len() / 5))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
