@@ -4,9 +4,9 @@
 //!
 //! Adding a rule takes three things: its file `src/rules/<family>/<rule>.rs`
 //! (its `check`, and its `Options` if it has any), its document
-//! `rules/<id>.md`, and one line in the `rules!` table of its family's
-//! `mod.rs`, which declares the file's module and, after `with`, names the
-//! options type. CONTRIBUTING.md walks through it.
+//! `rules/<id>.md`, and in its family's `mod.rs` a `mod` line for the file
+//! and one line in the `rules!` table, which refers to the module and, after
+//! `with`, names the options type. CONTRIBUTING.md walks through it.
 //!
 //! Around the families, one file per idea:
 //!

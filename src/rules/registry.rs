@@ -90,13 +90,12 @@ macro_rules! options_of {
 }
 
 /// A family's table of rules: `"id" => post module` (or `repo module`),
-/// then `with module::Options` when the rule has options. It declares each
-/// rule's module (the file `<module>.rs` beside the family's `mod.rs`) and
-/// embeds its document. rustfmt does not see modules declared in a macro:
-/// `scripts/fmt.sh` formats the rule files too.
+/// then `with module::Options` when the rule has options. Each module is
+/// the rule's file `<module>.rs` beside the family's `mod.rs`, declared
+/// there with a plain `mod` line; the table only refers to it, and embeds
+/// the rule's document.
 macro_rules! rules {
     ($($id:literal => $kind:ident $module:ident $(with $options:ty)?,)*) => {
-        $(pub mod $module;)*
         /// The family's rules, in the order they run and are listed.
         pub(super) const RULES: &[$crate::rules::Rule] = &[$($crate::rules::Rule {
             id: $id,

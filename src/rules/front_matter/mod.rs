@@ -2,6 +2,18 @@
 
 use super::options::{Configurable, OptionError, Value};
 
+// The family's rule files; the `rules!` table below lists them in the
+// order they run.
+pub mod ambiguous_scalar;
+pub mod duplicate_key;
+pub mod invalid_date;
+pub mod invalid_yaml;
+pub mod missing;
+pub mod missing_key;
+pub mod not_mapping;
+pub mod unterminated;
+pub mod wrong_type;
+
 rules! {
     "front-matter-missing" => post missing,
     "front-matter-unterminated" => post unterminated,

@@ -3,6 +3,14 @@
 
 use super::options::{Configurable, OptionError, Value};
 
+// The family's rule files; the `rules!` table below lists them in the
+// order they run.
+pub mod double_encoded;
+pub mod duplicate;
+pub mod header_mismatch;
+pub mod invalid;
+pub mod missing;
+
 rules! {
     "source-missing" => post missing,
     "source-invalid" => post invalid,

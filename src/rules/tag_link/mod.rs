@@ -3,6 +3,12 @@
 use super::options::{Configurable, OptionError, Value};
 use crate::model::tag::TagPattern;
 
+// The family's rule files; the `rules!` table below lists them in the
+// order they run.
+pub mod malformed;
+pub mod mismatch;
+pub mod unknown_tag;
+
 rules! {
     "tag-link-malformed" => post malformed,
     "tag-link-mismatch" => post mismatch with mismatch::Options,

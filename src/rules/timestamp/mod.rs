@@ -5,6 +5,12 @@ use jiff::Timestamp;
 use super::options::{Configurable, OptionError, Value};
 use crate::model::TimestampUnit;
 
+// The family's rule files; the `rules!` table below lists them in the
+// order they run.
+pub mod malformed;
+pub mod mismatch;
+pub mod missing;
+
 rules! {
     "timestamp-malformed" => post malformed,
     "timestamp-mismatch" => post mismatch with mismatch::Options,
