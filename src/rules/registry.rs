@@ -15,11 +15,14 @@ pub enum Check {
     Repo(fn(&RepoContext, &mut Sink<RepoDiagnostic>)),
 }
 
-/// One rule: its id, its documentation (which holds its metadata), its
-/// check, and the default of its options, if it has any.
+/// One rule: its id, its index in [`RULES`], its documentation (which holds
+/// its metadata), its check, and the default of its options, if it has any.
 #[derive(Clone, Copy)]
 pub struct Rule {
     pub id: &'static str,
+    /// The rule's index in [`RULES`], set when the registry joins the
+    /// families' tables (0 in a family's own table).
+    pub index: usize,
     pub doc: &'static str,
     pub check: Check,
     pub options: Option<fn() -> Box<dyn RuleOptions>>,
@@ -44,20 +47,8 @@ impl Rule {
                 })
                 .collect()
         });
-        // Mostly asked of the registry's own entries, found by address
-        // (this is asked for every rule of every post); a copy by its id.
-        let base = RULES.as_ptr() as usize;
-        let size = std::mem::size_of::<Rule>();
-        let at = (self as *const Rule as usize).wrapping_sub(base);
-        let index = if at < std::mem::size_of_val(RULES) && at.is_multiple_of(size) {
-            at / size
-        } else {
-            RULES
-                .iter()
-                .position(|r| r.id == self.id)
-                .expect("rule is registered")
-        };
-        &metas[index]
+        debug_assert_eq!(RULES[self.index].id, self.id, "the rule's index");
+        &metas[self.index]
     }
 }
 
@@ -99,6 +90,7 @@ macro_rules! rules {
         /// The family's rules, in the order they run and are listed.
         pub(super) const RULES: &[$crate::rules::Rule] = &[$($crate::rules::Rule {
             id: $id,
+            index: 0,
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
             check: check_of!($kind, $module),
             options: options_of!($($options)?),
@@ -137,6 +129,7 @@ const fn concat<const N: usize>(lists: &[&[Rule]]) -> [Rule; N] {
         let mut j = 0;
         while j < lists[i].len() {
             out[n] = lists[i][j];
+            out[n].index = n;
             n += 1;
             j += 1;
         }
@@ -154,11 +147,19 @@ pub fn find(id: &str) -> Option<(usize, &'static Rule)> {
 mod tests {
     use super::*;
 
+    /// The two ways to a rule's metadata, from its id through [`find`] and
+    /// from its index in [`RULES`], and a copy of the rule, reach the same
+    /// metadata, the rule's own.
     #[test]
-    fn a_rule_and_its_copy_have_the_same_metadata() {
-        for rule in RULES {
+    fn a_rule_has_the_same_metadata_by_id_by_index_and_as_a_copy() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule.index, i, "{}", rule.id);
+            let (index, by_id) = find(rule.id).expect("the rule is found by its id");
+            assert_eq!(index, i, "{}", rule.id);
+            assert!(std::ptr::eq(by_id.meta(), RULES[i].meta()), "{}", rule.id);
             let copy = *rule;
             assert!(std::ptr::eq(rule.meta(), copy.meta()), "{}", rule.id);
+            assert_eq!(rule.meta().id, rule.id);
             assert!(
                 rule.id.starts_with(rule.meta().family.as_str()),
                 "{}",
