@@ -89,3 +89,63 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     prev[b.len()]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The suggestions for misspelt names: the closest rule id or family by
+    /// edit distance in characters, within 3 edits (a fifth of a longer
+    /// name's length), the first by name on a tie, none when nothing is
+    /// close.
+    #[test]
+    fn a_misspelt_name_suggests_the_closest_one() {
+        for (name, suggestion) in [
+            ("front-matter-mising", Some("front-matter-missing")),
+            ("frontmatter-missing", Some("front-matter-missing")),
+            ("timestmp", Some("timestamp")),
+            ("timestamp-mismatched", Some("timestamp-mismatch")),
+            ("jekyll-liquids", Some("jekyll-liquid")),
+            ("jekyl", Some("jekyll")),
+            ("tag-links", Some("tag-link")),
+            ("tag_link_mismatch", Some("tag-link-mismatch")),
+            ("supression-unused", Some("suppression-unused")),
+            (
+                "front-matter-missing-keys",
+                Some("front-matter-missing-key"),
+            ),
+            ("source-duplicat", Some("source-duplicate")),
+            // A tie, 2 edits from both: the first by name.
+            ("front-matter-missing-k", Some("front-matter-missing")),
+            // 5 edits from a 29-character id: a fifth of its length.
+            (
+                "front-matter-ambiguous-s",
+                Some("front-matter-ambiguous-scalar"),
+            ),
+            ("front-matter-ambiguous-", None),
+            // Edits count characters, not bytes.
+            ("tïmëstämp", Some("timestamp")),
+            ("tïmëstämpö", None),
+            ("source-dupe", None),
+            ("jekyll-url", None),
+            ("jekyll-url-case", None),
+            ("xyz", None),
+            ("all", None),
+            ("", None),
+        ] {
+            assert_eq!(suggest(name), suggestion, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_name_says_did_you_mean() {
+        let unknown = resolve("timestmp").unwrap_err();
+        assert_eq!(
+            unknown.did_you_mean().as_deref(),
+            Some("did you mean `timestamp`?")
+        );
+        assert_eq!(resolve("xyz").unwrap_err().did_you_mean(), None);
+        assert_eq!(resolve("ALL"), Ok(Selector::All));
+        assert_eq!(resolve("jekyll"), Ok(Selector::Family("jekyll")));
+    }
+}
