@@ -141,3 +141,30 @@ fn readme_rule_table_is_the_one_the_rule_docs_give() {
         "README.md's rule table differs from rules/*.md; replace it with:\n\n{expected}"
     );
 }
+
+/// Every rule file opens with one `//!` line: the rule's id and the
+/// `summary` of its document, so that the file says what it checks.
+#[test]
+fn every_rule_file_opens_with_its_summary() {
+    for rule in RULES {
+        let family = FAMILIES
+            .iter()
+            .find(|f| rule.id.starts_with(&format!("{f}-")))
+            .unwrap();
+        let name = &rule.id[family.len() + 1..];
+        let file = format!(
+            "{}/src/rules/{}/{}.rs",
+            env!("CARGO_MANIFEST_DIR"),
+            family.replace('-', "_"),
+            name.replace('-', "_")
+        );
+        let text = fs::read_to_string(&file).unwrap();
+        let first = text.lines().next().unwrap_or_default();
+        let expected = format!("//! `{}`: {}.", rule.id, rule.meta().summary);
+        assert_eq!(first, expected, "{file}: the first line");
+        assert!(
+            !text.lines().nth(1).unwrap_or_default().starts_with("//!"),
+            "{file}: the `//!` opening is one line"
+        );
+    }
+}

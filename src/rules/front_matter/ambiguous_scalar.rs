@@ -1,3 +1,5 @@
+//! `front-matter-ambiguous-scalar`: an unquoted text value is read as a boolean, number or date under YAML 1.1.
+
 use super::quote;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::scalar::Scalar;

@@ -1,3 +1,5 @@
+//! `front-matter-duplicate-key`: a front matter key appears twice.
+
 use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostic::{Edit, Fix};

@@ -1,3 +1,5 @@
+//! `front-matter-invalid-date`: Jekyll cannot read the front matter `date`, or reads another day or time than written.
+
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

@@ -1,3 +1,5 @@
+//! `front-matter-invalid-yaml`: the front matter is not valid YAML.
+
 use crate::model::FrontMatter;
 use crate::model::line_index::ceil_char_boundary;
 use crate::rules::{Context, Sink};

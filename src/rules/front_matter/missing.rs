@@ -1,3 +1,5 @@
+//! `front-matter-missing`: the file does not start with a `---` front matter block.
+
 use crate::model::FrontMatter;
 use crate::model::jekyll::{in_drafts, in_posts};
 use crate::model::lines::lines_from;

@@ -1,3 +1,5 @@
+//! `front-matter-missing-key`: a required front matter key is missing or empty.
+
 use std::path::Path;
 
 use crate::diagnostic::{Edit, Fix};

@@ -1,3 +1,5 @@
+//! `front-matter-not-mapping`: the front matter is not a mapping of keys to values.
+
 use crate::model::FrontMatter;
 use crate::rules::{Context, Sink};
 

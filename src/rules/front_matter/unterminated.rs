@@ -1,3 +1,5 @@
+//! `front-matter-unterminated`: the `---` front matter block is never closed.
+
 use crate::model::FrontMatter;
 use crate::rules::{Context, Sink};
 

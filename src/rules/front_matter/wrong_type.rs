@@ -1,3 +1,5 @@
+//! `front-matter-wrong-type`: a front matter value has the wrong type under YAML 1.1.
+
 use super::quote;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::scalar::Scalar;

@@ -1,3 +1,5 @@
+//! `jekyll-date-mismatch`: Jekyll publishes the post on another day than the one written in `date`.
+
 use jiff::tz::TimeZone;
 
 use crate::model::jekyll::{in_posts, post_name};

@@ -1,3 +1,5 @@
+//! `jekyll-duplicate-url`: two posts render to the same URL, so one overwrites the other.
+
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {

@@ -1,3 +1,5 @@
+//! `jekyll-empty-slug`: a post's URL slug is empty, giving a hidden output file.
+
 use crate::model::jekyll::{in_posts, post_name, written_slug};
 use crate::model::permalink::slug_start;
 use crate::rules::{Context, Sink};

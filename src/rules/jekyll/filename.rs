@@ -1,3 +1,5 @@
+//! `jekyll-filename`: a file in `_posts` is not named `YYYY-MM-DD-slug.ext`.
+
 use crate::model::jekyll::{below_posts, in_posts, kept_beside_posts, post_name, skipped_in_posts};
 use crate::rules::{Context, Sink};
 

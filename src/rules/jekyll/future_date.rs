@@ -1,3 +1,5 @@
+//! `jekyll-future-date`: a post's `date` is in the future, so Jekyll does not publish it.
+
 use crate::model::date::iso;
 use crate::rules::{Context, Sink};
 

@@ -1,3 +1,5 @@
+//! `jekyll-liquid`: the body holds `{{` or `{%` that Jekyll runs as Liquid.
+
 use std::ops::Range;
 
 use crate::model::scalar::Scalar;

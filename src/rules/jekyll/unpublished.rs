@@ -1,3 +1,5 @@
+//! `jekyll-unpublished`: a post sets `published: false`, or is a draft in `_posts`.
+
 use crate::model::jekyll::in_posts;
 use crate::model::scalar::Scalar;
 use crate::rules::{Context, Sink};

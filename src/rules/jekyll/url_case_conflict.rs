@@ -1,3 +1,5 @@
+//! `jekyll-url-case-conflict`: two posts' URLs differ only in case.
+
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {

@@ -1,3 +1,5 @@
+//! `source-double-encoded`: the source URL is percent-encoded twice.
+
 use crate::diagnostic::{Edit, Fix};
 use crate::model::tag::percent_decode_strict;
 use crate::rules::{Context, Sink};

@@ -1,3 +1,5 @@
+//! `source-duplicate`: two posts have the same source URL.
+
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {

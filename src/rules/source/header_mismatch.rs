@@ -1,3 +1,5 @@
+//! `source-header-mismatch`: the header link disagrees with the source URL or the title.
+
 use url::Url;
 
 use crate::diagnostic::{Edit, Fix};

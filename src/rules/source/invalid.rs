@@ -1,3 +1,5 @@
+//! `source-invalid`: the source URL is not an absolute http(s) URL.
+
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

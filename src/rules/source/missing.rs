@@ -1,3 +1,5 @@
+//! `source-missing`: the source URL key is missing or empty.
+
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

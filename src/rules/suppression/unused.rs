@@ -1,3 +1,5 @@
+//! `suppression-unused`: a suppression comment suppresses nothing.
+
 use crate::diagnostic::{Edit, Fix};
 use crate::model::suppress::Directive;
 use crate::rules::{self, Context, Sink};

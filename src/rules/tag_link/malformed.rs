@@ -1,3 +1,5 @@
+//! `tag-link-malformed`: a tag link's URL is broken or its tag is empty.
+
 use crate::model::TagLinkError;
 use crate::rules::{Context, Sink};
 

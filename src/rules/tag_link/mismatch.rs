@@ -1,3 +1,5 @@
+//! `tag-link-mismatch`: a tag link's text is not its tag.
+
 use crate::diagnostic::{Edit, Fix};
 use crate::model::entities;
 use crate::rules::options::{Configurable, OptionError, Value};

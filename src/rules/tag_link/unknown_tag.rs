@@ -1,3 +1,5 @@
+//! `tag-link-unknown-tag`: a link to the site's own tag page names a tag no post has.
+
 use foldhash::HashSet;
 
 use crate::model::summary::hash;

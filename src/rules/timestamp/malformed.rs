@@ -1,3 +1,5 @@
+//! `timestamp-malformed`: the timestamp comment is not an epoch time.
+
 use super::comment_value;
 use crate::diagnostic::{Edit, Fix};
 use crate::rules::{Context, Sink};

@@ -1,3 +1,5 @@
+//! `timestamp-mismatch`: the timestamp comment disagrees with `date`.
+
 use super::comment_value;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::date::{human_difference, iso, restyle};

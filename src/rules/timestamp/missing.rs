@@ -1,3 +1,5 @@
+//! `timestamp-missing`: the body does not open with a timestamp comment.
+
 use super::comment_value;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::lines::lines_from;
