@@ -24,6 +24,7 @@
 //! The rules are the core: they import only [`crate::diagnostic`],
 //! [`crate::model`] and each other, and read no file and no clock.
 
+// First, so that the families below can use its `rules!` macro.
 #[macro_use]
 mod registry;
 
