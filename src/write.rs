@@ -92,7 +92,7 @@ impl Roots {
 
 /// The project `dir` lies in: its nearest ancestor holding a marker of the
 /// first kind that has one.
-fn project_of(dir: &Path) -> Option<PathBuf> {
+pub fn project_of(dir: &Path) -> Option<PathBuf> {
     PROJECT_MARKERS.iter().find_map(|marker| {
         dir.ancestors()
             .find(|d| d.join(marker).exists())
@@ -102,7 +102,7 @@ fn project_of(dir: &Path) -> Option<PathBuf> {
 
 /// `path` without `.` and with each `..` taking off the name before it, as
 /// the user reads a path, not as links resolve it.
-fn lexical(path: &Path) -> PathBuf {
+pub fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

@@ -628,3 +628,37 @@ fn polyglot_translations_share_a_url_in_different_languages() {
     let (_, items) = check_json(dir.path(), &[]);
     assert_eq!(found(&items).len(), 3, "{items:?}");
 }
+
+/// A post named from outside its site is compared with the posts of its
+/// own site, found from the path named, not with posts that lie around the
+/// current folder.
+#[test]
+fn a_post_named_from_elsewhere_is_compared_within_its_own_site() {
+    let from = "https://news.example.com/2022/10/31/bridge.html";
+    let one = post(
+        "Bridge reopens",
+        "2022-10-31T09:00:00Z",
+        from,
+        "",
+        "<p>Open.</p>",
+    );
+    let dir = site(&[
+        ("elsewhere/_posts/2022-10-31-bridge.md", &one),
+        ("site/_config.yml", "title: News\n"),
+        ("site/_posts/2022-10-30-bridge.md", &one),
+        ("site/_posts/2022-10-31-bridge.md", &one),
+    ]);
+    let named = dir.path().join("site/_posts/2022-10-31-bridge.md");
+    let (_, items) = check_json(
+        &dir.path().join("elsewhere"),
+        &["--select", "source-duplicate", named.to_str().unwrap()],
+    );
+    // Reported against the site's earlier copy; the unrelated folder's copy
+    // around the current folder is not looked at.
+    assert_eq!(items.len(), 1, "{items:?}");
+    let related = items[0]["related"][0]["path"].as_str().unwrap();
+    assert!(
+        related.ends_with("site/_posts/2022-10-30-bridge.md"),
+        "{related}"
+    );
+}

@@ -628,19 +628,51 @@ fn context(
 ) -> (Vec<PathBuf>, Vec<Option<Arc<PostSummary>>>, bool) {
     let base = resolver.base();
     let cwd = std::env::current_dir().unwrap_or_default();
-    let absolute = |p: &Path| -> PathBuf {
-        cwd.join(p)
-            .components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect()
+    let absolute = |p: &Path| crate::write::lexical(&cwd.join(p));
+    // The project: the folder of `postlint.toml`, else the one project the
+    // paths named lie in (the folder of `_config.yml`, else the
+    // repository's root), never the current folder as such: a site named
+    // from elsewhere is compared with its own posts, not with whatever lies
+    // around the user.
+    let root = match &base.path {
+        Some(_) => Some(absolute(&base.root)),
+        None => {
+            let named: Vec<PathBuf> = args.iter().map(|a| absolute(Path::new(a))).collect();
+            let projects: Vec<Option<PathBuf>> = (named.iter())
+                .map(|n| {
+                    let dir = if n.is_dir() {
+                        n.as_path()
+                    } else {
+                        n.parent().unwrap_or(n)
+                    };
+                    crate::write::project_of(dir)
+                })
+                .collect();
+            match projects.first() {
+                Some(Some(first)) if projects.iter().all(|p| p.as_ref() == Some(first)) => {
+                    Some(first.clone())
+                }
+                // No project anywhere: the current folder, when every path
+                // named lies in it.
+                Some(None)
+                    if projects.iter().all(Option::is_none)
+                        && named.iter().all(|n| n.starts_with(&cwd)) =>
+                {
+                    Some(absolute(&base.root))
+                }
+                _ => None,
+            }
+        }
     };
-    let root = absolute(&base.root);
-    let whole = args.is_empty() || args.iter().all(|a| absolute(Path::new(a)) == root);
-    if whole || !crate::engine::repo::any_enabled(base) {
+    let whole = args.is_empty()
+        || root
+            .as_ref()
+            .is_some_and(|root| args.iter().all(|a| absolute(Path::new(a)) == *root));
+    let Some(root) = root.filter(|_| !whole && crate::engine::repo::any_enabled(base)) else {
         return (Vec::new(), Vec::new(), whole);
-    }
+    };
     // Problems elsewhere in the project are not this run's to report.
-    let Ok(all) = discover(&[base.root.display().to_string()], resolver.filter(), false) else {
+    let Ok(all) = discover(&[root.display().to_string()], resolver.filter(), false) else {
         return (Vec::new(), Vec::new(), false);
     };
     let given: std::collections::HashSet<PathBuf> = checked.iter().map(|p| absolute(p)).collect();
