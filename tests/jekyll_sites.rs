@@ -50,11 +50,6 @@ fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
                     "jekyll-date-mismatch",
                 ),
                 ("_posts/2017-11-03-vim-intro.md", "jekyll-date-mismatch"),
-                // `{{ "}}`: Jekyll logs "Liquid Warning: ... Unexpected character" and renders nothing there.
-                (
-                    "_posts/2017-12-19-vim-configuracion-inicial.md",
-                    "jekyll-liquid",
-                ),
             ],
         ),
         (
@@ -393,7 +388,7 @@ const SKIPPED_ON_PURPOSE: &[(&str, &str)] = &[
 #[test]
 fn what_jekyll_shows_on_twenty_sites_is_found() {
     let Some((dir, sites)) = sites() else { return };
-    let (mut shifts, mut skipped) = (0, 0);
+    let (mut shifts, mut skipped, mut warnings) = (0, 0, 0);
     for (name, folder) in &sites {
         let (found, _, _) = check(folder);
         let reported = |path: &str, rules: &[&str]| {
@@ -449,6 +444,7 @@ fn what_jekyll_shows_on_twenty_sites_is_found() {
                         .is_some_and(|t| t.starts_with("Liquid Warning")) =>
                 {
                     if let Some(path) = line["post"].as_str() {
+                        warnings += 1;
                         assert!(reported(path, &["jekyll-liquid"]), "{name}: {line}");
                     }
                 }
@@ -457,6 +453,10 @@ fn what_jekyll_shows_on_twenty_sites_is_found() {
         }
     }
     // Twenty day shifts (nineteen through an offset, one rolled over) and
-    // seven skipped posts, all on the sites' own oracle lines.
-    assert_eq!((shifts, skipped), (20, 7));
+    // seven skipped posts, all on the sites' own oracle lines. No post the
+    // oracle rendered drew a Liquid warning: the one output Liquid reads
+    // loosely on these sites (`{{ "}}` in a quoted fold marker, in a post
+    // the oracle could not render for a missing gem) loses no word, and is
+    // not reported.
+    assert_eq!((shifts, skipped, warnings), (20, 7, 0));
 }

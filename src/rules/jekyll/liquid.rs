@@ -287,8 +287,11 @@ fn judge(ctx: &Context, body_start: usize, out: &mut Sink) {
             let markup = markup.strip_prefix('-').unwrap_or(markup);
             let markup = markup.strip_suffix('-').unwrap_or(markup);
             // Liquid ends the output at its first `}`; what then is left is
-            // another defect, which Jekyll stops on.
+            // another defect, which Jekyll stops on. Markup with no letter
+            // or digit (`{{ "}}` in a quoted fold marker) loses no word of
+            // the author's when read loosely: the page shows what was meant.
             if !markup.contains('}')
+                && markup.chars().any(char::is_alphanumeric)
                 && let Err(why) = strict_output(markup)
             {
                 out.push(
