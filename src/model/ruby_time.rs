@@ -345,24 +345,10 @@ fn parse_eu(s: &mut [u8], f: &mut Fields) -> bool {
                 }
             }
         }
-        let (d, y) = (d.text.to_vec(), y.map(|p| (p.text.to_vec(), p.apostrophe)));
+        let (d, y) = ((d.text.to_vec(), false), y.map(|p| (p.text.to_vec(), p.apostrophe)));
         blank(s, from, end);
-        let m = format!("{mon}");
-        s3e(
-            f,
-            y.as_ref().map(|(t, a)| Part {
-                text: t,
-                apostrophe: *a,
-            }),
-            Some(Part {
-                text: m.as_bytes(),
-                apostrophe: false,
-            }),
-            Some(Part {
-                text: &d,
-                apostrophe: false,
-            }),
-        );
+        let m = (mon.to_string().into_bytes(), false);
+        s3e(f, y.as_ref().map(owned), Some(owned(&m)), Some(owned(&d)));
         return true;
     }
     false
@@ -392,22 +378,8 @@ fn parse_us(s: &mut [u8], f: &mut Fields) -> bool {
         }
         let d = (d.text.to_vec(), d.apostrophe);
         blank(s, i, end);
-        let m = format!("{mon}");
-        s3e(
-            f,
-            y.as_ref().map(|(t, a)| Part {
-                text: t,
-                apostrophe: *a,
-            }),
-            Some(Part {
-                text: m.as_bytes(),
-                apostrophe: false,
-            }),
-            Some(Part {
-                text: &d.0,
-                apostrophe: d.1,
-            }),
-        );
+        let m = (mon.to_string().into_bytes(), false);
+        s3e(f, y.as_ref().map(owned), Some(owned(&m)), Some(owned(&d)));
         return true;
     }
     false
