@@ -59,19 +59,8 @@ fn findings(site: &Path) -> Vec<(String, String)> {
         site.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    let items: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut found: Vec<(String, String)> = items
-        .iter()
-        .map(|i| {
-            (
-                i["path"].as_str().unwrap().to_string(),
-                i["rule"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    found.sort();
+    let (found, errors) = common::json_findings(&out.stdout);
     let code = out.status.code();
-    let errors = items.iter().any(|i| i["severity"] == "error");
     assert_eq!(code, Some(i32::from(errors)), "{}", site.display());
     found
 }

@@ -345,7 +345,10 @@ fn parse_eu(s: &mut [u8], f: &mut Fields) -> bool {
                 }
             }
         }
-        let (d, y) = ((d.text.to_vec(), false), y.map(|p| (p.text.to_vec(), p.apostrophe)));
+        let (d, y) = (
+            (d.text.to_vec(), false),
+            y.map(|p| (p.text.to_vec(), p.apostrophe)),
+        );
         blank(s, from, end);
         let m = (mon.to_string().into_bytes(), false);
         s3e(f, y.as_ref().map(owned), Some(owned(&m)), Some(owned(&d)));

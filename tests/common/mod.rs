@@ -213,3 +213,22 @@ pub fn write(root: &Path, path: &str, bytes: &[u8]) -> PathBuf {
 pub fn example_site() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
 }
+
+/// The findings of a `--output-format json` report, as sorted
+/// `(path, rule)` pairs, and whether any of them is an error (which makes
+/// the exit code 1).
+pub fn json_findings(stdout: &[u8]) -> (Vec<(String, String)>, bool) {
+    let items: Vec<serde_json::Value> = serde_json::from_slice(stdout).unwrap();
+    let mut found: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                i["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    found.sort();
+    let errors = items.iter().any(|i| i["severity"] == "error");
+    (found, errors)
+}
