@@ -284,18 +284,9 @@ fn extensionless_post(rel: &Path) -> bool {
         return false;
     };
     let name = &bytes[slash + 1..];
-    if name.contains(&b'.') {
-        return false;
-    }
-    let mut at = 0;
-    for (min, max) in [(2, 4), (1, 2), (1, 2)] {
-        let digits = name[at..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if !(min..=max).contains(&digits) || name.get(at + digits) != Some(&b'-') {
-            return false;
-        }
-        at += digits + 1;
-    }
-    at < name.len() && bytes[..slash].split(|&c| c == b'/').any(|c| c == b"_posts")
+    !name.contains(&b'.')
+        && crate::model::jekyll::date_prefix(name).is_some_and(|(_, at)| at < name.len())
+        && bytes[..slash].split(|&c| c == b'/').any(|c| c == b"_posts")
 }
 
 /// Whether a plain relative path (see [`plain_bytes`]) matches one of

@@ -137,6 +137,26 @@ pub struct PostName<'a> {
     pub slug: &'a str,
 }
 
+/// The date a post's name starts with, as Jekyll's pattern reads it: 2 to
+/// 4 digits, `-`, 1 or 2 digits, `-`, 1 or 2 digits, `-`. The three numbers,
+/// and where the rest of the name starts.
+pub fn date_prefix(name: &[u8]) -> Option<([i16; 3], usize)> {
+    let mut numbers = [0i16; 3];
+    let mut at = 0;
+    for (number, (min, max)) in numbers.iter_mut().zip([(2, 4), (1, 2), (1, 2)]) {
+        let digits = (name.get(at..)?.iter())
+            .take(max)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(min..=max).contains(&digits) || name.get(at + digits) != Some(&b'-') {
+            return None;
+        }
+        *number = (name[at..at + digits].iter()).fold(0, |n, b| n * 10 + i16::from(b - b'0'));
+        at += digits + 1;
+    }
+    Some((numbers, at))
+}
+
 /// Split a file name as Jekyll does: `\d{2,4}-\d{1,2}-\d{1,2}-`, a slug
 /// (possibly empty), and an extension `.[^.]+`. `None` when it does not match.
 pub fn post_name(name: &str) -> Option<PostName<'_>> {
@@ -145,24 +165,7 @@ pub fn post_name(name: &str) -> Option<PostName<'_>> {
         return None;
     }
     let stem = &name.as_bytes()[..dot];
-    // Each number, read where it starts: between `min` and `max` digits,
-    // then a `-`. Its value, and where the next field starts.
-    let number = |from: usize, min: usize, max: usize| {
-        let digits = stem
-            .get(from..)?
-            .iter()
-            .take(max)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let value = stem[from..from + digits]
-            .iter()
-            .fold(0i16, |n, b| n * 10 + i16::from(b - b'0'));
-        ((min..=max).contains(&digits) && stem.get(from + digits) == Some(&b'-'))
-            .then_some((value, from + digits + 1))
-    };
-    let (y, at) = number(0, 2, 4)?;
-    let (m, at) = number(at, 1, 2)?;
-    let (d, at) = number(at, 1, 2)?;
+    let ([y, m, d], at) = date_prefix(stem)?;
     // Month and day have two digits at most.
     let date = Date::new(y, m as i8, d as i8).ok();
     Some(PostName {
