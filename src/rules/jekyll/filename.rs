@@ -59,7 +59,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
                 && ctx.post.front_matter.get("date").is_none()
                 && ctx.site.default_for(ctx.path, "date").flatten().is_none() =>
         {
-            let message = match rolled_over(n.date_text) {
+            let message = match rolled_over(n.date_text, &ctx.site.timezone) {
                 Some(day) => format!(
                     "the file name's date `{}` is not on the calendar: Jekyll \
                     publishes the post on {day}",
@@ -81,25 +81,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// The day Ruby's `Time.parse` makes of `YYYY-MM-DD` that is not on the
-/// calendar, when it makes one: a month of 1 to 12 and a day of 1 to 31,
-/// a day past the month's end counted on into the next month.
-fn rolled_over(date: &str) -> Option<jiff::civil::Date> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i16>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    // Two-digit years are this century's, as Ruby completes them.
-    let year = if date.split('-').next()?.len() == 2 {
-        2000 + year
-    } else {
-        year
-    };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let first = jiff::civil::Date::new(year, month as i8, 1).ok()?;
-    first
-        .checked_add(jiff::Span::new().days(i64::from(day - 1)))
-        .ok()
+/// The day Jekyll publishes a post named with `date`, a `YYYY-MM-DD` not
+/// on the calendar, in the site's `zone`: Ruby's `Time.parse`, which counts
+/// a day past the month's end on into the next month, or `None` where it
+/// raises and Jekyll stops with `Invalid date`.
+fn rolled_over(date: &str, zone: &jiff::tz::TimeZone) -> Option<jiff::civil::Date> {
+    let reading = crate::model::ruby_time::time_parse(date, zone).ok()?;
+    Some(zone.to_datetime(reading.instant).date())
 }
 
 #[cfg(test)]
@@ -122,7 +110,7 @@ mod tests {
             ("2023-27-11", None),
         ] {
             assert_eq!(
-                rolled_over(name).map(|d| d.to_string()),
+                rolled_over(name, &jiff::tz::TimeZone::UTC).map(|d| d.to_string()),
                 day.map(str::to_string),
                 "{name}"
             );
