@@ -57,11 +57,7 @@ impl Roots {
             .iter()
             .map(|arg| {
                 let named = lexical(&cwd.join(arg));
-                let dir = if Path::new(arg).is_dir() {
-                    named.clone()
-                } else {
-                    named.parent().unwrap_or(Path::new("/")).to_path_buf()
-                };
+                let dir = folder_of(&named).to_path_buf();
                 let root = by_folder
                     .entry(dir.clone())
                     .or_insert_with(|| {
@@ -87,6 +83,16 @@ impl Roots {
             .filter(|(named, _)| path.starts_with(named))
             .max_by_key(|(named, _)| named.as_os_str().len())
             .map(|(_, root)| root.as_path())
+    }
+}
+
+/// The folder a path named on the command line stands for: itself when it
+/// is one, else the folder of the file it names.
+pub fn folder_of(named: &Path) -> &Path {
+    if named.is_dir() {
+        named
+    } else {
+        named.parent().unwrap_or(Path::new("/"))
     }
 }
 

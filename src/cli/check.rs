@@ -639,14 +639,7 @@ fn context(
         None => {
             let named: Vec<PathBuf> = args.iter().map(|a| absolute(Path::new(a))).collect();
             let projects: Vec<Option<PathBuf>> = (named.iter())
-                .map(|n| {
-                    let dir = if n.is_dir() {
-                        n.as_path()
-                    } else {
-                        n.parent().unwrap_or(n)
-                    };
-                    crate::write::project_of(dir)
-                })
+                .map(|n| crate::write::project_of(crate::write::folder_of(n)))
                 .collect();
             match projects.first() {
                 Some(Some(first)) if projects.iter().all(|p| p.as_ref() == Some(first)) => {
