@@ -144,14 +144,14 @@ fn check_file(
     let shown = display_path(path);
     let config = resolver.settings_for(path);
     let now = config.now.unwrap_or_else(engine::clock);
-    let failed = |message: String| {
+    let failed = |message: String, shared: Option<String>| {
         if let Some(cache) = cache {
             cache.forget(&shown);
         }
         Outcome::Failed {
             path: shown.clone(),
             message,
-            shared: None,
+            shared,
         }
     };
     // An unchanged file whose findings still hold is not read.
@@ -169,7 +169,7 @@ fn check_file(
     }
     let text = match read::read_found_post_into(path, buf) {
         Ok(text) => text,
-        Err(message) => return failed(message),
+        Err(message) => return failed(message, None),
     };
     if let (Some(cache), Some(seen)) = (cache, &mut seen) {
         seen.content = Some(crate::cache::content_hash(text.as_bytes()));
@@ -188,15 +188,8 @@ fn check_file(
     if run.write && fixed != text {
         let root = run.roots.root_of(path).unwrap_or(&config.root);
         if let Err(e) = crate::write::write_fixed(path, text, &fixed, root) {
-            if let Some(cache) = cache {
-                cache.forget(&shown);
-            }
-            const WHAT: &str = "cannot write the fixed file, left unchanged";
-            return Outcome::Failed {
-                path: shown,
-                message: format!("{WHAT}: {e}"),
-                shared: Some(e.reason),
-            };
+            let message = format!("cannot write the fixed file, left unchanged: {e}");
+            return failed(message, Some(e.reason));
         }
     }
     Outcome::Checked(report)
