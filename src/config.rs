@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Severity;
-use crate::model::site::{Kind, Site};
+use crate::model::jekyll::site::{Kind, Site};
 use crate::rules::options::{OptionError, Value};
 use crate::rules::{self, RULES, Settings};
 
@@ -84,7 +84,7 @@ pub struct Config {
     /// The moment future dates are judged against (`--now`, or the clock as
     /// read once at the start of a CLI run); the clock at each check if
     /// unset, as in the language server.
-    pub now: Option<crate::model::site::Now>,
+    pub now: Option<crate::model::jekyll::site::Now>,
 }
 
 impl Default for Config {

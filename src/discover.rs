@@ -187,7 +187,7 @@ impl PathFilter {
         while let Some(rest) = bytes.strip_prefix(b"./") {
             bytes = rest;
         }
-        plain_bytes(bytes).then(|| crate::model::jekyll::path_of(bytes))?
+        plain_bytes(bytes).then(|| crate::model::jekyll::path::path_of(bytes))?
     }
 
     pub fn is_post(&self, path: &Path) -> bool {
@@ -285,7 +285,7 @@ fn extensionless_post(rel: &Path) -> bool {
     };
     let name = &bytes[slash + 1..];
     !name.contains(&b'.')
-        && crate::model::jekyll::date_prefix(name).is_some_and(|(_, at)| at < name.len())
+        && crate::model::jekyll::path::date_prefix(name).is_some_and(|(_, at)| at < name.len())
         && bytes[..slash].split(|&c| c == b'/').any(|c| c == b"_posts")
 }
 

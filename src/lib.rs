@@ -25,8 +25,6 @@ pub mod server;
 pub mod site;
 pub mod write;
 
-pub use model::line_index;
-
 use std::path::Path;
 
 pub use config::Config;

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-use crate::model::scalar::Scalar;
-pub use crate::model::site::{
+use crate::model::front_matter::scalar::Scalar;
+pub use crate::model::jekyll::site::{
     DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
 };
 use crate::model::yaml::{self, Node, NodeKind};
@@ -516,7 +516,7 @@ fn format_of(bytes: &[u8], source_keys: &[String]) -> Option<bool> {
         l.len() >= 7
             && l.starts_with("<!--")
             && l.ends_with("-->")
-            && crate::model::body::mirror_timestamp(&l[4..l.len() - 3])
+            && crate::model::body::opening::mirror_timestamp(&l[4..l.len() - 3])
     }))
 }
 

@@ -7,7 +7,10 @@
 
 mod common;
 
-use postlint::model::anchors::{Anchor, html_anchors_fast, html_anchors_full, regions_provable};
+use postlint::model::body::anchors::{
+    Anchor,
+    html::{html_anchors_fast, html_anchors_full, regions_provable},
+};
 use proptest::prelude::*;
 
 fn key(text: &str, anchors: &[Anchor]) -> Vec<String> {

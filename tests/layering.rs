@@ -536,7 +536,6 @@ fn top_level_modules_form_no_import_cycle() {
 const LAYERS: &[(&str, u8)] = &[
     ("diagnostic", 0),
     ("model", 1),
-    ("line_index", 1),
     ("rules", 2),
     ("config", 3),
     ("site", 3),

@@ -4,9 +4,9 @@
 //! what the messages show.
 
 use postlint::diagnostic::Severity;
-use postlint::model::summary::{
-    FullSummary, Output, OutputPlace, PostSummary, SiteTagLink, Source, Span, TagLink, hash,
-};
+use postlint::model::jekyll::output::OutputPlace;
+use postlint::model::summary::compact::{OutputHashes, PostSummary, Source, Span, TagLink, hash};
+use postlint::model::summary::full::{FullSummary, SiteTagLink};
 use postlint::rules::{self, RepoContext, Settings, Summarized};
 
 const COLLIDING: u64 = 42;
@@ -28,7 +28,7 @@ fn full(file: &str, source: &str) -> FullSummary {
 fn colliding() -> PostSummary {
     let span = Span { start: 4, end: 9 };
     PostSummary {
-        output: Some(Output {
+        output: Some(OutputHashes {
             file: COLLIDING,
             folded: COLLIDING,
             span,

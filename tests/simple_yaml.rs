@@ -6,7 +6,7 @@
 
 mod common;
 
-use postlint::model::front_matter;
+use postlint::model::front_matter::block;
 use postlint::model::simple_yaml;
 use postlint::model::yaml::parse_general;
 use proptest::prelude::*;
@@ -124,7 +124,7 @@ fn compare_corpus(name: &str) -> (usize, usize) {
     common::each_text_file(dir.path(), |_, text| {
         // The block as postlint finds it (after a BOM, up to `---` or `...`).
         let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-        let Some(block) = front_matter::parse(text, start).block().cloned() else {
+        let Some(block) = block::parse(text, start).block().cloned() else {
             return;
         };
         posts += 1;

@@ -7,10 +7,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
-use crate::line_index::Position;
-use crate::model::site::Now;
-use crate::model::summary::PostSummary;
+use crate::model::jekyll::site::Now;
+use crate::model::summary::compact::PostSummary;
 use crate::report::excerpt::Excerpt;
+use crate::report::line_index::Position;
 use crate::report::{Elsewhere, Finding};
 
 /// What the cache knows of one post: the file it was read from, the

@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use jiff::Timestamp;
 
 use crate::config::Config;
-use crate::model::site::Now;
+use crate::model::jekyll::site::Now;
 use crate::report::FileReport;
 pub use entry::Stamp;
 use entry::{CachedFinding, Entry, Found, Valid};

@@ -9,7 +9,7 @@ use crate::cache::Cache;
 use crate::config::Config;
 use crate::discover::{discover, discover_each};
 use crate::engine::Resolver;
-use crate::model::summary::PostSummary;
+use crate::model::summary::compact::PostSummary;
 use crate::report::statistics::Statistics;
 use crate::report::{FileReport, Format, Reporter, ReporterOptions, Summary, plural, thousands};
 use crate::rules;
@@ -144,7 +144,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     // Every file of a run is judged against one moment.
     config.now = Some(match args.now {
-        Some(instant) => crate::model::site::Now {
+        Some(instant) => crate::model::jekyll::site::Now {
             instant,
             given: true,
         },

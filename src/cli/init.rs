@@ -9,7 +9,7 @@ use std::path::Path;
 use super::{error, exit};
 use crate::config::Config;
 use crate::discover::{PathFilter, discover};
-use crate::model::site::Kind;
+use crate::model::jekyll::site::Kind;
 use crate::site;
 
 /// The file `init` writes, in the current folder.

@@ -6,8 +6,9 @@ use std::path::Path;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Post;
-use crate::model::site::Now;
-use crate::model::summary::{FullSummary, PostSummary};
+use crate::model::jekyll::site::Now;
+use crate::model::summary::compact::PostSummary;
+use crate::model::summary::full::FullSummary;
 use crate::rules::{self, Context};
 
 /// What checking one post gives: its own findings, sorted by position, and
@@ -57,7 +58,7 @@ fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<FullSummary> 
     super::repo::any_enabled(config).then(|| {
         let now = now(config).instant;
         let wanted = super::repo::wanted(config);
-        crate::model::summary::summarize(path, post, &config.site, now, wanted)
+        crate::model::summary::full::summarize(path, post, &config.site, now, wanted)
     })
 }
 

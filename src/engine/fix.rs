@@ -22,7 +22,7 @@ pub struct Fixed {
     pub remaining: Vec<Diagnostic>,
     /// The fixed text's summary for the whole-repository rules, when any
     /// is on (see [`super::check`]).
-    pub summary: Option<crate::model::summary::PostSummary>,
+    pub summary: Option<crate::model::summary::compact::PostSummary>,
     /// Whether the last pass had nothing left to apply. `false` when the
     /// loop stopped at [`MAX_ITERATIONS`] with fixes still applicable: the
     /// text is fixed as far as it went, and the caller should say so.

@@ -14,7 +14,7 @@ pub use fix::{Fixed, fix};
 pub use repo::{RepoIndex, Reread, check_all};
 pub use resolver::Resolver;
 
-use crate::model::site::Now;
+use crate::model::jekyll::site::Now;
 
 /// The moment the clock gives, for settings that name none: the only place
 /// the clock is read.

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::summary::{FullSummary, PostSummary, Stamp, Wanted};
+use crate::model::summary::compact::{PostSummary, Stamp};
+use crate::model::summary::full::{FullSummary, Wanted};
 use crate::rules::{self, RULES, RepoContext, RepoDiagnostic, Summarized};
 
 /// Whether any whole-repository rule is on, so that summaries are worth

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::config::Config;
 use crate::discover::PathFilter;
-use crate::model::site::Kind;
+use crate::model::jekyll::site::Kind;
 use crate::site::{self, Site, SiteError};
 
 /// What a file's settings depend on beyond the base: its site's folder,
@@ -76,7 +76,7 @@ impl Resolver {
         let by_folder = !self.filter.has_ignores();
         // The folder's bytes, found without taking the path apart when it
         // is written plainly (post names are long).
-        let dir_bytes = crate::model::jekyll::parent_bytes(path).unwrap_or_else(|| {
+        let dir_bytes = crate::model::jekyll::path::parent_bytes(path).unwrap_or_else(|| {
             (path.parent().unwrap_or(Path::new("")))
                 .as_os_str()
                 .as_encoded_bytes()

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::scalar::{self, Scalar};
+use super::front_matter::scalar::{self, Scalar};
 use super::yaml::{Node, NodeKind};
 
 /// The tree of `source` (front matter starting at byte `base` of the post),

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use granit_parser::{Event, Options, Parser, ScalarStyle};
 
-use super::scalar::{self, Scalar};
+use super::front_matter::scalar::{self, Scalar};
 
 /// One YAML node and the bytes it covers in the post.
 #[derive(Clone, Debug, PartialEq)]

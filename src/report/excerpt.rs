@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
-use crate::line_index::{LineIndex, ceil_char_boundary, floor_char_boundary};
+use crate::model::text::boundary::{ceil_char_boundary, floor_char_boundary};
+use crate::report::line_index::LineIndex;
 
 /// Lines longer than this many bytes are cut around their labels.
 const LONG_LINE: usize = 240;

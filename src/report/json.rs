@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{FileReport, Finding, Reporter, Summary};
-use crate::line_index::Position;
+use crate::report::line_index::Position;
 
 pub struct Json;
 

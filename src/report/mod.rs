@@ -9,13 +9,14 @@ pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+pub mod line_index;
 pub mod sarif;
 pub mod statistics;
 
 use std::io::{self, Write};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::line_index::{LineIndex, Position};
+use crate::report::line_index::{LineIndex, Position};
 use excerpt::Excerpt;
 pub use format::{Format, ReporterOptions};
 
@@ -123,7 +124,7 @@ pub struct FileReport {
     /// report.
     pub fixed_text: Option<String>,
     /// What the whole-repository rules need of the post, when any is on.
-    pub summary: Option<std::sync::Arc<crate::model::summary::PostSummary>>,
+    pub summary: Option<std::sync::Arc<crate::model::summary::compact::PostSummary>>,
 }
 
 impl FileReport {

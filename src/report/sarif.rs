@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{FileReport, Finding, Reporter, Summary};
 use crate::diagnostic::Severity;
-use crate::line_index::Position;
+use crate::report::line_index::Position;
 use crate::rules::{self, RULES};
 
 pub struct Sarif;

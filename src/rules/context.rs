@@ -8,8 +8,9 @@ use std::path::Path;
 use super::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::model::Post;
-use crate::model::site::{Now, Site};
-use crate::model::summary::{FullSummary, PostSummary};
+use crate::model::jekyll::site::{Now, Site};
+use crate::model::summary::compact::PostSummary;
+use crate::model::summary::full::FullSummary;
 
 /// What a rule sees: the parsed post, the settings, and the world around
 /// the post as plain values.

@@ -6,7 +6,7 @@ use std::any::Any;
 use super::options::{Configurable, RuleOptions};
 use super::{RULES, front_matter, source, tag_link, timestamp};
 use crate::model::ParseOptions;
-use crate::model::site::Site;
+use crate::model::jekyll::site::Site;
 
 /// Every setting the rules read: each family's settings, and each rule's
 /// options. The defaults until a config file says otherwise.
@@ -81,7 +81,7 @@ impl Settings {
             unit: self.timestamp.unit,
             source_keys: &self.source.keys,
             tag_patterns: &self.tag_link.patterns,
-            tag_scope: (!self.tag_link.configured).then_some(crate::model::TagScope {
+            tag_scope: (!self.tag_link.configured).then_some(crate::model::tag::link::TagScope {
                 external: site.mirror_whatever_the_post(),
                 own_host: site.host.as_deref(),
             }),

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{Context, RULES, Settings, run_post};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::Post;
-use crate::model::site::{Now, Site};
+use crate::model::jekyll::site::{Now, Site};
 
 /// Check `text` as the post at `path` with every per-post rule but the
 /// suppression family, each at its default severity.

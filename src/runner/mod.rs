@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::cache::{Cache, Seen, Stamp};
 use crate::config::Config;
 use crate::engine::{self, Resolver};
-use crate::line_index::LineIndex;
+use crate::report::line_index::LineIndex;
 use crate::report::{FileReport, Finding};
 use crate::write::Roots;
 
@@ -202,7 +202,7 @@ fn cached(
     shown: &str,
     seen: &Seen,
     config: &std::sync::Arc<Config>,
-    now: crate::model::site::Now,
+    now: crate::model::jekyll::site::Now,
     fix: Option<FixRun<'_>>,
 ) -> Option<FileReport> {
     let report = cache.get(shown, seen, config, now)?;

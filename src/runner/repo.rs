@@ -12,10 +12,10 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, RepoIndex, Reread, Resolver};
-use crate::line_index::LineIndex;
-use crate::model::summary::FullSummary;
-use crate::model::summary::PostSummary;
+use crate::model::summary::compact::PostSummary;
+use crate::model::summary::full::FullSummary;
 use crate::report::Finding;
+use crate::report::line_index::LineIndex;
 
 /// New findings for some of `reports` (by index), and the files that could
 /// not be read again, with why.

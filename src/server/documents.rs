@@ -11,7 +11,7 @@ use lsp_types as lsp;
 use super::position::{Encoding, LineStarts};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::summary::PostSummary;
+use crate::model::summary::compact::PostSummary;
 use crate::model::suppress::edit::Placement;
 
 pub struct Document {
@@ -135,7 +135,7 @@ fn uri_path(uri: &lsp::Uri) -> String {
             u.path_segments()
                 .and_then(|mut s| s.next_back().map(str::to_string))
         })
-        .map(|s| crate::model::tag::percent_decode_strict(&s).unwrap_or(s))
+        .map(|s| crate::model::tag::pattern::percent_decode_strict(&s).unwrap_or(s))
         .unwrap_or_else(|| "untitled.md".into())
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::engine;
-use crate::model::summary::PostSummary;
+use crate::model::summary::compact::PostSummary;
 use crate::rules;
 
 /// A post's own findings, sorted by position, and its summary for the

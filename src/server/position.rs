@@ -3,7 +3,8 @@
 
 use lsp_types::{Position, Range};
 
-use crate::line_index::{LineIndex, floor_char_boundary};
+use crate::model::text::boundary::floor_char_boundary;
+use crate::report::line_index::LineIndex;
 
 /// How a position's `character` counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,7 +12,8 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::discover;
 use crate::engine::{self, RepoIndex, Reread, Resolver};
-use crate::model::summary::{FullSummary, PostSummary};
+use crate::model::summary::compact::PostSummary;
+use crate::model::summary::full::FullSummary;
 use crate::runner;
 
 pub struct Repo {

@@ -4,7 +4,7 @@
 
 use super::{Suppressions, parse};
 use crate::diagnostic::Edit;
-use crate::model::front_matter::FrontMatter;
+use crate::model::front_matter::block::FrontMatter;
 
 /// Where suppressions can be written in one text.
 #[derive(Clone, Debug)]
@@ -20,7 +20,7 @@ pub struct Placement {
 impl Placement {
     /// Read the front matter of `text` (only that) to find the places.
     pub fn of(text: &str) -> Placement {
-        let (front_matter, body_start) = crate::model::front_matter::split(text);
+        let (front_matter, body_start) = crate::model::front_matter::block::split(text);
         let front_matter_close = match &front_matter {
             FrontMatter::Parsed { block, .. } if front_matter.get("postlint").is_none() => {
                 Some(block.close.start)
@@ -122,7 +122,7 @@ pub fn would_cover(text: &str, edit: &Edit, rule: &str, family: &str, offset: us
 
 /// The suppressions of a whole post's text.
 fn of_text(text: &str) -> Suppressions {
-    let (front_matter, body_start) = crate::model::front_matter::split(text);
+    let (front_matter, body_start) = crate::model::front_matter::block::split(text);
     parse(text, body_start, &front_matter)
 }
 

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::{Comment, Directive, Suppression, Suppressions};
-use crate::model::front_matter::FrontMatter;
-use crate::model::lines::{lines_from, next_line_start};
+use crate::model::front_matter::block::FrontMatter;
+use crate::model::text::lines::{lines_from, next_line_start};
 use crate::model::yaml::NodeKind;
 
 /// Find the suppressions of a post whose body starts at `body_start`.
@@ -228,7 +228,7 @@ mod tests {
     }
 
     fn parse_all(text: &str) -> Suppressions {
-        let fm = front_matter::parse(text, 0);
+        let fm = front_matter::block::parse(text, 0);
         let body = fm.block().map_or(0, |b| b.body_start);
         parse(text, body, &fm)
     }

@@ -2,7 +2,7 @@
 
 use super::quote;
 use crate::diagnostic::{Edit, Fix};
-use crate::model::scalar::Scalar;
+use crate::model::front_matter::scalar::Scalar;
 use crate::model::yaml::{Node, NodeKind};
 use crate::rules::options::{Configurable, OptionError, Value};
 use crate::rules::{Context, Sink};

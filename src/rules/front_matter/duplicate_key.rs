@@ -3,7 +3,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostic::{Edit, Fix};
-use crate::model::lines::next_line_start;
+use crate::model::text::lines::next_line_start;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

@@ -1,7 +1,7 @@
 //! `front-matter-invalid-yaml`: the front matter is not valid YAML.
 
 use crate::model::FrontMatter;
-use crate::model::line_index::ceil_char_boundary;
+use crate::model::text::boundary::ceil_char_boundary;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

@@ -1,8 +1,8 @@
 //! `front-matter-missing`: the file does not start with a `---` front matter block.
 
 use crate::model::FrontMatter;
-use crate::model::jekyll::{in_drafts, in_posts};
-use crate::model::lines::lines_from;
+use crate::model::jekyll::path::{in_drafts, in_posts};
+use crate::model::text::lines::lines_from;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

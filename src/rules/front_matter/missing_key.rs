@@ -31,14 +31,14 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     };
     let required = ctx.settings.rule::<Options>().required.as_ref();
     // A file Jekyll skips is no post: `jekyll-filename` reports it.
-    if !ctx.is_mirror() && crate::model::jekyll::skipped_in_posts(ctx.path) {
+    if !ctx.is_mirror() && crate::model::jekyll::path::skipped_in_posts(ctx.path) {
         return;
     }
     // A name's date off the calendar still dates the post (Ruby rolls it
     // over), or stops the build: either way `jekyll-filename` reports it.
-    let dated = crate::model::jekyll::in_posts(ctx.path)
-        && crate::model::jekyll::file_name(ctx.path)
-            .and_then(crate::model::jekyll::post_name)
+    let dated = crate::model::jekyll::path::in_posts(ctx.path)
+        && crate::model::jekyll::path::file_name(ctx.path)
+            .and_then(crate::model::jekyll::path::post_name)
             .is_some();
     for key in required.unwrap_or(&ctx.settings.front_matter.required) {
         // `defaults:` in `_config.yml` gives the key its value.
@@ -56,7 +56,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         // modification time) and takes its title from its name: a draft,
         // or a template for new posts kept in `_drafts`, may leave both
         // out, or empty.
-        let draft = named && !ctx.is_mirror() && crate::model::jekyll::in_drafts(ctx.path);
+        let draft = named && !ctx.is_mirror() && crate::model::jekyll::path::in_drafts(ctx.path);
         match entries.iter().rev().find(|e| &e.key == key) {
             None if by_default || by_name || draft => {}
             None => {
@@ -120,13 +120,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 
 /// The `YYYY-MM-DD` a Jekyll post's file name starts with, if it is a real date.
 fn date_from_file_name(path: &Path) -> Option<&str> {
-    let name = crate::model::jekyll::file_name(path)?;
+    let name = crate::model::jekyll::path::file_name(path)?;
     let date = name.get(..10)?;
     let b = date.as_bytes();
     let shape = b.iter().enumerate().all(|(i, c)| match i {
         4 | 7 => *c == b'-',
         _ => c.is_ascii_digit(),
     });
-    (shape && name[10..].starts_with('-') && crate::model::date::parse(date).is_ok())
+    (shape && name[10..].starts_with('-') && crate::model::date::format::parse(date).is_ok())
         .then_some(date)
 }

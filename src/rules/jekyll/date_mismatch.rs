@@ -2,7 +2,7 @@
 
 use jiff::tz::TimeZone;
 
-use crate::model::jekyll::{in_posts, post_name};
+use crate::model::jekyll::path::{in_posts, post_name};
 use crate::rules::{Context, Sink};
 
 /// Jekyll publishes a post on the day of its `date` in the site's time zone.
@@ -61,7 +61,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
     if !ctx.is_mirror() {
         return;
     }
-    let Some(file_date) = crate::model::jekyll::file_name(ctx.path)
+    let Some(file_date) = crate::model::jekyll::path::file_name(ctx.path)
         .and_then(post_name)
         .and_then(|n| n.date)
     else {

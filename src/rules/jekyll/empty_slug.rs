@@ -1,14 +1,14 @@
 //! `jekyll-empty-slug`: a post's URL slug is empty, giving a hidden output file.
 
-use crate::model::jekyll::{in_posts, post_name, written_slug};
-use crate::model::permalink::slug_start;
+use crate::model::jekyll::path::{in_posts, post_name, written_slug};
+use crate::model::jekyll::permalink::slug_start;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
         return;
     }
-    let Some(name) = crate::model::jekyll::file_name(ctx.path).and_then(post_name) else {
+    let Some(name) = crate::model::jekyll::path::file_name(ctx.path).and_then(post_name) else {
         return;
     };
     // Jekyll's `:title` is the front matter `slug` if set, else the file

@@ -1,13 +1,15 @@
 //! `jekyll-filename`: a file in `_posts` is not named `YYYY-MM-DD-slug.ext`.
 
-use crate::model::jekyll::{below_posts, in_posts, kept_beside_posts, post_name, skipped_in_posts};
+use crate::model::jekyll::path::{
+    below_posts, in_posts, kept_beside_posts, post_name, skipped_in_posts,
+};
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {
     if !in_posts(ctx.path) {
         return;
     }
-    let Some(name) = crate::model::jekyll::file_name(ctx.path) else {
+    let Some(name) = crate::model::jekyll::path::file_name(ctx.path) else {
         return;
     };
     // On an ordinary site, Jekyll skips a file not named as a post, as its
@@ -86,7 +88,7 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 /// a day past the month's end on into the next month, or `None` where it
 /// raises and Jekyll stops with `Invalid date`.
 fn rolled_over(date: &str, zone: &jiff::tz::TimeZone) -> Option<jiff::civil::Date> {
-    let reading = crate::model::ruby_time::time_parse(date, zone).ok()?;
+    let reading = crate::model::date::ruby_time::time::time_parse(date, zone).ok()?;
     Some(zone.to_datetime(reading.instant).date())
 }
 

@@ -1,6 +1,6 @@
 //! `jekyll-future-date`: a post's `date` is in the future, so Jekyll does not publish it.
 
-use crate::model::date::iso;
+use crate::model::date::format::iso;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

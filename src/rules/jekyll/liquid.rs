@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::model::scalar::Scalar;
+use crate::model::front_matter::scalar::Scalar;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

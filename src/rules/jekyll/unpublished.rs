@@ -1,7 +1,7 @@
 //! `jekyll-unpublished`: a post sets `published: false`, or is a draft in `_posts`.
 
-use crate::model::jekyll::in_posts;
-use crate::model::scalar::Scalar;
+use crate::model::front_matter::scalar::Scalar;
+use crate::model::jekyll::path::in_posts;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

@@ -1,7 +1,7 @@
 //! `source-double-encoded`: the source URL is percent-encoded twice.
 
 use crate::diagnostic::{Edit, Fix};
-use crate::model::tag::percent_decode_strict;
+use crate::model::tag::pattern::percent_decode_strict;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

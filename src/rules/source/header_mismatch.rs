@@ -3,7 +3,7 @@
 use url::Url;
 
 use crate::diagnostic::{Edit, Fix};
-use crate::model::tag::percent_decode_strict;
+use crate::model::tag::pattern::percent_decode_strict;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

@@ -1,6 +1,6 @@
 //! `tag-link-malformed`: a tag link's URL is broken or its tag is empty.
 
-use crate::model::TagLinkError;
+use crate::model::tag::link::TagLinkError;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

@@ -1,7 +1,7 @@
 //! `tag-link-mismatch`: a tag link's text is not its tag.
 
 use crate::diagnostic::{Edit, Fix};
-use crate::model::entities;
+use crate::model::body::entities;
 use crate::rules::options::{Configurable, OptionError, Value};
 use crate::rules::{Context, Sink};
 

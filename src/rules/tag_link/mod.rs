@@ -1,7 +1,7 @@
 //! The `tag-link` family: links in the body to the site's tag pages.
 
 use super::options::{Configurable, OptionError, Value};
-use crate::model::tag::TagPattern;
+use crate::model::tag::pattern::TagPattern;
 
 // The family's rule files; the `rules!` table below lists them in the
 // order they run.

@@ -2,7 +2,7 @@
 
 use foldhash::HashSet;
 
-use crate::model::summary::hash;
+use crate::model::summary::compact::hash;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {

@@ -2,7 +2,7 @@
 
 use super::comment_value;
 use crate::diagnostic::{Edit, Fix};
-use crate::model::date::{human_difference, iso, restyle};
+use crate::model::date::format::{human_difference, iso, restyle};
 use crate::rules::options::{Configurable, OptionError, Value};
 use crate::rules::{Context, Sink};
 

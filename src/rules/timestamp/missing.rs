@@ -2,7 +2,7 @@
 
 use super::comment_value;
 use crate::diagnostic::{Edit, Fix};
-use crate::model::lines::lines_from;
+use crate::model::text::lines::lines_from;
 use crate::rules::{Context, Sink};
 
 pub fn check(ctx: &Context, out: &mut Sink) {

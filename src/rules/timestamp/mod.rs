@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use super::options::{Configurable, OptionError, Value};
-use crate::model::TimestampUnit;
+use crate::model::body::timestamp::TimestampUnit;
 
 // The family's rule files; the `rules!` table below lists them in the
 // order they run.

@@ -1,6 +1,8 @@
 //! Byte offsets to 1-based lines and columns (in Unicode scalar values, and in
 //! UTF-16 code units for SARIF and LSP).
 
+use crate::model::text::boundary::{ceil_char_boundary, floor_char_boundary};
+
 /// Line starts of one text, built once per file that has findings.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -123,24 +125,6 @@ impl<'a> LineIndex<'a> {
         }
         (chars, units)
     }
-}
-
-/// The largest char boundary at or below `offset`.
-pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
-/// The smallest char boundary at or above `offset`.
-pub fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
-    offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset += 1;
-    }
-    offset
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub struct UrlParts<'a> {
 
 /// A post's URL and output file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Output {
+pub struct UrlAndFile {
     /// The URL, escaped, as the site links to it.
     pub url: String,
     /// The path of the written file under the site's destination folder,
@@ -49,11 +49,11 @@ pub struct Output {
 /// Fill `template` as `Jekyll::URL#generate_url` does, then sanitise it and
 /// find the file it is written to. `Err` names a placeholder Jekyll does not
 /// know (it stops the build) or postlint does not fill.
-pub fn output(template: &str, parts: &UrlParts) -> Result<Output, String> {
+pub fn output(template: &str, parts: &UrlParts) -> Result<UrlAndFile, String> {
     let url = sanitize(&fill(template, parts, escape_path_into)?);
     let unescaped = unescape(&url);
     let file = file_of(&unescaped, url.ends_with('/'), parts.output_ext);
-    Ok(Output {
+    Ok(UrlAndFile {
         url,
         file,
         unescaped,
@@ -272,7 +272,7 @@ pub fn slugify(s: &str, pretty: bool, cased: bool) -> String {
     if cased {
         out.to_string()
     } else {
-        crate::model::case::lowercase(out).into_owned()
+        crate::model::text::case::lowercase(out).into_owned()
     }
 }
 

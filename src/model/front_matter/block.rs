@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::lines::{lines_from, next_line_start};
-use super::yaml::{self, Node, NodeKind, YamlError};
+use crate::model::text::lines::{lines_from, next_line_start};
+use crate::model::yaml::{self, Node, NodeKind, YamlError};
 
 /// The front matter of a post, or why there is none.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lines::lines_from;
+use crate::model::text::lines::lines_from;
 
 /// `<!--1667234398000-->` on the body's first non-blank line.
 #[derive(Debug)]
@@ -50,7 +50,7 @@ pub fn mirror_timestamp(inner: &str) -> bool {
 pub fn parse(text: &str, body_start: usize) -> (Option<TimestampComment>, Option<HeaderLink>) {
     let mut it = lines_from(text, body_start)
         .map(|r| trim_range(text, r))
-        .filter(|r| !r.is_empty() && !super::suppress::is_directive_line(&text[r.clone()]));
+        .filter(|r| !r.is_empty() && !crate::model::suppress::is_directive_line(&text[r.clone()]));
     let Some(first) = it.next() else {
         return (None, None);
     };

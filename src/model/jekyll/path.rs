@@ -5,7 +5,7 @@ use std::path::{Component, Path};
 
 use jiff::civil::Date;
 
-use super::{Entry, FrontMatter};
+use crate::model::front_matter::block::{Entry, FrontMatter};
 
 /// Whether `path` is inside a `_posts` folder, where Jekyll needs dated names.
 pub fn in_posts(path: &Path) -> bool {

@@ -1,0 +1,188 @@
+//! The full summary of a post ([`FullSummary`]): everything the
+//! whole-repository rules know of it, strings and all, taken from its
+//! model once, and made compact ([`PostSummary`]) to be kept.
+
+use std::ops::Range;
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::compact::{OutputHashes, PostSummary, Source, Span, Stamp, Suppression, TagLink, hash};
+use crate::model::body::entities;
+use crate::model::front_matter::source::normalize_source;
+use crate::model::front_matter::words::words;
+use crate::model::jekyll::output::{OutputPlace, output};
+use crate::model::jekyll::path::{file_name, post_name};
+use crate::model::jekyll::site::Site;
+use crate::model::post::Post;
+use crate::model::tag::site_page::{mentions_tag_page, points_elsewhere, site_tag, tag_key};
+use crate::model::text::case::lowercase;
+
+/// Everything the whole-repository rules know of one post, strings and
+/// all. Made for the few posts a rule is about to report (the caller reads
+/// them again), and to make the compact [`PostSummary`] that is kept for
+/// every post.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FullSummary {
+    /// The post's date (`date`, else the file name's date at midnight in
+    /// the site's zone): the whole-repository rules take posts in date
+    /// order, as Jekyll does, so the later copy is the one reported.
+    pub date: Option<Timestamp>,
+    /// Where Jekyll writes the post; `None` when it does not publish it as
+    /// a post (outside `_posts`, no front matter, `published: false`, dated
+    /// in the future, or a URL postlint cannot work out).
+    pub output: Option<OutputPlace>,
+    /// The source URL, normalised, and where it is written.
+    pub source: Option<(String, Range<usize>)>,
+    /// The post's tags (`tags` and `tag`), as tag pages name them: slugified.
+    pub tags: Vec<String>,
+    /// Links to the site's own tag pages (`/tag/x/`, `/tags/#x`): the tag
+    /// as written, slugified, and the link's href.
+    pub tag_links: Vec<SiteTagLink>,
+    /// The post's suppressions: the name (every rule when `None`) and the
+    /// bytes each covers.
+    pub suppressions: Vec<(Option<String>, Range<usize>)>,
+}
+
+/// A link to one of the site's own tag pages: the tag as written, its key
+/// (as [`tag_key`] makes it), and the href.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteTagLink {
+    pub tag: String,
+    pub key: String,
+    pub span: Range<usize>,
+}
+
+impl FullSummary {
+    /// The compact summary of this one: hashes for the strings.
+    pub fn compact(&self) -> PostSummary {
+        let mut tags: Vec<u64> = self.tags.iter().map(|t| hash(t)).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        PostSummary {
+            date: self.date.map(Stamp::from),
+            output: self.output.as_ref().map(|o| OutputHashes {
+                file: hash(&o.site_file()),
+                folded: hash(&lowercase(&o.site_file())),
+                span: Span::from(&o.span),
+            }),
+            source: self.source.as_ref().map(|(url, span)| Source {
+                url: hash(url),
+                span: Span::from(span),
+            }),
+            tags: tags.into(),
+            tag_links: self
+                .tag_links
+                .iter()
+                .map(|l| TagLink {
+                    key: hash(&l.key),
+                    span: Span::from(&l.span),
+                })
+                .collect(),
+            suppressions: self
+                .suppressions
+                .iter()
+                .map(|(name, region)| Suppression {
+                    name: name.as_deref().map(Box::from),
+                    region: Span::from(region),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What to summarise: the tag links cost a parse of the body's HTML, so
+/// they are read only when a rule wants them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Wanted {
+    pub tag_links: bool,
+}
+
+/// Summarise a parsed post of `site`, as Jekyll would build it at `now`
+/// (a post dated later is not published).
+pub fn summarize(
+    path: &Path,
+    post: &Post,
+    site: &Site,
+    now: Timestamp,
+    wanted: Wanted,
+) -> FullSummary {
+    FullSummary {
+        date: date(path, post, site),
+        output: output(path, post, site, now),
+        // The source rules are a mirror's, as for the post's own rules: a
+        // post read as an ordinary site's has no source to compare.
+        source: (post.source.as_ref())
+            .filter(|_| site.reads_as_mirror(post.in_mirror_format()))
+            .and_then(|s| {
+                let url = s.url.as_ref()?.as_ref().ok()?;
+                Some((normalize_source(url)?, s.value_span.clone()))
+            }),
+        tags: tags(post),
+        tag_links: if wanted.tag_links {
+            site_tag_links(post)
+        } else {
+            Vec::new()
+        },
+        suppressions: post
+            .suppressions
+            .regions
+            .iter()
+            .map(|s| (s.name.clone(), s.region.clone()))
+            .collect(),
+    }
+}
+
+fn date(path: &Path, post: &Post, site: &Site) -> Option<Timestamp> {
+    match &post.date {
+        Some(d) => d.value.as_ref().ok().copied(),
+        None => {
+            let name = post_name(file_name(path)?)?;
+            let midnight = name.date?.at(0, 0, 0, 0);
+            Some(site.timezone.to_timestamp(midnight).ok()?)
+        }
+    }
+}
+
+fn tags(post: &Post) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["tag", "tags"] {
+        if let Some(e) = post.front_matter.get(key) {
+            out.extend(words(&e.value, key == "tags").iter().map(|t| tag_key(t)));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Links in the body to the site's own tag pages: relative hrefs such as
+/// `/tag/x/`, `/tags/x.html` or `/tags/#x`.
+fn site_tag_links(post: &Post) -> Vec<SiteTagLink> {
+    let body = &post.text[post.body_start..];
+    // A body with no anchors parsed yet is first looked through: most hold
+    // no link to a tag page, and are not parsed at all.
+    if !post.anchors_parsed() && !mentions_tag_page(body.as_bytes()) {
+        return Vec::new();
+    }
+    post.anchors()
+        .iter()
+        .filter_map(|a| {
+            let raw = &post.text[a.href.clone()];
+            // Most links are to articles and images, on other sites or
+            // not at tag pages: skip them unparsed. A scheme is written
+            // without entities, so the raw href has the decoded one's.
+            if points_elsewhere(raw) || !mentions_tag_page(raw.as_bytes()) {
+                return None;
+            }
+            let href = entities::decode_attribute(raw);
+            let tag = site_tag(&href)?;
+            let key = tag_key(&tag);
+            Some(SiteTagLink {
+                tag,
+                key,
+                span: a.href.clone(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,11 @@
+//! The little a whole-repository rule needs of a post, taken from its model
+//! once: where Jekyll writes it, its source URL, its tags, its links to the
+//! site's tag pages, and its suppressions. Kept for every post, so it holds
+//! hashes of those strings and spans, never the text
+//! ([`compact::PostSummary`]); the strings themselves
+//! ([`full::FullSummary`]) are made again for the posts a rule reports.
+
+pub mod compact;
+pub mod full;
+#[cfg(test)]
+mod tests;
