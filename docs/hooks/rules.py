@@ -150,7 +150,10 @@ def on_config(config):
 
 def on_files(files, config):
     for rule in _rules:
-        files.append(File.generated(config, f"rules/{rule['id']}.md", content=_page(rule)))
+        page = File.generated(config, f"rules/{rule['id']}.md", content=_page(rule))
+        # "Edit" leads to the rule's document, relative to `edit_uri` (docs/).
+        page.edit_uri = f"../rules/{rule['id']}.md"
+        files.append(page)
     return files
 
 
