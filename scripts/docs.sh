@@ -5,6 +5,8 @@
 # environment kept outside the repository and made again only when missing.
 #
 #   scripts/docs.sh [DIR]
+#
+# POSTLINT_DOCS_VENV names another folder for the virtual environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
