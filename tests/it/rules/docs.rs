@@ -4,11 +4,6 @@
 //! `--fix` (with `--unsafe-fixes` when the rule's fix is unsafe). The bad examples' rendered diagnostics are snapshots.
 //! Every option a document's Options section names, and every value of an
 //! option with a closed set of them, is set by one of its examples.
-//!
-//! Each rule has its own tests, `rules::docs::<family>::<rule>::*` after its
-//! source file `src/rules/<family>/<rule>.rs` (see `each_rule!` at the end):
-//! `cargo test --test it tag_link::mismatch::` runs the examples of
-//! `rules/tag-link-mismatch.md` alone.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -108,38 +103,41 @@ fn path_of(example: &Example) -> &str {
     example.path.as_deref().unwrap_or(EXAMPLE_PATH)
 }
 
-fn has_bad_and_good_examples(rule: &Rule) {
-    let meta = rule.meta();
-    assert_eq!(meta.id, rule.id, "rules/{}.md names another id", rule.id);
-    assert!(
-        rule.id.starts_with(&format!("{}-", meta.family)),
-        "{}: id must start with its family",
-        rule.id
-    );
-    let kinds: Vec<ExampleKind> = meta.examples.iter().map(|e| e.kind).collect();
-    assert!(
-        kinds.contains(&ExampleKind::Bad),
-        "rules/{}.md has no bad example",
-        rule.id
-    );
-    assert!(
-        kinds.contains(&ExampleKind::Good),
-        "rules/{}.md has no good example",
-        rule.id
-    );
-    if meta.fix.is_some() {
+#[test]
+fn every_rule_has_bad_and_good_examples() {
+    for rule in RULES {
+        let meta = rule.meta();
+        assert_eq!(meta.id, rule.id, "rules/{}.md names another id", rule.id);
         assert!(
-            kinds.contains(&ExampleKind::Fixed),
-            "rules/{}.md has a fix but no fixed example",
+            rule.id.starts_with(&format!("{}-", meta.family)),
+            "{}: id must start with its family",
             rule.id
         );
-    }
-    for heading in ["## What it checks", "## Why it matters", "## Examples"] {
+        let kinds: Vec<ExampleKind> = meta.examples.iter().map(|e| e.kind).collect();
         assert!(
-            meta.body.contains(heading),
-            "rules/{}.md lacks `{heading}`",
+            kinds.contains(&ExampleKind::Bad),
+            "rules/{}.md has no bad example",
             rule.id
         );
+        assert!(
+            kinds.contains(&ExampleKind::Good),
+            "rules/{}.md has no good example",
+            rule.id
+        );
+        if meta.fix.is_some() {
+            assert!(
+                kinds.contains(&ExampleKind::Fixed),
+                "rules/{}.md has a fix but no fixed example",
+                rule.id
+            );
+        }
+        for heading in ["## What it checks", "## Why it matters", "## Examples"] {
+            assert!(
+                meta.body.contains(heading),
+                "rules/{}.md lacks `{heading}`",
+                rule.id
+            );
+        }
     }
 }
 
@@ -173,168 +171,180 @@ fn check_group(rule: &Rule, group: &[usize]) -> Vec<Vec<postlint::Diagnostic>> {
     postlint::engine::check_all(&posts, &config)
 }
 
-fn bad_examples_trigger_only_their_rule(rule: &Rule) {
-    let examples = &rule.meta().examples;
-    for group in groups(rule, ExampleKind::Bad) {
-        let line = examples[group[0]].line;
-        let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
-        assert!(
-            !found.is_empty(),
-            "rules/{}.md:{}: the bad example gives no finding",
-            rule.id,
-            line
-        );
-        for d in &found {
-            assert_eq!(
-                d.rule, rule.id,
-                "rules/{}.md:{}: the bad example also triggers {}: {}",
-                rule.id, line, d.rule, d.message
-            );
-        }
-    }
-}
-
-fn good_examples_give_no_finding(rule: &Rule) {
-    let examples = &rule.meta().examples;
-    for group in groups(rule, ExampleKind::Good) {
-        let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
-        assert!(
-            found.is_empty(),
-            "rules/{}.md:{}: the good example gives {:?}",
-            rule.id,
-            examples[group[0]].line,
-            found
-                .iter()
-                .map(|d| (d.rule, &d.message))
-                .collect::<Vec<_>>()
-        );
-    }
-}
-
-fn whole_repository_examples_name_distinct_paths(rule: &Rule) {
-    if !rule.is_repo() {
-        return;
-    }
-    let examples = &rule.meta().examples;
-    for kind in [ExampleKind::Bad, ExampleKind::Good] {
-        for group in groups(rule, kind) {
-            let mut paths: Vec<&str> = group.iter().map(|&i| path_of(&examples[i])).collect();
-            let n = paths.len();
-            paths.sort();
-            paths.dedup();
-            assert_eq!(
-                paths.len(),
-                n,
-                "rules/{}.md:{}: two posts of one example share a path",
-                rule.id,
-                examples[group[0]].line
-            );
-        }
-    }
-}
-
-fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones(rule: &Rule) {
-    let examples = &rule.meta().examples;
-    let bad: Vec<_> = examples
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == ExampleKind::Bad)
-        .collect();
-    for fixed in examples.iter().filter(|e| e.kind == ExampleKind::Fixed) {
-        // A fixed example answers the bad example just before it.
-        let &(index, source) = bad
-            .iter()
-            .rev()
-            .find(|(_, b)| b.line < fixed.line)
-            .unwrap_or_else(|| {
-                panic!(
-                    "rules/{}.md:{}: no bad example before the fixed one",
-                    rule.id, fixed.line
-                )
-            });
-        // Through the fix loop `--fix` runs, allowing unsafe fixes only
-        // when the rule's fix is unsafe.
-        let config = settings(rule.id, examples, &[index]);
-        let path = Path::new(path_of(source));
-        let unsafe_fixes = rule.meta().fix == Some(Applicability::Unsafe);
-        let out = fix(path, &source.text, &config, unsafe_fixes);
-        assert!(
-            out.fixes > 0,
-            "rules/{}.md:{}: the bad example has no applicable fix",
-            rule.id,
-            source.line
-        );
-        assert_eq!(
-            out.text, fixed.text,
-            "rules/{}.md:{}: fixing the bad example",
-            rule.id, fixed.line
-        );
-        assert!(
-            out.remaining.is_empty(),
-            "rules/{}.md:{}: the fixed example still gives {:?}",
-            rule.id,
-            fixed.line,
-            out.remaining
-        );
-        let again = postlint::check(path, &out.text, &config);
-        assert!(
-            again.is_empty(),
-            "rules/{}.md:{}: a fresh check of the fixed example gives {:?}",
-            rule.id,
-            fixed.line,
-            again
-        );
-        // `unfixable` keeps the rule's findings and its text.
-        let mut unfixable = Config::clone(&config);
-        unfixable.set_unfixable(&[rule.id.to_string()]);
-        let kept = fix(path, &source.text, &unfixable, unsafe_fixes);
-        assert_eq!(
-            kept.text, source.text,
-            "rules/{}.md:{}: fixed although the rule is unfixable",
-            rule.id, source.line
-        );
-        // An unsafe fix waits for `--unsafe-fixes`.
-        if unsafe_fixes {
-            let safe_only = fix(path, &source.text, &config, false);
+#[test]
+fn bad_examples_trigger_only_their_rule() {
+    for rule in RULES {
+        let examples = &rule.meta().examples;
+        for group in groups(rule, ExampleKind::Bad) {
+            let line = examples[group[0]].line;
+            let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
             assert!(
-                safe_only.remaining.iter().any(|d| d.rule == rule.id),
-                "rules/{}.md:{}: an unsafe fix was applied without unsafe fixes",
+                !found.is_empty(),
+                "rules/{}.md:{}: the bad example gives no finding",
+                rule.id,
+                line
+            );
+            for d in &found {
+                assert_eq!(
+                    d.rule, rule.id,
+                    "rules/{}.md:{}: the bad example also triggers {}: {}",
+                    rule.id, line, d.rule, d.message
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn good_examples_give_no_finding() {
+    for rule in RULES {
+        let examples = &rule.meta().examples;
+        for group in groups(rule, ExampleKind::Good) {
+            let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
+            assert!(
+                found.is_empty(),
+                "rules/{}.md:{}: the good example gives {:?}",
+                rule.id,
+                examples[group[0]].line,
+                found
+                    .iter()
+                    .map(|d| (d.rule, &d.message))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn whole_repository_examples_name_distinct_paths() {
+    for rule in RULES.iter().filter(|r| r.is_repo()) {
+        let examples = &rule.meta().examples;
+        for kind in [ExampleKind::Bad, ExampleKind::Good] {
+            for group in groups(rule, kind) {
+                let mut paths: Vec<&str> = group.iter().map(|&i| path_of(&examples[i])).collect();
+                let n = paths.len();
+                paths.sort();
+                paths.dedup();
+                assert_eq!(
+                    paths.len(),
+                    n,
+                    "rules/{}.md:{}: two posts of one example share a path",
+                    rule.id,
+                    examples[group[0]].line
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
+    for rule in RULES {
+        let examples = &rule.meta().examples;
+        let bad: Vec<_> = examples
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == ExampleKind::Bad)
+            .collect();
+        for fixed in examples.iter().filter(|e| e.kind == ExampleKind::Fixed) {
+            // A fixed example answers the bad example just before it.
+            let &(index, source) = bad
+                .iter()
+                .rev()
+                .find(|(_, b)| b.line < fixed.line)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "rules/{}.md:{}: no bad example before the fixed one",
+                        rule.id, fixed.line
+                    )
+                });
+            // Through the fix loop `--fix` runs, allowing unsafe fixes only
+            // when the rule's fix is unsafe.
+            let config = settings(rule.id, examples, &[index]);
+            let path = Path::new(path_of(source));
+            let unsafe_fixes = rule.meta().fix == Some(Applicability::Unsafe);
+            let out = fix(path, &source.text, &config, unsafe_fixes);
+            assert!(
+                out.fixes > 0,
+                "rules/{}.md:{}: the bad example has no applicable fix",
                 rule.id,
                 source.line
             );
+            assert_eq!(
+                out.text, fixed.text,
+                "rules/{}.md:{}: fixing the bad example",
+                rule.id, fixed.line
+            );
+            assert!(
+                out.remaining.is_empty(),
+                "rules/{}.md:{}: the fixed example still gives {:?}",
+                rule.id,
+                fixed.line,
+                out.remaining
+            );
+            let again = postlint::check(path, &out.text, &config);
+            assert!(
+                again.is_empty(),
+                "rules/{}.md:{}: a fresh check of the fixed example gives {:?}",
+                rule.id,
+                fixed.line,
+                again
+            );
+            // `unfixable` keeps the rule's findings and its text.
+            let mut unfixable = Config::clone(&config);
+            unfixable.set_unfixable(&[rule.id.to_string()]);
+            let kept = fix(path, &source.text, &unfixable, unsafe_fixes);
+            assert_eq!(
+                kept.text, source.text,
+                "rules/{}.md:{}: fixed although the rule is unfixable",
+                rule.id, source.line
+            );
+            // An unsafe fix waits for `--unsafe-fixes`.
+            if unsafe_fixes {
+                let safe_only = fix(path, &source.text, &config, false);
+                assert!(
+                    safe_only.remaining.iter().any(|d| d.rule == rule.id),
+                    "rules/{}.md:{}: an unsafe fix was applied without unsafe fixes",
+                    rule.id,
+                    source.line
+                );
+            }
         }
     }
 }
 
-fn bad_examples_render(rule: &Rule) {
-    let examples = &rule.meta().examples;
-    let mut rendered = String::new();
-    for group in groups(rule, ExampleKind::Bad) {
-        let config = settings(rule.id, examples, &group);
-        let posts: Vec<(&str, &str)> = group
-            .iter()
-            .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))
-            .collect();
-        let mut reports = check_texts(&posts, &config);
-        let mut summary = Summary::default();
-        for r in &reports {
-            summary.add(r);
+#[test]
+fn bad_examples_render() {
+    for rule in RULES {
+        let examples = &rule.meta().examples;
+        let mut rendered = String::new();
+        for group in groups(rule, ExampleKind::Bad) {
+            let config = settings(rule.id, examples, &group);
+            let posts: Vec<(&str, &str)> = group
+                .iter()
+                .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))
+                .collect();
+            let mut reports = check_texts(&posts, &config);
+            let mut summary = Summary::default();
+            for r in &reports {
+                summary.add(r);
+            }
+            reports.retain(|r| !r.findings.is_empty());
+            let mut out = Vec::new();
+            Human {
+                color: false,
+                width: 100,
+                ending: Ending {
+                    summary: true,
+                    fix_hints: false,
+                },
+            }
+            .report(&mut out, &reports, &summary)
+            .unwrap();
+            rendered.push_str(&String::from_utf8(out).unwrap());
         }
-        reports.retain(|r| !r.findings.is_empty());
-        let mut out = Vec::new();
-        Human {
-            color: false,
-            width: 100,
-            ending: Ending {
-                summary: true,
-                fix_hints: false,
-            },
-        }
-        .report(&mut out, &reports, &summary)
-        .unwrap();
-        rendered.push_str(&String::from_utf8(out).unwrap());
+        insta::assert_snapshot!(rule.id, rendered);
     }
-    insta::assert_snapshot!(rule.id, rendered);
 }
 
 /// An option, as `postlint.toml` names it: its table (`rules.tag-link-mismatch`,
@@ -438,142 +448,45 @@ fn enumerated_values(id: &str, (table, key): &OptionName) -> Vec<String> {
 /// Every option a document names is set by one of its executed examples,
 /// and an option with a closed set of values is set to each of them by
 /// one, so that what the Options section promises is tested.
-fn every_documented_option_and_value_has_an_example(rule: &Rule) {
+#[test]
+fn every_documented_option_and_value_has_an_example() {
     let mut missing = Vec::new();
-    let meta = rule.meta();
-    let mut configured = Vec::new();
-    for config in meta
-        .examples
-        .iter()
-        .filter(|e| e.kind == ExampleKind::Config)
-    {
-        let table: toml::Table = config
-            .text
-            .parse()
-            .unwrap_or_else(|e| panic!("rules/{}.md:{}: not TOML: {e}", rule.id, config.line));
-        keys_of("", &table, &mut configured);
-    }
-    for option in documented_options(rule.id, &meta.body) {
-        let (table, key) = &option;
-        let set: Vec<&toml::Value> = configured
+    for rule in RULES {
+        let meta = rule.meta();
+        let mut configured = Vec::new();
+        for config in meta
+            .examples
             .iter()
-            .filter(|(name, _)| *name == option)
-            .map(|(_, value)| value)
-            .collect();
-        if set.is_empty() {
-            missing.push(format!(
-                "rules/{}.md: no example sets `{key}` under `[{table}]`",
-                rule.id
-            ));
+            .filter(|e| e.kind == ExampleKind::Config)
+        {
+            let table: toml::Table = config
+                .text
+                .parse()
+                .unwrap_or_else(|e| panic!("rules/{}.md:{}: not TOML: {e}", rule.id, config.line));
+            keys_of("", &table, &mut configured);
         }
-        for value in enumerated_values(rule.id, &option) {
-            if !set.iter().any(|v| v.as_str() == Some(value.as_str())) {
+        for option in documented_options(rule.id, &meta.body) {
+            let (table, key) = &option;
+            let set: Vec<&toml::Value> = configured
+                .iter()
+                .filter(|(name, _)| *name == option)
+                .map(|(_, value)| value)
+                .collect();
+            if set.is_empty() {
                 missing.push(format!(
-                    "rules/{}.md: no example sets `{key} = \"{value}\"` under `[{table}]`",
+                    "rules/{}.md: no example sets `{key}` under `[{table}]`",
                     rule.id
                 ));
+            }
+            for value in enumerated_values(rule.id, &option) {
+                if !set.iter().any(|v| v.as_str() == Some(value.as_str())) {
+                    missing.push(format!(
+                        "rules/{}.md: no example sets `{key} = \"{value}\"` under `[{table}]`",
+                        rule.id
+                    ));
+                }
             }
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
-}
-
-/// The rule `id` of the registry.
-fn rule(id: &str) -> &'static Rule {
-    RULES
-        .iter()
-        .find(|r| r.id == id)
-        .unwrap_or_else(|| panic!("{id} is not in the registry"))
-}
-
-/// The tests above for each rule, in a module of its own named as its
-/// source file, `src/rules/<family>/<rule>.rs`: the examples of
-/// `rules/tag-link-mismatch.md` are `rules::docs::tag_link::mismatch::*`,
-/// so that `cargo test --lib --test it tag_link::mismatch::` runs that
-/// rule's unit tests and its examples, and nothing else.
-macro_rules! each_rule {
-    ($($family:ident: $($name:ident),+;)+) => {
-        /// The rules listed, as (family, rule) in their source files' names.
-        const LISTED: &[(&str, &str)] = &[$($((stringify!($family), stringify!($name))),+),+];
-
-        $(mod $family {
-            $(mod $name {
-                use postlint::rules::Rule;
-
-                fn rule() -> &'static Rule {
-                    let id = concat!(stringify!($family), "-", stringify!($name));
-                    super::super::rule(&id.replace('_', "-"))
-                }
-
-                #[test]
-                fn has_bad_and_good_examples() {
-                    super::super::has_bad_and_good_examples(rule());
-                }
-
-                #[test]
-                fn bad_examples_trigger_only_their_rule() {
-                    super::super::bad_examples_trigger_only_their_rule(rule());
-                }
-
-                #[test]
-                fn good_examples_give_no_finding() {
-                    super::super::good_examples_give_no_finding(rule());
-                }
-
-                #[test]
-                fn whole_repository_examples_name_distinct_paths() {
-                    super::super::whole_repository_examples_name_distinct_paths(rule());
-                }
-
-                #[test]
-                fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
-                    super::super::fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones(
-                        rule(),
-                    );
-                }
-
-                #[test]
-                fn bad_examples_render() {
-                    super::super::bad_examples_render(rule());
-                }
-
-                #[test]
-                fn every_documented_option_and_value_has_an_example() {
-                    super::super::every_documented_option_and_value_has_an_example(rule());
-                }
-            })+
-        })+
-    };
-}
-
-each_rule! {
-    front_matter: ambiguous_scalar, duplicate_key, invalid_date, invalid_yaml, missing_key, missing, not_mapping, unterminated, wrong_type;
-    jekyll: date_mismatch, duplicate_url, empty_slug, filename, future_date, liquid, unpublished, url_case_conflict;
-    source: double_encoded, duplicate, header_mismatch, invalid, missing;
-    suppression: unused;
-    tag_link: malformed, mismatch, unknown_tag;
-    timestamp: malformed, mismatch, missing;
-}
-
-/// Every rule of the registry is listed in `each_rule!` above, under its
-/// family, so that a new rule's examples cannot go untested.
-#[test]
-fn the_rules_listed_are_the_registry() {
-    let mut listed: Vec<(String, String)> = LISTED
-        .iter()
-        .map(|(family, name)| {
-            let family = family.replace('_', "-");
-            (format!("{family}-{}", name.replace('_', "-")), family)
-        })
-        .collect();
-    let mut registered: Vec<(String, String)> = RULES
-        .iter()
-        .map(|r| (r.id.to_string(), r.meta().family.to_string()))
-        .collect();
-    listed.sort();
-    registered.sort();
-    assert_eq!(
-        listed, registered,
-        "each_rule! in tests/it/rules/docs.rs and the registry differ: list each rule as `family: rule` after its source file src/rules/<family>/<rule>.rs"
-    );
 }
