@@ -4,6 +4,10 @@
 //! `--fix` (with `--unsafe-fixes` when the rule's fix is unsafe). The bad examples' rendered diagnostics are snapshots.
 //! Every option a document's Options section names, and every value of an
 //! option with a closed set of them, is set by one of its examples.
+//!
+//! `POSTLINT_RULE=<id>[,<id>…]` limits every test here to those rules, so
+//! that one rule's examples run alone:
+//! `POSTLINT_RULE=tag-link-mismatch cargo test --test it rules::docs::`.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -15,6 +19,22 @@ use postlint::report::human::{Ending, Human};
 use postlint::report::{Reporter, Summary};
 use postlint::rules::{Example, ExampleKind, RULES, Rule};
 use postlint::runner::check_texts;
+
+/// The rules whose documents are tested: all of them, or those that
+/// `POSTLINT_RULE` names (a comma-separated list of ids).
+fn rules() -> Vec<&'static Rule> {
+    let Ok(wanted) = std::env::var("POSTLINT_RULE") else {
+        return RULES.iter().collect();
+    };
+    let wanted: Vec<&str> = wanted.split(',').map(str::trim).collect();
+    for id in &wanted {
+        assert!(
+            RULES.iter().any(|r| r.id == *id),
+            "POSTLINT_RULE names `{id}`, which is not a rule"
+        );
+    }
+    RULES.iter().filter(|r| wanted.contains(&r.id)).collect()
+}
 
 /// The settings the examples at `group` are checked with, as the CLI would
 /// give them: the configuration of the first ([`example_config`]), resolved
@@ -105,7 +125,7 @@ fn path_of(example: &Example) -> &str {
 
 #[test]
 fn every_rule_has_bad_and_good_examples() {
-    for rule in RULES {
+    for rule in rules() {
         let meta = rule.meta();
         assert_eq!(meta.id, rule.id, "rules/{}.md names another id", rule.id);
         assert!(
@@ -173,7 +193,7 @@ fn check_group(rule: &Rule, group: &[usize]) -> Vec<Vec<postlint::Diagnostic>> {
 
 #[test]
 fn bad_examples_trigger_only_their_rule() {
-    for rule in RULES {
+    for rule in rules() {
         let examples = &rule.meta().examples;
         for group in groups(rule, ExampleKind::Bad) {
             let line = examples[group[0]].line;
@@ -197,7 +217,7 @@ fn bad_examples_trigger_only_their_rule() {
 
 #[test]
 fn good_examples_give_no_finding() {
-    for rule in RULES {
+    for rule in rules() {
         let examples = &rule.meta().examples;
         for group in groups(rule, ExampleKind::Good) {
             let found: Vec<_> = check_group(rule, &group).into_iter().flatten().collect();
@@ -217,7 +237,7 @@ fn good_examples_give_no_finding() {
 
 #[test]
 fn whole_repository_examples_name_distinct_paths() {
-    for rule in RULES.iter().filter(|r| r.is_repo()) {
+    for rule in rules().into_iter().filter(|r| r.is_repo()) {
         let examples = &rule.meta().examples;
         for kind in [ExampleKind::Bad, ExampleKind::Good] {
             for group in groups(rule, kind) {
@@ -239,7 +259,7 @@ fn whole_repository_examples_name_distinct_paths() {
 
 #[test]
 fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
-    for rule in RULES {
+    for rule in rules() {
         let examples = &rule.meta().examples;
         let bad: Vec<_> = examples
             .iter()
@@ -315,7 +335,7 @@ fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
 
 #[test]
 fn bad_examples_render() {
-    for rule in RULES {
+    for rule in rules() {
         let examples = &rule.meta().examples;
         let mut rendered = String::new();
         for group in groups(rule, ExampleKind::Bad) {
@@ -451,7 +471,7 @@ fn enumerated_values(id: &str, (table, key): &OptionName) -> Vec<String> {
 #[test]
 fn every_documented_option_and_value_has_an_example() {
     let mut missing = Vec::new();
-    for rule in RULES {
+    for rule in rules() {
         let meta = rule.meta();
         let mut configured = Vec::new();
         for config in meta
