@@ -7,10 +7,14 @@
 //! Needs `pre-commit` (from PyPI) and `git`; `.ci/run` installs pre-commit.
 //! Without them the test skips, except under CI, where it fails.
 //!
-//! It builds the whole tool again inside pre-commit's environment, which
-//! takes over ten minutes on a 2-core machine, so it is ignored by the quick
-//! `cargo test --locked`; `.ci/run` runs it, and so does
-//! `cargo test --locked --test it precommit:: -- --ignored`.
+//! Both hooks build postlint inside pre-commit's environment, so the test
+//! is ignored by the quick `cargo test --locked`; `.ci/run` runs it, and so
+//! does `cargo test --locked --test it precommit:: -- --ignored`. The builds go to
+//! this build's own target folder (`CARGO_TARGET_DIR`), where `.ci/run` has
+//! already built postlint for release: only postlint itself is compiled
+//! again (pre-commit installs from a fresh copy of the repository), and any
+//! dependency `cargo install` resolves to a newer version than the lock, as
+//! it does for a user.
 
 use crate::common;
 
@@ -51,6 +55,13 @@ fn rust_hook_passes_good_posts_and_fails_bad_ones() {
     hook_passes_good_posts_and_fails_bad_ones("postlint-rust");
 }
 
+/// The target folder this test binary was built in (`target/` for
+/// `target/debug/deps/precommit-…`), whose release builds the hooks reuse.
+fn target_dir() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.ancestors().nth(3).unwrap().to_path_buf()
+}
+
 fn hook_passes_good_posts_and_fails_bad_ones(hook: &str) {
     if !available("pre-commit") || !available("git") {
         common::skip("pre-commit or git is not installed");
@@ -81,6 +92,7 @@ fn hook_passes_good_posts_and_fails_bad_ones(hook: &str) {
             .args(files)
             .current_dir(site.path())
             .env("PRE_COMMIT_HOME", home.path())
+            .env("CARGO_TARGET_DIR", target_dir())
             .env("NO_COLOR", "1")
             .output()
             .unwrap()
