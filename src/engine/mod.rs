@@ -6,13 +6,13 @@
 
 pub mod check;
 pub mod fix;
-pub mod repo;
 pub mod resolver;
+pub mod whole_repo;
 
 pub use check::{Checked, check};
 pub use fix::{Fixed, fix};
-pub use repo::{RepoIndex, Reread, check_all};
 pub use resolver::Resolver;
+pub use whole_repo::{RepoIndex, Reread, check_all};
 
 use crate::model::site::Now;
 
