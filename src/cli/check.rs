@@ -178,7 +178,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         fix_hints: fix.is_none(),
         quiet: args.quiet,
     });
-    let resolver = match Resolver::new(config) {
+    let resolver = match Resolver::new(config, crate::runner::read::Disk) {
         Ok(r) => r,
         Err(e) => {
             error(e);
