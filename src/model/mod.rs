@@ -18,6 +18,7 @@ pub mod summary;
 pub mod suppress;
 pub mod tag;
 pub mod yaml;
+pub mod yaml_tree;
 
 pub use anchors::{Anchor, AnchorKind};
 pub use body::{HeaderLink, TimestampComment};

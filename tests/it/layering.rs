@@ -22,6 +22,26 @@
 //! (`config`, `site`, `discover`) ← `engine` ← the I/O around it and the
 //! reporters ← `server` and `cli`. `the_scanner_reads_every_form_of_path`
 //! tests the scanner itself.
+//!
+//! Files form no import cycle either, anywhere in `src/`. In the file
+//! graph a file depends on the file that defines what it names: the file
+//! of the longest prefix of the path that is a module (`crate::model::
+//! yaml::Node` is `src/model/yaml.rs`), followed through that file's
+//! `pub use` to the file that defines the item. What counts is what is
+//! named: `use` lines, paths in code, `super::` and `self::` resolved, and
+//! the bare names of a `mod.rs`'s own child modules (`date::parse`). A
+//! module's root (`mod.rs`, or `lib.rs`) naming its own parts is no edge:
+//! it declares them (`mod` lines are no references), re-exports them and
+//! dispatches to them, while the parts may use what it shares; so a part
+//! naming its root is an edge, and a cycle is between parts, or leaves the
+//! module. `the_file_graph_finds_a_planted_cycle` shows a planted one found.
+//!
+//! No rule id (the name of a `rules/*.md`) is written in a string literal
+//! of non-test code outside `src/rules/` (see
+//! `no_rule_id_is_written_outside_the_rules` for why tests may), and the
+//! engine (`src/engine/`) reads no file: no `std::fs` or `File`, and no call
+//! to a function elsewhere in `src/` that reads one. Each check has a
+//! self-test on planted input.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -40,11 +60,29 @@ struct Reference {
     text: String,
     /// The top-level module it reaches (`config`), or [`ROOT`].
     target: String,
+    /// The full paths, from the crate root, that reach `target`
+    /// (`[model, yaml, Node]`); a glob or `self` ends at its module.
+    paths: Vec<Vec<String>>,
+    /// Written in a `pub use` (or `pub(…) use`): a re-export.
+    reexport: bool,
 }
 
 /// `text` with comments and the contents of string and character literals
 /// blanked out, keeping every newline so that line numbers stay right.
 fn strip(text: &str) -> String {
+    lex(text).0
+}
+
+/// A string literal: where its contents start (an index of `char`s) and
+/// what they are, escapes as written.
+struct Literal {
+    start: usize,
+    text: String,
+}
+
+/// [`strip`], with the string literals blanked out.
+fn lex(text: &str) -> (String, Vec<Literal>) {
+    let mut literals = Vec::new();
     let c: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let blank = |out: &mut String, ch: char| out.push(if ch == '\n' { '\n' } else { ' ' });
@@ -91,8 +129,14 @@ fn strip(text: &str) -> String {
             }
             out.extend(std::iter::repeat_n(' ', j + 1 - i));
             i = j + 1;
+            literals.push(Literal {
+                start: i,
+                text: String::new(),
+            });
             while i < c.len() {
+                literals.last_mut().unwrap().text.push(c[i]);
                 if c[i] == '"' && (1..=hashes).all(|k| c.get(i + k) == Some(&'#')) {
+                    literals.last_mut().unwrap().text.pop();
                     out.extend(std::iter::repeat_n(' ', hashes + 1));
                     i += hashes + 1;
                     break;
@@ -103,6 +147,7 @@ fn strip(text: &str) -> String {
         } else if c[i] == '"' {
             out.push(' ');
             i += 1;
+            let start = i;
             while i < c.len() && c[i] != '"' {
                 if c[i] == '\\' {
                     blank(&mut out, c[i]);
@@ -113,6 +158,10 @@ fn strip(text: &str) -> String {
                     i += 1;
                 }
             }
+            literals.push(Literal {
+                start,
+                text: c[start..i.min(c.len())].iter().collect(),
+            });
             out.push(' ');
             i += 1;
         } else if c[i] == '\'' && c.get(i + 1) == Some(&'\\') {
@@ -132,7 +181,7 @@ fn strip(text: &str) -> String {
             i += 1;
         }
     }
-    out
+    (out, literals)
 }
 
 fn is_ident(ch: char) -> bool {
@@ -255,12 +304,12 @@ fn references(
     text: &str,
     modules: &BTreeSet<String>,
     reexports: &BTreeMap<String, String>,
+    children: &BTreeSet<String>,
 ) -> Vec<Reference> {
     let file = format!("src/{}", relative.display());
     let module = module_of(relative);
     let is_root = relative == Path::new("lib.rs");
-    let no_bare = BTreeSet::new();
-    let bare = if is_root { modules } else { &no_bare };
+    let bare = if is_root { modules } else { children };
     let stripped = strip(text);
     let c: Vec<char> = stripped.chars().collect();
     let mut out = Vec::new();
@@ -315,7 +364,9 @@ fn references(
                 .cloned()
                 .chain(inline.iter().map(|(n, _)| n.clone()))
                 .collect(),
-            _ => vec![], // a bare module name in the crate root
+            // A bare child module's name: the crate root's top-level
+            // modules, a `mod.rs`'s own children.
+            _ => module.clone(),
         };
         let mut j = after;
         if word == "super" {
@@ -355,9 +406,13 @@ fn references(
             trees.push(vec![]);
         }
         let written: String = c[i..j].iter().filter(|ch| !ch.is_whitespace()).collect();
-        let mut targets = BTreeSet::new();
+        let reexport = is_reexport(&c, i);
+        let mut targets: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
         for tree in trees {
-            let full: Vec<String> = base.iter().cloned().chain(tree).collect();
+            let mut full: Vec<String> = base.iter().cloned().chain(tree).collect();
+            if matches!(full.last().map(String::as_str), Some("self" | "*")) {
+                full.pop();
+            }
             let target = match full.first() {
                 Some(first) if modules.contains(first) => first.clone(),
                 Some(first) => reexports
@@ -366,14 +421,16 @@ fn references(
                     .unwrap_or_else(|| ROOT.to_string()),
                 None => ROOT.to_string(),
             };
-            targets.insert(target);
+            targets.entry(target).or_default().push(full);
         }
-        for target in targets {
+        for (target, paths) in targets {
             out.push(Reference {
                 file: file.clone(),
                 line: start_line,
                 text: written.clone(),
                 target,
+                paths,
+                reexport,
             });
         }
         // Count the newlines skipped over.
@@ -381,6 +438,18 @@ fn references(
         i = j;
     }
     out
+}
+
+/// Whether the path starting at `c[i]` is the tree of a `pub use`.
+fn is_reexport(c: &[char], i: usize) -> bool {
+    let before: String = c[..i].iter().rev().take(80).collect::<String>();
+    let before: String = before.chars().rev().collect();
+    let words: Vec<&str> = before
+        .split(|ch: char| !is_ident(ch) && ch != '(' && ch != ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    n >= 2 && words[n - 1] == "use" && words[n - 2].starts_with("pub")
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -394,29 +463,153 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every reference in `src/`, with the top-level modules.
-fn scan() -> (Vec<Reference>, BTreeSet<String>) {
+/// Every file of `src/`, by its path under `src/`, with its text.
+fn sources() -> Vec<(PathBuf, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
     files.sort();
-    let modules: BTreeSet<String> = fs::read_dir(&src)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter_map(|p| {
-            let name = p.file_stem()?.to_string_lossy().into_owned();
-            (p.is_dir() || p.extension().is_some_and(|e| e == "rs")).then_some(name)
+    (files.iter())
+        .map(|p| {
+            let relative = p.strip_prefix(&src).unwrap().to_path_buf();
+            (relative, fs::read_to_string(p).unwrap())
         })
-        .filter(|name| name != "lib" && name != "main")
+        .collect()
+}
+
+/// Every reference in `src/`, with the top-level modules.
+fn scan() -> (Vec<Reference>, BTreeSet<String>) {
+    scan_sources(&sources())
+}
+
+/// Every reference in `sources` (files under `src/` and their texts), with
+/// the top-level modules.
+fn scan_sources(sources: &[(PathBuf, String)]) -> (Vec<Reference>, BTreeSet<String>) {
+    let modules: BTreeSet<String> = (sources.iter())
+        .filter_map(|(relative, _)| {
+            let first = relative.components().next()?.as_os_str().to_string_lossy();
+            let name = first.strip_suffix(".rs").unwrap_or(&first).to_string();
+            (name != "lib" && name != "main").then_some(name)
+        })
         .collect();
-    let reexports = reexports(&fs::read_to_string(src.join("lib.rs")).unwrap(), &modules);
+    let lib = (sources.iter())
+        .find(|(r, _)| r == Path::new("lib.rs"))
+        .map_or("", |(_, text)| text.as_str());
+    let reexports = reexports(lib, &modules);
+    let by_module = files_by_module(sources.iter().map(|(r, _)| r.as_path()));
     let mut out = Vec::new();
-    for path in files {
-        let relative = path.strip_prefix(&src).unwrap();
-        let text = fs::read_to_string(&path).unwrap();
-        out.extend(references(relative, &text, &modules, &reexports));
+    for (relative, text) in sources {
+        // The child modules a file may name bare (`date::parse` in a
+        // `mod.rs`); the binary's root names none of the library's.
+        let module = module_of(relative);
+        let children: BTreeSet<String> = if relative == Path::new("main.rs") {
+            BTreeSet::new()
+        } else {
+            (by_module.keys())
+                .filter(|m| m.len() == module.len() + 1 && m.starts_with(&module))
+                .map(|m| m[module.len()].clone())
+                .collect()
+        };
+        out.extend(references(relative, text, &modules, &reexports, &children));
     }
     (out, modules)
+}
+
+/// The file of each module of the library, by its path from the crate
+/// root (`[]` is `src/lib.rs`). The binary's `src/main.rs` is no module of
+/// it.
+fn files_by_module<'a>(relatives: impl Iterator<Item = &'a Path>) -> BTreeMap<Vec<String>, String> {
+    relatives
+        .filter(|r| *r != Path::new("main.rs"))
+        .map(|r| (module_of(r), format!("src/{}", r.display())))
+        .collect()
+}
+
+/// The file that defines what `path` (from the crate root) names: the file
+/// of its longest prefix that is a module, followed through that file's
+/// re-exports (`reexported`: by file and name, the path re-exported).
+fn file_of(
+    path: &[String],
+    files: &BTreeMap<Vec<String>, String>,
+    reexported: &BTreeMap<(String, String), Vec<String>>,
+) -> Option<String> {
+    let mut path = path.to_vec();
+    // A re-export of a re-export, but never round in a loop.
+    for _ in 0..8 {
+        let k = (0..=path.len())
+            .rev()
+            .find(|&k| files.contains_key(&path[..k]))?;
+        let file = &files[&path[..k]];
+        let Some(next) = path.get(k) else {
+            return Some(file.clone());
+        };
+        let Some(target) = reexported.get(&(file.clone(), next.clone())) else {
+            return Some(file.clone());
+        };
+        let followed: Vec<String> = target.iter().chain(&path[k + 1..]).cloned().collect();
+        if followed == path {
+            return Some(file.clone());
+        }
+        path = followed;
+    }
+    None
+}
+
+/// The file-level graph of `refs`: by file, each file it depends on, with
+/// the first reference that makes it depend on it. A file depends on the
+/// file that defines what it names, re-exports followed. A re-export of a
+/// module's own descendant (`pub use check::Checked` in `engine/mod.rs`)
+/// is no edge: the facade only forwards the name, and whoever names it
+/// depends on the file that defines it. `mod` lines are no references.
+fn file_graph<'r>(
+    refs: &'r [Reference],
+    files: &BTreeMap<Vec<String>, String>,
+) -> BTreeMap<String, BTreeMap<String, &'r Reference>> {
+    let mut reexported = BTreeMap::new();
+    for r in refs.iter().filter(|r| r.reexport) {
+        for path in &r.paths {
+            if let Some(name) = path.last() {
+                reexported.insert((r.file.clone(), name.clone()), path.clone());
+            }
+        }
+    }
+    let mut edges: BTreeMap<String, BTreeMap<String, &Reference>> = BTreeMap::new();
+    for r in refs {
+        let own = module_of(Path::new(&r.file).strip_prefix("src").unwrap());
+        for path in &r.paths {
+            if r.reexport && path.len() > own.len() + 1 && path.starts_with(&own) {
+                continue;
+            }
+            let Some(to) = file_of(path, files, &reexported) else {
+                continue;
+            };
+            let to_module = module_of(Path::new(&to).strip_prefix("src").unwrap());
+            let into_own = to_module.len() > own.len() && to_module.starts_with(&own);
+            if to != r.file && !into_own {
+                edges
+                    .entry(r.file.clone())
+                    .or_default()
+                    .entry(to)
+                    .or_insert(r);
+            }
+        }
+    }
+    edges
+}
+
+/// The cycles of a graph, each with the reference behind each step.
+fn cycle_report(edges: &BTreeMap<String, BTreeMap<String, &Reference>>) -> String {
+    cycles(edges)
+        .iter()
+        .map(|cycle| {
+            let mut s = format!("cycle: {}\n", cycle.join(" → "));
+            for pair in cycle.windows(2) {
+                let r = edges[&pair[0]][&pair[1]];
+                s.push_str(&format!("  {}:{}: {}\n", r.file, r.line, r.text));
+            }
+            s
+        })
+        .collect()
 }
 
 /// The crate root's `pub use` names and the module each comes from.
@@ -516,19 +709,24 @@ fn top_level_modules_form_no_import_cycle() {
                 .or_insert(r);
         }
     }
-    let cycles = cycles(&edges);
-    let report: String = cycles
-        .iter()
-        .map(|cycle| {
-            let mut s = format!("cycle: {}\n", cycle.join(" → "));
-            for pair in cycle.windows(2) {
-                let r = edges[&pair[0]][&pair[1]];
-                s.push_str(&format!("  {}:{}: {}\n", r.file, r.line, r.text));
-            }
-            s
-        })
-        .collect();
-    assert!(cycles.is_empty(), "the module graph has cycles:\n{report}");
+    let report = cycle_report(&edges);
+    assert!(report.is_empty(), "the module graph has cycles:\n{report}");
+}
+
+/// The cycles between the files of `sources`, reported.
+fn file_cycles(sources: &[(PathBuf, String)]) -> String {
+    let (refs, _) = scan_sources(sources);
+    let by_module = files_by_module(sources.iter().map(|(r, _)| r.as_path()));
+    cycle_report(&file_graph(&refs, &by_module))
+}
+
+#[test]
+fn files_form_no_import_cycle() {
+    let report = file_cycles(&sources());
+    assert!(
+        report.is_empty(),
+        "files of src/ that depend on each other, round in a cycle:\n{report}"
+    );
 }
 
 /// The layer of each top-level module: a module may refer only to modules
@@ -690,6 +888,7 @@ mod tests {
         text,
         &modules,
         &reexports,
+        &BTreeSet::new(),
     )
     .into_iter()
     .map(|r| (r.line, r.text, r.target))
@@ -720,10 +919,16 @@ mod tests {
 
     // The crate root names its modules without `crate::`.
     let root = "pub use config::Config;\nuse model::Post;\nfn g() { rules::RULES; self::x(); }\n";
-    let found: Vec<(usize, String)> = references(Path::new("lib.rs"), root, &modules, &reexports)
-        .into_iter()
-        .map(|r| (r.line, r.target))
-        .collect();
+    let found: Vec<(usize, String)> = references(
+        Path::new("lib.rs"),
+        root,
+        &modules,
+        &reexports,
+        &BTreeSet::new(),
+    )
+    .into_iter()
+    .map(|r| (r.line, r.target))
+    .collect();
     assert_eq!(
         found,
         vec![
@@ -747,4 +952,414 @@ fn the_crate_forbids_unsafe_code() {
             "src/{root} does not forbid unsafe code"
         );
     }
+}
+
+/// The ranges (of `char` indices into `code`, stripped) that only tests
+/// compile: the item after each `#[cfg(test)]` and each `#[test]`. An
+/// item without a body (`mod tests;`) has its name in the second list: a
+/// file that only tests compile.
+fn test_only(code: &[char]) -> (Vec<std::ops::Range<usize>>, Vec<String>) {
+    let text: String = code.iter().collect();
+    let mut ranges = Vec::new();
+    let mut files = Vec::new();
+    for attribute in ["#[cfg(test)]", "#[test]"] {
+        // Byte offsets of `text` to `char` indices.
+        for (at, _) in text.match_indices(attribute) {
+            let start = text[..at].chars().count();
+            let mut i = start + attribute.chars().count();
+            while i < code.len() && !matches!(code[i], '{' | ';') {
+                i += 1;
+            }
+            if code.get(i) == Some(&';') {
+                let head: String = code[start..i].iter().collect();
+                if let Some(name) = head.split_whitespace().last() {
+                    files.push(name.to_string());
+                }
+                ranges.push(start..i);
+                continue;
+            }
+            let mut depth = 0;
+            let mut end = i;
+            while end < code.len() {
+                match code[end] {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                end += 1;
+            }
+            ranges.push(start..end + 1);
+        }
+    }
+    (ranges, files)
+}
+
+/// Every rule id (each the name of a `rules/*.md`).
+fn rule_ids() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    (fs::read_dir(dir).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The rule ids written in the string literals of `text` outside test code,
+/// each with its line: an id as a whole word, not a part of a longer one.
+fn ids_in_literals(text: &str, ids: &BTreeSet<String>) -> Vec<(usize, String)> {
+    let (code, literals) = lex(text);
+    let code: Vec<char> = code.chars().collect();
+    let (tests, _) = test_only(&code);
+    let mut lines = Vec::with_capacity(code.len());
+    let mut line = 1;
+    for &ch in &code {
+        lines.push(line);
+        if ch == '\n' {
+            line += 1;
+        }
+    }
+    let word = |ch: char| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_';
+    let mut out = Vec::new();
+    for literal in literals {
+        if tests.iter().any(|r| r.contains(&literal.start)) {
+            continue;
+        }
+        for id in ids {
+            let found = literal.text.match_indices(id.as_str()).any(|(at, _)| {
+                let before = literal.text[..at].chars().next_back();
+                let after = literal.text[at + id.len()..].chars().next();
+                !before.is_some_and(word) && !after.is_some_and(word)
+            });
+            if found {
+                let at = literal.start.min(lines.len().saturating_sub(1));
+                out.push((lines.get(at).copied().unwrap_or(1), id.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Files outside `src/rules/` whose string literals may name rules: the
+/// `postlint.toml` that `postlint init` writes is documentation for the
+/// user to edit, whose comments name rules as examples.
+const MAY_NAME_RULES: &[&str] = &["src/cli/init.rs"];
+
+/// A rule declares what it needs (its options, the parts of the summaries
+/// it reads) in its file or the registry under `src/rules/`, and the rest
+/// of the crate asks the registry: no code outside `src/rules/` decides
+/// anything by a rule's id. Only string literals count (an id in code is
+/// no identifier), and only outside tests: a test of the engine or of
+/// discovery checks its behaviour on a rule it names, which is how such a
+/// test says what it expects, and changes nothing for users; comments are
+/// documentation and may name rules too.
+#[test]
+fn no_rule_id_is_written_outside_the_rules() {
+    let ids = rule_ids();
+    assert!(ids.len() > 10, "the rule ids are read from rules/*.md");
+    let sources = sources();
+    // The files that only tests compile (`#[cfg(test)] mod tests;`).
+    let mut test_files = BTreeSet::new();
+    for (relative, text) in &sources {
+        let code: Vec<char> = strip(text).chars().collect();
+        for name in test_only(&code).1 {
+            let mut module = module_of(relative);
+            module.push(name);
+            test_files.insert(module);
+        }
+    }
+    let mut bad = String::new();
+    for (relative, text) in &sources {
+        let file = format!("src/{}", relative.display());
+        let module = module_of(relative);
+        if file.starts_with("src/rules/")
+            || MAY_NAME_RULES.contains(&file.as_str())
+            || test_files.iter().any(|t| module.starts_with(t))
+        {
+            continue;
+        }
+        for (line, id) in ids_in_literals(text, &ids) {
+            bad.push_str(&format!("  {file}:{line}: \"{id}\"\n"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "rule ids written outside src/rules/ (declare what the rule needs in its file or \
+         the registry, and ask the registry):\n{bad}"
+    );
+}
+
+/// The functions of each file that read files (`std::fs`, `File`), or call
+/// one of the same file that does (a call, not a method: `find(`, not
+/// `.find(`), by file.
+fn readers(sources: &[(PathBuf, String)]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for (relative, text) in sources {
+        let code: Vec<char> = strip(text).chars().collect();
+        // Each function's name and body.
+        let mut bodies: Vec<(String, String)> = Vec::new();
+        let mut i = 0;
+        while i + 3 < code.len() {
+            let at_word = i == 0 || !is_ident(code[i - 1]);
+            if !(at_word && code[i..].starts_with(&['f', 'n', ' '])) {
+                i += 1;
+                continue;
+            }
+            let start = i + 3;
+            let mut j = start;
+            while j < code.len() && is_ident(code[j]) {
+                j += 1;
+            }
+            let name: String = code[start..j].iter().collect();
+            while j < code.len() && !matches!(code[j], '{' | ';') {
+                j += 1;
+            }
+            let open = j;
+            let mut depth = 0;
+            while j < code.len() {
+                match code[j] {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    ';' if depth == 0 => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let end = (j + 1).min(code.len());
+            bodies.push((name, code[open..end].iter().collect()));
+            i = open + 1;
+        }
+        let squeezed = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let mut reading: BTreeSet<String> = (bodies.iter())
+            .filter(|(_, body)| {
+                let body = squeezed(body);
+                body.contains("fs::") || body.contains("File::")
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        // And those that call them, until no more join.
+        loop {
+            let more: Vec<String> = (bodies.iter())
+                .filter(|(name, _)| !reading.contains(name))
+                .filter(|(_, body)| {
+                    let body = squeezed(body);
+                    reading.iter().any(|r| {
+                        body.match_indices(&format!("{r}(")).any(|(at, _)| {
+                            // A call, not a method of the same name
+                            // (`.find(`).
+                            !(body[..at].chars().next_back())
+                                .is_some_and(|ch| is_ident(ch) || ch == '.')
+                        })
+                    })
+                })
+                .map(|(name, _)| name.clone())
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            reading.extend(more);
+        }
+        if !reading.is_empty() {
+            out.insert(format!("src/{}", relative.display()), reading);
+        }
+    }
+    out
+}
+
+/// Where the files under `engine` (a folder of `src/`) read a file: by
+/// `std::fs` or `File`, or by calling a function of another file that
+/// does, written as `module::function` or imported.
+fn file_reads_in(sources: &[(PathBuf, String)], engine: &str) -> Vec<String> {
+    let readers = readers(sources);
+    let (refs, _) = scan_sources(sources);
+    let by_module = files_by_module(sources.iter().map(|(r, _)| r.as_path()));
+    let within = |file: &str| file.starts_with(&format!("src/{engine}/"));
+    let mut bad = Vec::new();
+    for (relative, text) in sources {
+        let file = format!("src/{}", relative.display());
+        if !within(&file) {
+            continue;
+        }
+        let code = strip(text);
+        for (n, line) in code.lines().enumerate() {
+            let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            let mut names: Vec<String> = ["fs::", "File::"].map(String::from).to_vec();
+            for (other, functions) in &readers {
+                if within(other) {
+                    continue;
+                }
+                let module = module_of(Path::new(other).strip_prefix("src").unwrap());
+                if let Some(last) = module.last() {
+                    names.extend(functions.iter().map(|f| format!("{last}::{f}(")));
+                }
+            }
+            for name in names {
+                if squeezed.contains(&name) {
+                    bad.push(format!("  {file}:{}: {name}", n + 1));
+                }
+            }
+        }
+    }
+    // Imported by name: `use crate::site::{find, …}`.
+    for r in refs.iter().filter(|r| within(&r.file)) {
+        for path in &r.paths {
+            let Some((name, module)) = path.split_last() else {
+                continue;
+            };
+            let Some(defined) = by_module.get(module) else {
+                continue;
+            };
+            if readers.get(defined).is_some_and(|f| f.contains(name)) {
+                bad.push(format!("  {}:{}: {}", r.file, r.line, r.text));
+            }
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    bad
+}
+
+/// The engine is handed what it checks (texts, settings, the sites'
+/// files through [`SiteFiles`]) and reads no file itself: the runner, the
+/// language server and the CLI do. It writes no `std::fs` or `File`, and
+/// calls no function elsewhere in `src/` that does (or calls one that
+/// does, in its own file).
+#[test]
+fn the_engine_reads_no_file() {
+    let bad = file_reads_in(&sources(), "engine");
+    assert!(
+        bad.is_empty(),
+        "src/engine/ reads files (hand it what it needs as data):\n{}",
+        bad.join("\n")
+    );
+}
+
+fn synthetic(files: &[(&str, &str)]) -> Vec<(PathBuf, String)> {
+    (files.iter())
+        .map(|(path, text)| (PathBuf::from(path), text.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_file_graph_finds_a_planted_cycle() {
+    let files = [
+        ("lib.rs", "pub mod a;\npub mod b;\npub mod c;\npub mod d;\n"),
+        ("a.rs", "use crate::b::f;\npub fn g() {}\n"),
+        ("b.rs", "pub fn f() {\n    super::a::g();\n}\n"),
+        // A module's root and its parts: no cycle.
+        (
+            "c/mod.rs",
+            "mod part;\npub use part::Part;\npub struct Shared;\nfn h() { part::y(); }\n",
+        ),
+        (
+            "c/part.rs",
+            "use super::Shared;\npub struct Part;\npub fn y() {}\n",
+        ),
+        // Through a re-export, to the file that defines the item.
+        ("d.rs", "use crate::c::Part;\n"),
+    ];
+    let report = file_cycles(&synthetic(&files));
+    assert_eq!(
+        report,
+        "cycle: src/a.rs → src/b.rs → src/a.rs\n  src/a.rs:1: crate::b::f\n  src/b.rs:2: super::a::g\n"
+    );
+    let sources = synthetic(&files);
+    let (refs, _) = scan_sources(&sources);
+    let by_module = files_by_module(sources.iter().map(|(r, _)| r.as_path()));
+    let graph = file_graph(&refs, &by_module);
+    assert_eq!(
+        graph["src/d.rs"].keys().collect::<Vec<_>>(),
+        ["src/c/part.rs"]
+    );
+    // The part naming its module's root is an edge, the root naming its
+    // part is none.
+    assert!(graph["src/c/part.rs"].contains_key("src/c/mod.rs"));
+    assert!(!graph.contains_key("src/c/mod.rs"));
+
+    // A third file closes a longer cycle, named file by file.
+    let mut longer = files.to_vec();
+    longer[2] = ("b.rs", "pub fn f() {}\nuse crate::d::x;\n");
+    longer[5] = (
+        "d.rs",
+        "use crate::c::Part;\npub fn x() { crate::a::g(); }\n",
+    );
+    let report = file_cycles(&synthetic(&longer));
+    assert!(
+        report.starts_with("cycle: src/a.rs → src/b.rs → src/d.rs → src/a.rs\n"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_planted_rule_id_is_found_with_its_line() {
+    let ids: BTreeSet<String> = ["source-missing", "source-missing-key"]
+        .map(String::from)
+        .into();
+    let text = r##"
+//! Documentation may name `source-missing`.
+fn on(config: &Config) -> bool {
+    config.is_on("source-missing")
+}
+fn longer() -> &'static str {
+    r#"[rules.source-missing-key]"#
+}
+fn not_an_id() -> &'static str {
+    "source-missing-keys"
+}
+#[test]
+fn a_test() {
+    assert_eq!(rule, "source-missing");
+}
+#[cfg(test)]
+mod tests {
+    const ID: &str = "source-missing";
+}
+"##;
+    assert_eq!(
+        ids_in_literals(text, &ids),
+        [
+            (4, "source-missing".to_string()),
+            (7, "source-missing-key".to_string())
+        ]
+    );
+    let code: Vec<char> = strip("#[cfg(test)]\nmod tests;\n").chars().collect();
+    assert_eq!(test_only(&code).1, ["tests"]);
+}
+
+#[test]
+fn a_planted_file_read_in_the_engine_is_found() {
+    let files = [
+        (
+            "site.rs",
+            "pub fn find(p: &Path) -> String {\n    std::fs::read_to_string(p).unwrap()\n}\n\
+             pub fn wrapper(p: &Path) -> String {\n    find(p)\n}\n\
+             pub fn pure(text: &str) -> usize {\n    text.len()\n}\n",
+        ),
+        (
+            "engine/mod.rs",
+            "use crate::site;\nfn a(p: &Path) {\n    site::pure(\"x\");\n    site::wrapper(p);\n}\n",
+        ),
+        ("engine/other.rs", "use crate::site::{find, pure};\n"),
+        (
+            "engine/io.rs",
+            "fn b() {\n    let _ = std::fs::metadata(\"x\");\n}\n",
+        ),
+    ];
+    assert_eq!(
+        file_reads_in(&synthetic(&files), "engine"),
+        [
+            "  src/engine/io.rs:2: fs::",
+            "  src/engine/mod.rs:4: site::wrapper(",
+            "  src/engine/other.rs:1: crate::site::{find,pure}",
+        ]
+    );
 }

@@ -19,6 +19,7 @@ use postlint::report::human::{Ending, Human};
 use postlint::report::{Reporter, Summary};
 use postlint::rules::{Example, ExampleKind, RULES, Rule};
 use postlint::runner::check_texts;
+use postlint::runner::read::Disk;
 
 /// The rules whose documents are tested: all of them, or those that
 /// `POSTLINT_RULE` names (a comma-separated list of ids).
@@ -60,7 +61,7 @@ fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
     }
-    let resolver = Resolver::new(example_config(id, examples, group[0])).unwrap();
+    let resolver = Resolver::new(example_config(id, examples, group[0]), Disk).unwrap();
     let settings = resolver.settings_for(&dir.path().join(path_of(&examples[group[0]])));
     // A site file may draw a warning only when the document quotes it, to
     // show what the user sees; an error is never meant.

@@ -7,25 +7,8 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::summary::{FullSummary, PostSummary, Stamp, Wanted};
-use crate::rules::{self, RULES, RepoContext, RepoDiagnostic, Summarized};
-
-/// Whether any whole-repository rule is on, so that summaries are worth
-/// keeping.
-pub fn any_enabled(config: &Config) -> bool {
-    RULES
-        .iter()
-        .enumerate()
-        .any(|(i, r)| r.is_repo() && config.level(i).is_some())
-}
-
-/// What the summaries must hold for the rules `config` turns on.
-pub fn wanted(config: &Config) -> Wanted {
-    let on = |id: &str| rules::find(id).is_some_and(|(i, _)| config.level(i).is_some());
-    Wanted {
-        tag_links: on("tag-link-unknown-tag"),
-    }
-}
+use crate::model::summary::{FullSummary, PostSummary, Stamp};
+use crate::rules::{self, RepoContext, RepoDiagnostic, Summarized};
 
 /// The order the whole-repository rules take posts in: by date, as Jekyll
 /// does (posts without one last), then by path.
@@ -273,7 +256,7 @@ pub fn check_all(posts: &[(&str, &str)], config: &Config) -> Vec<Vec<Diagnostic>
     let mut index = RepoIndex::new(shared.clone());
     let mut found = Vec::with_capacity(posts.len());
     for (path, text) in posts {
-        let checked = super::check(std::path::Path::new(path), text, config);
+        let checked = super::check::check(std::path::Path::new(path), text, config);
         found.push(checked.diagnostics);
         index.upsert(*path, checked.summary.unwrap_or_default(), shared.clone());
     }
