@@ -43,12 +43,46 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_odr_violation=0"
 cargo +nightly build --manifest-path fuzz/Cargo.toml --locked --target "$triple" \
   --release --config 'profile.release.debug="line-tables-only"' --bins
 
-for target in "${targets[@]}"; do
+# Each target runs in a process of its own; FUZZ_JOBS of them at a time
+# (default: one per core), each with its own log, printed when it ends.
+jobs="${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}"
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+run() {
+  local target="$1"
   mkdir -p "fuzz/corpus/$target" "fuzz/artifacts/$target"
-  echo "fuzz: $target for ${seconds} s"
   # A hung target is stopped.
   timeout $((seconds * 2 + 120)) "fuzz/target/$triple/release/$target" \
     "-artifact_prefix=fuzz/artifacts/$target/" \
     "-max_total_time=$seconds" -rss_limit_mb=2048 -timeout=10 \
     "fuzz/corpus/$target" "fuzz/seeds/$target"
+}
+failed=()
+batch=()
+finish() {
+  for target in "${batch[@]}"; do
+    if wait "${pids[$target]}"; then
+      echo "fuzz: $target: $(grep -E '^Done [0-9]+ runs' "$logs/$target" | tail -1)"
+    else
+      echo "fuzz: $target FAILED; its log:"
+      tail -n 60 "$logs/$target"
+      failed+=("$target")
+    fi
+  done
+  batch=()
+}
+declare -A pids
+for target in "${targets[@]}"; do
+  echo "fuzz: $target for ${seconds} s"
+  run "$target" >"$logs/$target" 2>&1 &
+  pids[$target]=$!
+  batch+=("$target")
+  if [ ${#batch[@]} -ge "$jobs" ]; then
+    finish
+  fi
 done
+finish
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzz: failed: ${failed[*]} (inputs in fuzz/artifacts/)"
+  exit 1
+fi
