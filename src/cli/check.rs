@@ -178,7 +178,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         fix_hints: fix.is_none(),
         quiet: args.quiet,
     });
-    let resolver = match Resolver::new(config) {
+    let resolver = match Resolver::new(config, crate::runner::read::Disk) {
         Ok(r) => r,
         Err(e) => {
             error(e);
@@ -189,7 +189,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         return show_files(&input, &resolver, args.force_exclude);
     }
     if args.show_settings {
-        return super::settings::show(args, &resolver);
+        return super::settings::show(&args.paths, args.force_exclude, &resolver);
     }
     // Fixed standard input goes to standard output, in place of a report.
     let stdin_fix = fix.is_some() && matches!(input, Input::Stdin(_));
@@ -421,8 +421,10 @@ fn check_paths(
     let mut had_findings = Vec::with_capacity(paths.len());
     let mut kept: Vec<(usize, FileReport)> = Vec::new();
     let mut refused = Refused::default();
-    let mut progress =
-        super::progress::Progress::start(paths.len(), super::progress::wanted(args, format));
+    let mut progress = super::progress::Progress::start(
+        paths.len(),
+        super::progress::wanted(args.quiet || args.silent, format),
+    );
     runner::run(&paths, resolver, fix, cache.as_ref(), |i, outcome| {
         progress.inc();
         summaries.resize_with(i, || None);
@@ -661,7 +663,7 @@ fn context(
         || root
             .as_ref()
             .is_some_and(|root| args.iter().all(|a| absolute(Path::new(a)) == *root));
-    let Some(root) = root.filter(|_| !whole && crate::engine::repo::any_enabled(base)) else {
+    let Some(root) = root.filter(|_| !whole && crate::engine::check::any_enabled(base)) else {
         return (Vec::new(), Vec::new(), whole);
     };
     // Problems elsewhere in the project are not this run's to report.

@@ -8,21 +8,20 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-use super::CheckArgs;
 use crate::report::{Format, thousands};
 
 /// How long a run goes before the bar is drawn.
 const DELAY: Duration = Duration::from_secs(1);
 
-/// Whether a run with these arguments shows the bar: only when standard
-/// error is a terminal, the run is not `--quiet` or `--silent`, and the
-/// report is for a person (`human` or `concise`); a machine format is left
-/// alone even when it goes to the terminal.
-pub fn wanted(args: &CheckArgs, format: Format) -> bool {
+/// Whether a run shows the bar: only when standard error is a terminal,
+/// the run is not `quiet` (`--quiet` or `--silent`), and the report is for
+/// a person (`human` or `concise`); a machine format is left alone even
+/// when it goes to the terminal.
+pub fn wanted(quiet: bool, format: Format) -> bool {
     shown(
         std::io::stderr().is_terminal(),
         std::io::stdout().is_terminal(),
-        args.quiet || args.silent,
+        quiet,
         format,
     )
 }

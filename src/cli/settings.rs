@@ -4,14 +4,15 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::{CheckArgs, error, exit};
+use super::{error, exit};
 use crate::discover::discover;
 use crate::engine::Resolver;
 use crate::rules::{self, RULES};
 
-/// Print the settings of every folder of posts the arguments name.
-pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
-    let found = match discover(&args.paths, resolver.filter(), args.force_exclude) {
+/// Print the settings of every folder of posts `paths` (the arguments of
+/// `check`, with its `--force-exclude`) name.
+pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
+    let found = match discover(paths, resolver.filter(), force_exclude) {
         Ok(f) => f,
         Err(e) => {
             error(e);

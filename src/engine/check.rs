@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Post;
 use crate::model::jekyll::site::Now;
 use crate::model::summary::compact::PostSummary;
-use crate::model::summary::full::FullSummary;
+use crate::model::summary::full::{FullSummary, Wanted};
 use crate::rules::{self, Context};
 
 /// What checking one post gives: its own findings, sorted by position, and
@@ -54,10 +54,21 @@ pub fn summarize_full(path: &Path, text: &str, config: &Config) -> Option<FullSu
     summary_of(path, &post, config)
 }
 
+/// Whether any whole-repository rule is on, so that summaries are worth
+/// keeping.
+pub fn any_enabled(config: &Config) -> bool {
+    summary_needs(config).is_some()
+}
+
+/// What the summaries must hold for the rules `config` turns on, as the
+/// rules declare it; `None` when no rule reads them.
+fn summary_needs(config: &Config) -> Option<Wanted> {
+    rules::summary_needs(|i| config.level(i).is_some())
+}
+
 fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<FullSummary> {
-    super::repo::any_enabled(config).then(|| {
+    summary_needs(config).map(|wanted| {
         let now = now(config).instant;
-        let wanted = super::repo::wanted(config);
         crate::model::summary::full::summarize(path, post, &config.site, now, wanted)
     })
 }

@@ -1,6 +1,7 @@
 //! Settings per file: the configuration, with `per-file-ignores` applied and
 //! the settings of the Jekyll site (`_config.yml`) the file belongs to,
-//! resolved once and shared.
+//! resolved once and shared. The files that say what a site is are read by
+//! the caller, through the [`SiteFiles`] it hands in.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,21 @@ use std::sync::{Arc, Mutex};
 use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::model::jekyll::site::Kind;
-use crate::site::{self, Site, SiteError};
+use crate::site::{Site, SiteError, Verdict};
+
+/// What the files around a post say about its site, read for a
+/// [`Resolver`] by its caller: the engine reads no file.
+pub trait SiteFiles: Send + Sync {
+    /// The site of the folder `dir`: the nearest `_config.yml` in it or
+    /// above, read; warnings go to `problems`, and an error is a file
+    /// Jekyll refuses.
+    fn site(&self, dir: &Path, problems: &mut Vec<SiteError>) -> Result<Site, SiteError>;
+
+    /// The kind of site the posts beside the post at `path` are written
+    /// for, from a sample of them, with `source_keys` the keys that hold a
+    /// post's source URL.
+    fn kind(&self, path: &Path, source_keys: &[String]) -> Verdict;
+}
 
 /// What a file's settings depend on beyond the base: its site's folder,
 /// and the rules `per-file-ignores` turns off for it.
@@ -21,6 +36,8 @@ type SettingsKey = (Option<PathBuf>, Option<Kind>, Vec<String>);
 pub struct Resolver {
     base: Arc<Config>,
     filter: PathFilter,
+    /// Where the sites are read.
+    files: Box<dyn SiteFiles>,
     /// The site of each folder looked at, by folder.
     sites: Mutex<HashMap<PathBuf, Arc<Site>>>,
     /// Resolved settings, by the site's folder and the ignored rules.
@@ -34,12 +51,14 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    /// A resolver for `config`, whose path globs are compiled here.
-    pub fn new(config: Config) -> Result<Resolver, String> {
+    /// A resolver for `config`, whose path globs are compiled here, that
+    /// learns each site from `files`.
+    pub fn new(config: Config, files: impl SiteFiles + 'static) -> Result<Resolver, String> {
         let filter = PathFilter::new(&config)?;
         Ok(Resolver {
             base: Arc::new(config),
             filter,
+            files: Box::new(files),
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
@@ -50,9 +69,10 @@ impl Resolver {
     /// A resolver that matches no glob: every file gets `config` with its
     /// site, and no `per-file-ignores`. For settings whose globs do not
     /// compile, which [`Config::load`] already refuses.
-    pub fn without_globs(config: Config) -> Resolver {
+    pub fn without_globs(config: Config, files: impl SiteFiles + 'static) -> Resolver {
         Resolver {
             filter: PathFilter::empty(),
+            files: Box::new(files),
             base: Arc::new(config),
             sites: Mutex::default(),
             resolved: Mutex::default(),
@@ -158,7 +178,7 @@ impl Resolver {
             return site.clone();
         }
         let mut problems = Vec::new();
-        let mut site = match site::find(&dir, &mut problems) {
+        let mut site = match self.files.site(&dir, &mut problems) {
             Ok(site) => site,
             Err(e) => {
                 problems.push(e);
@@ -185,8 +205,7 @@ impl Resolver {
                 "set by `profile` in postlint.toml".to_string(),
             ),
             None => {
-                let verdict =
-                    site::detect_kind(&site::posts_folder(path), &self.base.settings.source.keys);
+                let verdict = self.files.kind(path, &self.base.settings.source.keys);
                 let mut reason = verdict.reason;
                 if let (true, Some(kind)) = (verdict.close, verdict.kind) {
                     reason.push_str(&format!(

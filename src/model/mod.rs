@@ -12,6 +12,7 @@ pub mod suppress;
 pub mod tag;
 pub mod text;
 pub mod yaml;
+pub mod yaml_tree;
 
 pub use body::anchors::{Anchor, AnchorKind};
 pub use body::opening::{HeaderLink, TimestampComment};

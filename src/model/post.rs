@@ -13,7 +13,7 @@ use super::date::field::{DateField, read_date};
 use super::front_matter::block::{self, FrontMatter};
 use super::front_matter::source::{SourceField, read_source};
 use super::suppress;
-use super::tag::link::{TagLink, TagScope};
+use super::tag::link::{self, TagLink, TagScope};
 use super::tag::pattern::TagPattern;
 
 /// One post, parsed once. Rules read it and never parse again.
@@ -35,9 +35,9 @@ pub struct Post<'a> {
     /// The source URL entry (the first configured source key present).
     pub source: Option<SourceField>,
     /// Anchors whose URL path matches a tag pattern, found on first use.
-    pub(super) tag_links: OnceCell<Vec<TagLink>>,
-    pub(super) tag_patterns: &'a [TagPattern],
-    pub(super) tag_scope: Option<TagScope<'a>>,
+    tag_links: OnceCell<Vec<TagLink>>,
+    tag_patterns: &'a [TagPattern],
+    tag_scope: Option<TagScope<'a>>,
     /// Suppression comments and the front matter `postlint` key.
     pub suppressions: suppress::Suppressions,
 }
@@ -106,6 +106,23 @@ impl<'a> Post<'a> {
         self.anchors.get_or_init(|| {
             let header = self.header.as_ref().map(|h| h.span.clone());
             anchors::parse(self.text, self.body_start..self.text.len(), header)
+        })
+    }
+
+    /// The anchors that point at a tag. A body that holds none of the
+    /// literal parts of the tag patterns (such as `/tag/`) has none, and its
+    /// HTML is not parsed at all.
+    pub fn tag_links(&self) -> &[TagLink] {
+        self.tag_links.get_or_init(|| {
+            link::find(
+                self.text,
+                self.body_start,
+                self.tag_patterns,
+                self.tag_scope,
+                || self.in_mirror_format(),
+                self.anchors_parsed(),
+                || self.anchors(),
+            )
         })
     }
 

@@ -3,12 +3,13 @@
 //! plain or quoted scalars without escapes, or one-line flow lists of plain
 //! words. Anything else (comments, blank lines, nesting, escapes, tabs,
 //! line breaks other than `\n`, characters YAML treats specially) is left
-//! to [`super::yaml`]'s parser, whose tree this one builds exactly.
+//! to [`super::yaml`]'s parser, whose tree ([`super::yaml_tree`]) this one
+//! builds exactly.
 
 use std::ops::Range;
 
 use super::front_matter::scalar::{self, Scalar};
-use super::yaml::{Node, NodeKind};
+use super::yaml_tree::{Node, NodeKind};
 
 /// The tree of `source` (front matter starting at byte `base` of the post),
 /// when it is of the simple kind; `None` when the general parser must read

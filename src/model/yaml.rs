@@ -1,66 +1,13 @@
 //! A small YAML tree with byte spans, built from granit-parser's events in
 //! one pass. Aliases are kept as references and never expanded, so alias
 //! bombs cost nothing; nesting depth is bounded by the parser's limits.
-
-use std::ops::Range;
+//! Most front matter is read by [`super::simple_yaml`] instead, to the same
+//! tree ([`super::yaml_tree`]).
 
 use granit_parser::{Event, Options, Parser, ScalarStyle};
 
 use super::front_matter::scalar::{self, Scalar};
-
-/// One YAML node and the bytes it covers in the post.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub span: Range<usize>,
-    pub kind: NodeKind,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum NodeKind {
-    Scalar {
-        /// The scalar's text after YAML escape processing.
-        text: String,
-        /// What the text resolves to under YAML 1.1, as Jekyll's Psych reads it.
-        value: Scalar,
-        /// Written without quotes and without a tag (a plain scalar, whose
-        /// type YAML resolves from its text).
-        plain: bool,
-    },
-    Sequence(Vec<Node>),
-    Mapping(Vec<(Node, Node)>),
-    /// `*name`: a reference to an anchored node, not expanded.
-    Alias,
-}
-
-impl Node {
-    pub fn as_str(&self) -> Option<&str> {
-        match &self.kind {
-            NodeKind::Scalar { text, .. } => Some(text),
-            _ => None,
-        }
-    }
-
-    pub fn scalar(&self) -> Option<&Scalar> {
-        match &self.kind {
-            NodeKind::Scalar { value, .. } => Some(value),
-            _ => None,
-        }
-    }
-
-    pub fn is_null(&self) -> bool {
-        matches!(self.scalar(), Some(Scalar::Null))
-    }
-
-    /// A short name of the node's type, for messages.
-    pub fn type_name(&self) -> &'static str {
-        match &self.kind {
-            NodeKind::Scalar { value, .. } => value.type_name(),
-            NodeKind::Sequence(_) => "a list",
-            NodeKind::Mapping(_) => "a mapping",
-            NodeKind::Alias => "an alias",
-        }
-    }
-}
+pub use super::yaml_tree::{Node, NodeKind};
 
 /// A YAML syntax error at a byte offset of the post.
 #[derive(Clone, Debug, PartialEq, Eq)]

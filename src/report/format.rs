@@ -42,6 +42,16 @@ pub struct ReporterOptions {
     pub quiet: bool,
 }
 
+impl ReporterOptions {
+    /// What the human and concise reports print after the findings.
+    fn ending(&self) -> Ending {
+        Ending {
+            summary: !self.quiet,
+            fix_hints: self.fix_hints && !self.quiet,
+        }
+    }
+}
+
 impl Format {
     /// The format named `name` (as `--format` and `output-format` spell it).
     pub fn from_name(name: &str) -> Option<Format> {
@@ -54,11 +64,11 @@ impl Format {
             Format::Human => Box::new(Human {
                 color: options.color,
                 width: options.width,
-                ending: Ending::of(&options),
+                ending: options.ending(),
             }),
             Format::Json => Box::new(Json),
             Format::Concise => Box::new(Concise {
-                ending: Ending::of(&options),
+                ending: options.ending(),
             }),
             Format::JsonLines => Box::new(JsonLines),
             Format::Github => Box::new(Github),

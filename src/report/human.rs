@@ -35,13 +35,6 @@ pub struct Ending {
 }
 
 impl Ending {
-    pub fn of(options: &super::ReporterOptions) -> Ending {
-        Ending {
-            summary: !options.quiet,
-            fix_hints: options.fix_hints && !options.quiet,
-        }
-    }
-
     /// Write the summary line and the fix line, as far as they are on.
     pub fn write(self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         if self.summary {

@@ -48,7 +48,7 @@ pub mod timestamp;
 pub use context::{Context, MAX_FINDINGS_PER_RULE, RepoContext, RepoDiagnostic, Sink, Summarized};
 pub use listing::{REPOSITORY, doc_url, fix_label, severity_label};
 pub use meta::{Example, ExampleKind, RuleMeta};
-pub use registry::{Check, FAMILIES, RULES, Rule, find};
+pub use registry::{Check, FAMILIES, RULES, Rule, find, summary_needs};
 pub use run::{MIRROR_FAMILIES, run_post, run_repo};
 pub use selector::{Selector, UnknownName, names, resolve};
 pub use settings::Settings;

@@ -4,8 +4,9 @@
 use std::sync::OnceLock;
 
 use super::options::RuleOptions;
-use super::{Context, RepoContext, RepoDiagnostic, RuleMeta, Sink};
+use super::{Context, RepoContext, RepoDiagnostic, RuleMeta, Settings, Sink};
 use super::{front_matter, jekyll, source, suppression, tag_link, timestamp};
+use crate::model::summary::full::Wanted;
 
 /// How a rule checks: one post at a time, or the whole repository at once
 /// from the posts' summaries.
@@ -26,6 +27,10 @@ pub struct Rule {
     pub doc: &'static str,
     pub check: Check,
     pub options: Option<fn() -> Box<dyn RuleOptions>>,
+    /// The parts of the posts' summaries the rule reads beyond those every
+    /// summary holds: a whole-repository rule's `NEEDS`, declared in its
+    /// file; nothing for a rule of one post.
+    pub needs: Wanted,
 }
 
 impl Rule {
@@ -71,6 +76,15 @@ macro_rules! check_of {
     };
 }
 
+macro_rules! needs_of {
+    (post, $module:ident) => {
+        $crate::model::summary::full::Wanted::NOTHING
+    };
+    (repo, $module:ident) => {
+        $module::NEEDS
+    };
+}
+
 macro_rules! options_of {
     () => {
         None
@@ -94,6 +108,7 @@ macro_rules! rules {
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $id, ".md")),
             check: check_of!($kind, $module),
             options: options_of!($($options)?),
+            needs: needs_of!($kind, $module),
         },)*];
     };
 }
@@ -136,6 +151,25 @@ const fn concat<const N: usize>(lists: &[&[Rule]]) -> [Rule; N] {
         i += 1;
     }
     out
+}
+
+/// Every setting at its default: each family's, and the default options of
+/// every rule in [`RULES`] that has some.
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings::with_rule_options(RULES.iter().map(|r| r.options.map(|f| f())).collect())
+    }
+}
+
+/// What the posts' summaries must hold for the rules `on` turns on: the
+/// parts those of them that read summaries (the whole-repository rules)
+/// declare they need; `None` when none of them is on, and no summary is
+/// worth making.
+pub fn summary_needs(on: impl Fn(usize) -> bool) -> Option<Wanted> {
+    (RULES.iter().enumerate())
+        .filter(|(i, r)| r.is_repo() && on(*i))
+        .map(|(_, r)| r.needs)
+        .reduce(Wanted::and)
 }
 
 /// Look a rule up by id.

@@ -4,7 +4,7 @@
 use std::any::Any;
 
 use super::options::{Configurable, RuleOptions};
-use super::{RULES, front_matter, source, tag_link, timestamp};
+use super::{front_matter, source, tag_link, timestamp};
 use crate::model::ParseOptions;
 use crate::model::jekyll::site::Site;
 
@@ -20,19 +20,19 @@ pub struct Settings {
     rules: Vec<Option<Box<dyn RuleOptions>>>,
 }
 
-impl Default for Settings {
-    fn default() -> Settings {
+impl Settings {
+    /// The defaults, with `rules` the default options of each rule that has
+    /// some, in registry order (the registry's `Default` gives them).
+    pub(super) fn with_rule_options(rules: Vec<Option<Box<dyn RuleOptions>>>) -> Settings {
         Settings {
             front_matter: Default::default(),
             timestamp: Default::default(),
             tag_link: Default::default(),
             source: Default::default(),
-            rules: RULES.iter().map(|r| r.options.map(|f| f())).collect(),
+            rules,
         }
     }
-}
 
-impl Settings {
     /// The settings of a family (`[timestamp]`), if it has any.
     pub fn family_mut(&mut self, family: &str) -> Option<&mut dyn Configurable> {
         match family {

@@ -1,8 +1,27 @@
 //! Reading a post from disk or standard input as UTF-8 text, refusing what
-//! is not a post.
+//! is not a post; and the files around it that say what its site is.
 
 use std::io::Read;
 use std::path::Path;
+
+use crate::engine::SiteFiles;
+use crate::site::{self, Site, SiteError, Verdict};
+
+/// The sites as the files on disk say: each folder's `_config.yml` and a
+/// sample of its posts. What the CLI, `--fix`, the language server and the
+/// tests hand the engine's resolver.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Disk;
+
+impl SiteFiles for Disk {
+    fn site(&self, dir: &Path, problems: &mut Vec<SiteError>) -> Result<Site, SiteError> {
+        site::find(dir, problems)
+    }
+
+    fn kind(&self, path: &Path, source_keys: &[String]) -> Verdict {
+        site::detect_kind(&site::posts_folder(path), source_keys)
+    }
+}
 
 /// Files larger than this are not checked (a post is a few hundred KiB).
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;

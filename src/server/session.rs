@@ -157,11 +157,11 @@ impl Session {
         if let Some(warning) = self.settings.apply(&mut config) {
             self.client.show_once(lsp::MessageType::WARNING, warning);
         }
-        let resolver = match Resolver::new(config.clone()) {
+        let resolver = match Resolver::new(config.clone(), crate::runner::read::Disk) {
             Ok(r) => r,
             // Globs that do not compile: the file's own settings, with no
             // include, exclude or per-file-ignores applied.
-            Err(_) => Resolver::without_globs(config),
+            Err(_) => Resolver::without_globs(config, crate::runner::read::Disk),
         };
         let resolver = Rc::new(resolver);
         self.resolvers.insert(file, resolver.clone());

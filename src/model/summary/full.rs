@@ -93,9 +93,21 @@ impl FullSummary {
 
 /// What to summarise: the tag links cost a parse of the body's HTML, so
 /// they are read only when a rule wants them.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Wanted {
     pub tag_links: bool,
+}
+
+impl Wanted {
+    /// No part beyond those every summary holds.
+    pub const NOTHING: Wanted = Wanted { tag_links: false };
+
+    /// The parts either wants.
+    pub fn and(self, other: Wanted) -> Wanted {
+        Wanted {
+            tag_links: self.tag_links || other.tag_links,
+        }
+    }
 }
 
 /// Summarise a parsed post of `site`, as Jekyll would build it at `now`

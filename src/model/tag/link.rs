@@ -8,7 +8,6 @@ use url::Url;
 use super::pattern::{self, DecodeError, TagPattern};
 use crate::model::body::anchors::Anchor;
 use crate::model::body::entities;
-use crate::model::post::Post;
 
 /// An anchor that points at a tag.
 pub struct TagLink {
@@ -122,63 +121,59 @@ fn in_tag_scope(href: &str, path_start: usize, scope: TagScope, mirror: bool) ->
         .is_some_and(|own| own.strip_prefix("www.").unwrap_or(own) == host)
 }
 
-impl Post<'_> {
-    /// The anchors that point at a tag. A body that holds none of the
-    /// literal parts of the tag patterns (such as `/tag/`) has none, and its
-    /// HTML is not parsed at all.
-    pub fn tag_links(&self) -> &[TagLink] {
-        self.tag_links.get_or_init(|| {
-            let body = &self.text[self.body_start..];
-            // Made once for the post, not for each of its many hrefs.
-            let literals = pattern::required_literals(self.tag_patterns);
-            let needles: Option<Vec<memchr::memmem::Finder>> = literals
-                .as_ref()
-                .map(|n| n.iter().map(memchr::memmem::Finder::new).collect());
-            // What the literals all start with (`/tag` of `/tag/` and
-            // `/tags/`): a body without it holds none of them, which one
-            // pass tells instead of one a literal.
-            let common = literals
-                .as_deref()
-                .filter(|l| l.len() > 1)
-                .map(common_prefix)
-                .filter(|p| p.len() > 1)
-                .map(memchr::memmem::Finder::new);
-            let holds = |text: &str| {
-                needles
-                    .as_ref()
-                    .is_none_or(|n| n.iter().any(|n| n.find(text.as_bytes()).is_some()))
-            };
-            // Tag links mostly close a post, after its text: the body's
-            // last few KiB are searched first.
-            let in_body = || {
-                let found = |n: &memchr::memmem::Finder| holds_tail_first(body.as_bytes(), n, TAIL);
-                common.as_ref().is_none_or(found)
-                    && needles.as_ref().is_none_or(|n| n.iter().any(found))
-            };
-            // Once the anchors are parsed, looking at each href is cheaper
-            // than a pass over the body.
-            if !self.anchors_parsed() && !in_body() {
-                return Vec::new();
-            }
-            self.anchors()
-                .iter()
-                .enumerate()
-                // Most anchors link to articles: an href without a literal
-                // part of the patterns is no tag link, and is not read.
-                .filter(|(_, a)| holds(&self.text[a.href.clone()]))
-                .filter_map(|(i, a)| {
-                    read_tag_link(
-                        self.text,
-                        i,
-                        a,
-                        self.tag_patterns,
-                        self.tag_scope,
-                        self.in_mirror_format(),
-                    )
-                })
-                .collect()
-        })
+/// The anchors of a post's body (the text from `body_start`) that point at
+/// a tag, as [`Post::tag_links`] gives them: `anchors` is asked for only
+/// when `anchors_parsed` or the body holds a literal part of the patterns.
+///
+/// [`Post::tag_links`]: crate::model::Post::tag_links
+pub(crate) fn find<'a>(
+    text: &str,
+    body_start: usize,
+    patterns: &[TagPattern],
+    scope: Option<TagScope>,
+    mirror: impl Fn() -> bool,
+    anchors_parsed: bool,
+    anchors: impl FnOnce() -> &'a [Anchor],
+) -> Vec<TagLink> {
+    let body = &text[body_start..];
+    // Made once for the post, not for each of its many hrefs.
+    let literals = pattern::required_literals(patterns);
+    let needles: Option<Vec<memchr::memmem::Finder>> = literals
+        .as_ref()
+        .map(|n| n.iter().map(memchr::memmem::Finder::new).collect());
+    // What the literals all start with (`/tag` of `/tag/` and
+    // `/tags/`): a body without it holds none of them, which one
+    // pass tells instead of one a literal.
+    let common = literals
+        .as_deref()
+        .filter(|l| l.len() > 1)
+        .map(common_prefix)
+        .filter(|p| p.len() > 1)
+        .map(memchr::memmem::Finder::new);
+    let holds = |text: &str| {
+        needles
+            .as_ref()
+            .is_none_or(|n| n.iter().any(|n| n.find(text.as_bytes()).is_some()))
+    };
+    // Tag links mostly close a post, after its text: the body's
+    // last few KiB are searched first.
+    let in_body = || {
+        let found = |n: &memchr::memmem::Finder| holds_tail_first(body.as_bytes(), n, TAIL);
+        common.as_ref().is_none_or(found) && needles.as_ref().is_none_or(|n| n.iter().any(found))
+    };
+    // Once the anchors are parsed, looking at each href is cheaper
+    // than a pass over the body.
+    if !anchors_parsed && !in_body() {
+        return Vec::new();
     }
+    anchors()
+        .iter()
+        .enumerate()
+        // Most anchors link to articles: an href without a literal
+        // part of the patterns is no tag link, and is not read.
+        .filter(|(_, a)| holds(&text[a.href.clone()]))
+        .filter_map(|(i, a)| read_tag_link(text, i, a, patterns, scope, mirror()))
+        .collect()
 }
 
 fn read_tag_link(

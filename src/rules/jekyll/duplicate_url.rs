@@ -1,6 +1,10 @@
 //! `jekyll-duplicate-url`: two posts render to the same URL, so one overwrites the other.
 
+use crate::model::summary::full::Wanted;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+/// Only the parts every summary holds.
+pub const NEEDS: Wanted = Wanted::NOTHING;
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     let (pairs, full) = ctx.repeats(

@@ -1,6 +1,10 @@
 //! `jekyll-url-case-conflict`: two posts' URLs differ only in case.
 
+use crate::model::summary::full::Wanted;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+/// Only the parts every summary holds.
+pub const NEEDS: Wanted = Wanted::NOTHING;
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     let (pairs, full) = ctx.repeats(

@@ -1,6 +1,10 @@
 //! `source-duplicate`: two posts have the same source URL.
 
+use crate::model::summary::full::Wanted;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+/// Only the parts every summary holds.
+pub const NEEDS: Wanted = Wanted::NOTHING;
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     let (pairs, full) = ctx.repeats(

@@ -1,22 +1,9 @@
 //! Ruby's `Date._parse`, for the forms posts use: a day name, a time, then
 //! the first date form that fits; the [`Fields`] it finds.
 
+use super::fields::Fields;
 use super::scan::*;
 use super::time_of_day::parse_time;
-
-/// What `Date._parse` finds in a text.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Fields {
-    pub year: Option<i64>,
-    pub mon: Option<i64>,
-    pub mday: Option<i64>,
-    pub hour: Option<i64>,
-    pub min: Option<i64>,
-    pub sec: Option<i64>,
-    /// Nanoseconds.
-    pub nanos: Option<i64>,
-    pub zone: Option<String>,
-}
 
 /// Ruby's `Date._parse` refuses longer texts.
 pub(super) const LIMIT: usize = 128;

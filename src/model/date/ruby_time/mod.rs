@@ -12,11 +12,12 @@
 //! site's own zone. Any other zone (`CET` outside Central Europe, `JST`,
 //! `+5`, `UTC+2`) is ignored: the time is read in the site's zone.
 //!
-//! [`date_parse`] reads the fields, with the pieces of `scan` and the
+//! [`date_parse`] reads the [`fields`], with the pieces of `scan` and the
 //! time of day of `time_of_day`; [`zone`] knows the zones; [`time`]
 //! makes the instant.
 
 pub mod date_parse;
+pub mod fields;
 mod scan;
 #[cfg(test)]
 mod tests;

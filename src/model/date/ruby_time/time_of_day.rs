@@ -1,7 +1,7 @@
 //! `Date._parse`'s time of day: `H:MM[:SS[.f]]`, `HhMM` or `H am`, and the
 //! zone written after it.
 
-use super::date_parse::Fields;
+use super::fields::Fields;
 use super::scan::*;
 
 /// The time `H:MM[:SS[.f]]`, `HhMM` or `H am`, and the zone after it.
