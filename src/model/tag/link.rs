@@ -1,5 +1,7 @@
 //! Tag links: the anchors of a post that point at a tag page, by the tag
 //! patterns, with the tag each names ([`Post::tag_links`]).
+//!
+//! [`Post::tag_links`]: crate::model::Post::tag_links
 
 use std::ops::Range;
 
@@ -33,6 +35,8 @@ pub struct TagScope<'a> {
     /// tag links point at the news site); else only relative links and
     /// the site's own `url`, never a code host's release pages. `None`:
     /// as the post's own format says ([`Post::in_mirror_format`]).
+    ///
+    /// [`Post::in_mirror_format`]: crate::model::Post::in_mirror_format
     pub external: Option<bool>,
     /// The host of the site's `url`, when it sets one.
     pub own_host: Option<&'a str>,
