@@ -221,7 +221,7 @@ impl PathFilter {
         let mut known = self.markdown_ext.lock().unwrap_or_else(|e| e.into_inner());
         let exts = known
             .entry(dir.to_path_buf())
-            .or_insert_with(|| crate::site::markdown_ext_in(&self.root.join(dir)));
+            .or_insert_with(|| crate::site_loader::markdown_ext_in(&self.root.join(dir)));
         exts.iter().any(|e| e.eq_ignore_ascii_case(ext))
     }
 

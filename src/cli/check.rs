@@ -156,9 +156,9 @@ pub fn run(args: &CheckArgs) -> u8 {
         .unwrap_or(Format::Human);
     // Only a run that writes fixes needs to know where it may write.
     let roots = if args.fix || args.fix_only {
-        crate::write::Roots::new(&args.paths, &std::env::current_dir().unwrap_or_default())
+        crate::runner::write::Roots::new(&args.paths, &std::env::current_dir().unwrap_or_default())
     } else {
-        crate::write::Roots::default()
+        crate::runner::write::Roots::default()
     };
     let fix = (args.fix || args.fix_only || args.diff).then_some(FixRun {
         unsafe_fixes: args.unsafe_fixes,
@@ -484,12 +484,12 @@ fn check_paths(
         }
     }
     let more = match memo.as_ref().and_then(|m| m.load()) {
-        Some(findings) => runner::repo::RepoFindings {
+        Some(findings) => runner::whole_repo::RepoFindings {
             findings,
             errors: Vec::new(),
         },
         None => {
-            let more = runner::repo::run(&paths, summaries, resolver);
+            let more = runner::whole_repo::run(&paths, summaries, resolver);
             // Findings made while a post changed under the run are not kept.
             if let Some(memo) = &memo
                 && more.errors.is_empty()
@@ -628,7 +628,7 @@ fn context(
 ) -> (Vec<PathBuf>, Vec<Option<Arc<PostSummary>>>, bool) {
     let base = resolver.base();
     let cwd = std::env::current_dir().unwrap_or_default();
-    let absolute = |p: &Path| crate::write::lexical(&cwd.join(p));
+    let absolute = |p: &Path| crate::runner::write::lexical(&cwd.join(p));
     // The project: the folder of `postlint.toml`, else the one project the
     // paths named lie in (the folder of `_config.yml`, else the
     // repository's root), never the current folder as such: a site named
@@ -639,7 +639,7 @@ fn context(
         None => {
             let named: Vec<PathBuf> = args.iter().map(|a| absolute(Path::new(a))).collect();
             let projects: Vec<Option<PathBuf>> = (named.iter())
-                .map(|n| crate::write::project_of(crate::write::folder_of(n)))
+                .map(|n| crate::runner::write::project_of(crate::runner::write::folder_of(n)))
                 .collect();
             match projects.first() {
                 Some(Some(first)) if projects.iter().all(|p| p.as_ref() == Some(first)) => {

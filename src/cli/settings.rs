@@ -34,7 +34,7 @@ pub fn show(args: &CheckArgs, resolver: &Resolver) -> u8 {
     // One entry per folder of posts: its first file stands for it.
     let mut folders: BTreeMap<PathBuf, (PathBuf, usize)> = BTreeMap::new();
     for file in &found.files {
-        let folder = crate::site::posts_folder(file);
+        let folder = crate::site_loader::posts_folder(file);
         folders.entry(folder).or_insert((file.clone(), 0)).1 += 1;
     }
     for (folder, (file, count)) in &folders {

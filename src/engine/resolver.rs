@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::model::site::Kind;
-use crate::site::{self, Site, SiteError};
+use crate::site_loader::{self as site, Site, SiteError};
 
 /// What a file's settings depend on beyond the base: its site's folder,
 /// and the rules `per-file-ignores` turns off for it.

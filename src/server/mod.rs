@@ -5,7 +5,7 @@
 //! first of a run of changes, so a burst of edits is checked once; what a
 //! document's version found is kept for the requests about it. The
 //! whole-repository rules judge an open document against the index of the
-//! workspace folder's repository (`repo.rs`).
+//! workspace folder's repository (`workspace_posts.rs`).
 //!
 //! - `main_loop`: the handshake and the loop that dispatches messages;
 //! - `session`, `settings`, `documents`: the state between messages;
@@ -24,9 +24,9 @@ mod linter;
 mod main_loop;
 mod notifications;
 mod position;
-mod repo;
 mod session;
 mod settings;
+mod workspace_posts;
 
 use std::time::Duration;
 
