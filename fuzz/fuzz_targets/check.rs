@@ -3,7 +3,7 @@
 //! The input is two posts separated by a NUL byte.
 #![no_main]
 
-#[path = "../../tests/invariants/mod.rs"]
+#[path = "../../tests/it/invariants/mod.rs"]
 mod invariants;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

@@ -1,7 +1,7 @@
 //! The language server's frame reader over any byte stream.
 #![no_main]
 
-#[path = "../../tests/invariants/mod.rs"]
+#[path = "../../tests/it/invariants/mod.rs"]
 mod invariants;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

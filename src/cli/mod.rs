@@ -19,7 +19,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 pub use check::{CheckArgs, Color};
 
-/// Exit codes, documented in README.md.
+/// Exit codes, documented in docs/usage.md.
 pub mod exit {
     /// No error-severity finding.
     pub const OK: u8 = 0;

@@ -189,7 +189,7 @@ impl Reader<'_> {
             return self.fail(
                 key.span(),
                 format!("unknown option `{other}` in `[{family}]`"),
-                Some("README.md lists every option"),
+                Some("https://postlint.github.io/postlint/configuration/ lists every option"),
             );
         }
         Ok(())

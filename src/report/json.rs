@@ -1,5 +1,5 @@
 //! `--format json`: one array of findings, sorted by path and position.
-//! The fields are a public contract, documented in README.md; `json-lines`
+//! The fields are a public contract, documented in docs/json.md; `json-lines`
 //! writes the same items one per line.
 
 use std::io::{self, Write};

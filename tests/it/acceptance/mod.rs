@@ -1,0 +1,5 @@
+//! Acceptance runs over real posts and sites from `../shared/corpus`.
+
+mod corpus;
+mod jekyll_sites;
+mod sites;

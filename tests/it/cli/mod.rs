@@ -1,0 +1,6 @@
+//! The command line through the real binary.
+
+mod cache;
+mod cases;
+mod output;
+mod selection;

@@ -1,0 +1,4 @@
+//! The report formats over the bundled example site.
+
+mod formats;
+mod human_json;

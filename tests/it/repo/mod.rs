@@ -1,0 +1,4 @@
+//! The whole-repository rules.
+
+mod cli;
+mod hashes;

@@ -1,0 +1,4 @@
+//! The rules' documents and registry.
+
+mod docs;
+mod registry;
