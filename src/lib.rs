@@ -1,8 +1,8 @@
 //! postlint: a linter for content repositories of Jekyll-style posts.
 //!
 //! The layers, each importing only those before it:
-//! [`diagnostic`] ← [`model`] ← [`rules`] ← settings ([`config`], [`site`],
-//! [`discover`]) ← [`engine`] ← the I/O around it ([`write`], [`report`],
+//! [`diagnostic`] ← [`model`] ← [`rules`] ← settings ([`config`], [`site_loader`],
+//! [`discover`]) ← [`engine`] ← the I/O around it ([`report`],
 //! [`cache`], [`runner`]) ← [`server`] and [`cli`].
 //!
 //! The core is [`engine::check`]: a pure function from a post's path, text
@@ -14,7 +14,6 @@ pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
-pub mod diff;
 pub mod discover;
 pub mod engine;
 pub mod model;
@@ -22,8 +21,7 @@ pub mod report;
 pub mod rules;
 pub mod runner;
 pub mod server;
-pub mod site;
-pub mod write;
+pub mod site_loader;
 
 use std::path::Path;
 

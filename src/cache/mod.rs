@@ -13,7 +13,7 @@
 
 mod entry;
 pub mod hash;
-mod repo;
+mod whole_repo_findings;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -28,7 +28,7 @@ use crate::model::jekyll::site::Now;
 use crate::report::FileReport;
 pub use entry::Stamp;
 use entry::{CachedFinding, Entry, Found, Valid};
-pub use repo::{Placed, RepoMemo};
+pub use whole_repo_findings::{Placed, RepoMemo};
 
 /// The cache's folder when `cache-dir` does not name another.
 pub const DIR_NAME: &str = ".postlint_cache";

@@ -1,6 +1,6 @@
 //! `postlint init`: write a commented `postlint.toml` suited to the
 //! repository in the current folder, a mirror or an ordinary site, as the
-//! kind of site is decided for `check` (see [`crate::site::detect_kind`]).
+//! kind of site is decided for `check` (see [`crate::site_loader::detect_kind`]).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -10,7 +10,7 @@ use super::{error, exit};
 use crate::config::Config;
 use crate::discover::{PathFilter, discover};
 use crate::model::jekyll::site::Kind;
-use crate::site;
+use crate::site_loader;
 
 /// The file `init` writes, in the current folder.
 const FILE: &str = "postlint.toml";
@@ -37,11 +37,15 @@ pub fn run() -> u8 {
             return exit::TOOL_ERROR;
         }
     };
-    let folders: BTreeSet<_> = found.files.iter().map(|f| site::posts_folder(f)).collect();
+    let folders: BTreeSet<_> = found
+        .files
+        .iter()
+        .map(|f| site_loader::posts_folder(f))
+        .collect();
     let (mut mirrors, mut ordinary) = (0, 0);
     let mut close = Vec::new();
     for folder in &folders {
-        let verdict = site::detect_kind(folder, &config.settings.source.keys);
+        let verdict = site_loader::detect_kind(folder, &config.settings.source.keys);
         match verdict.kind {
             Some(Kind::Mirror) => mirrors += 1,
             Some(Kind::Ordinary) => ordinary += 1,

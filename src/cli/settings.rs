@@ -35,7 +35,7 @@ pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
     // One entry per folder of posts: its first file stands for it.
     let mut folders: BTreeMap<PathBuf, (PathBuf, usize)> = BTreeMap::new();
     for file in &found.files {
-        let folder = crate::site::posts_folder(file);
+        let folder = crate::site_loader::posts_folder(file);
         folders.entry(folder).or_insert((file.clone(), 0)).1 += 1;
     }
     for (folder, (file, count)) in &folders {

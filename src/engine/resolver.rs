@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::model::jekyll::site::Kind;
-use crate::site::{Site, SiteError, Verdict};
+use crate::site_loader::{Site, SiteError, Verdict};
 
 /// What the files around a post say about its site, read for a
 /// [`Resolver`] by its caller: the engine reads no file.

@@ -3,8 +3,11 @@
 //! small excerpts), so memory does not grow with the size of the
 //! repository's text.
 
+pub mod diff;
+pub mod partial;
 pub mod read;
-pub mod repo;
+pub mod whole_repo;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -17,7 +20,7 @@ use crate::config::Config;
 use crate::engine::{self, Resolver};
 use crate::report::line_index::LineIndex;
 use crate::report::{FileReport, Finding};
-use crate::write::Roots;
+use write::Roots;
 
 pub use read::{MAX_FILE_SIZE, decode, read_post};
 
@@ -187,7 +190,7 @@ fn check_file(
     let (report, fixed) = fix_text(&shown, path, text, &config, run);
     if run.write && fixed != text {
         let root = run.roots.root_of(path).unwrap_or(&config.root);
-        if let Err(e) = crate::write::write_fixed(path, text, &fixed, root) {
+        if let Err(e) = write::write_fixed(path, text, &fixed, root) {
             let message = format!("cannot write the fixed file, left unchanged: {e}");
             return failed(message, Some(e.reason));
         }
@@ -236,8 +239,7 @@ pub fn fix_text(
         .into_iter()
         .map(|d| Finding::new(shown, &fixed.text, &index, d))
         .collect();
-    let diff =
-        (!run.write && fixed.text != text).then(|| crate::diff::unified(shown, text, &fixed.text));
+    let diff = (!run.write && fixed.text != text).then(|| diff::unified(shown, text, &fixed.text));
     // The whole-repository rules see the post as it is after fixing.
     let summary = fixed.summary.map(Arc::new);
     let report = FileReport {

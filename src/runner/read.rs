@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::engine::SiteFiles;
-use crate::site::{self, Site, SiteError, Verdict};
+use crate::site_loader::{self as site, Site, SiteError, Verdict};
 
 /// The sites as the files on disk say: each folder's `_config.yml` and a
 /// sample of its posts. What the CLI, `--fix`, the language server and the

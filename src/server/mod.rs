@@ -5,35 +5,36 @@
 //! first of a run of changes, so a burst of edits is checked once; what a
 //! document's version found is kept for the requests about it. The
 //! whole-repository rules judge an open document against the index of the
-//! workspace folder's repository (`repo.rs`).
+//! workspace folder's repository (`workspace_posts.rs`).
 //!
 //! - `main_loop`: the handshake and the loop that dispatches messages;
 //! - `session`, `settings`, `documents`: the state between messages;
 //! - `notifications`, `diagnostics`: keeping documents and publishing;
 //! - `code_action`, `hover`: one file per request;
 //! - `linter`: every call into the checking core;
-//! - `client`, `io`, `position`, `repo`: the plumbing.
+//! - `client`, `stdio`, `frames`, `position`, `workspace_posts`: the plumbing.
 
 mod client;
 mod code_action;
 mod diagnostics;
 mod documents;
+mod frames;
 mod hover;
-mod io;
 mod linter;
 mod main_loop;
 mod notifications;
 mod position;
-mod repo;
 mod session;
 mod settings;
+mod stdio;
+mod workspace_posts;
 
 use std::time::Duration;
 
 use lsp_server::ErrorCode;
 use serde_json::Value;
 
-pub use io::{Frame, Frames, MAX_CONTENT_LENGTH};
+pub use frames::{Frame, Frames, MAX_CONTENT_LENGTH};
 pub use position::{Encoding, Lines};
 pub use settings::Settings;
 
@@ -52,7 +53,7 @@ type RequestError = (ErrorCode, String);
 /// Run the server on standard input and output; the return value is the
 /// process exit code (0 after `shutdown` then `exit`, 1 otherwise).
 pub fn run() -> u8 {
-    let (connection, output) = io::stdio();
+    let (connection, writer) = stdio::stdio();
     let code = match main_loop::serve(connection) {
         Ok(code) => code,
         Err(e) => {
@@ -60,7 +61,7 @@ pub fn run() -> u8 {
             1
         }
     };
-    output.finish();
+    writer.finish();
     code
 }
 

@@ -10,7 +10,7 @@ use common::{CLEAN_POST, postlint, site};
 /// Whether this machine's time zone database knows `name` (CI images
 /// without tzdata skip the tests that need a named zone).
 fn zone_known(name: &str) -> bool {
-    let known = postlint::site::parse(
+    let known = postlint::site_loader::parse(
         &format!("timezone: {name}\n"),
         "_config.yml",
         &mut Vec::new(),

@@ -19,7 +19,7 @@
 //!
 //! The top-level modules also keep to one order of layers, each referring
 //! only to those before it: `diagnostic` ← `model` ← `rules` ← the settings
-//! (`config`, `site`, `discover`) ← `engine` ← the I/O around it and the
+//! (`config`, `site_loader`, `discover`) ← `engine` ← the I/O around it and the
 //! reporters ← `server` and `cli`. `the_scanner_reads_every_form_of_path`
 //! tests the scanner itself.
 //!
@@ -736,11 +736,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("model", 1),
     ("rules", 2),
     ("config", 3),
-    ("site", 3),
+    ("site_loader", 3),
     ("discover", 4),
     ("engine", 5),
-    ("diff", 6),
-    ("write", 6),
     ("report", 7),
     ("cache", 8),
     ("runner", 9),

@@ -136,7 +136,7 @@ pub fn config(text: &str) {
         }
     }
     let mut warnings = Vec::new();
-    if let Err(e) = postlint::site::parse(text, "_config.yml", &mut warnings) {
+    if let Err(e) = postlint::site_loader::parse(text, "_config.yml", &mut warnings) {
         let _ = format!("{e:?}");
     }
 }

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use foldhash::HashMap;
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, RepoIndex, Reread, Resolver};
@@ -95,6 +96,87 @@ pub fn run(
         findings.push((i, placed));
     }
     RepoFindings { findings, errors }
+}
+
+/// The whole-repository phase of a run given the paths `named`, after
+/// its files `paths` were checked to the summaries `summaries`: with a
+/// partial run's rest of the project ([`super::partial`]), its findings
+/// read back from the cache when no post and no setting changed, else
+/// made and kept there. The cache is saved on the way.
+pub fn phase(
+    named: &[String],
+    mut paths: Vec<PathBuf>,
+    mut summaries: Vec<Option<Arc<PostSummary>>>,
+    resolver: &Resolver,
+    cache: Option<Cache>,
+) -> Phase {
+    let given = paths.len();
+    let rest = super::partial::rest_of_project(named, &paths, resolver, cache.as_ref());
+    if let Some(cache) = &cache
+        && rest.complete
+    {
+        cache.covered_everything();
+    }
+    paths.extend(rest.paths);
+    summaries.extend(rest.summaries);
+    let mut warnings = Vec::new();
+    // When no post and no setting changed since the last run, neither did
+    // the whole-repository findings: they are read back, not made again.
+    let memo = cache
+        .as_ref()
+        .filter(|_| summaries.iter().any(Option::is_some))
+        .and_then(|c| c.repo_memo(paths.iter().map(|p| super::display_path(p))));
+    if let Some(cache) = cache {
+        let dir = crate::cache::dir(resolver.base());
+        if let Err(e) = cache.save() {
+            warnings.push(format!(
+                "cannot write the cache in `{}`: {e}; the next run checks every post again",
+                dir.display()
+            ));
+        }
+    }
+    let more = match memo.as_ref().and_then(|m| m.load()) {
+        Some(findings) => RepoFindings {
+            findings,
+            errors: Vec::new(),
+        },
+        None => {
+            let more = run(&paths, summaries, resolver);
+            // Findings made while a post changed under the run are not kept.
+            if let Some(memo) = &memo
+                && more.errors.is_empty()
+                && let Err(e) = memo.store(&more.findings)
+            {
+                warnings.push(format!(
+                    "cannot write the cache: {e}; the next run makes the whole-repository findings again"
+                ));
+            }
+            more
+        }
+    };
+    let findings = super::partial::involving_given(more.findings, &paths, given);
+    Phase {
+        paths,
+        given,
+        findings,
+        errors: more.errors,
+        warnings,
+    }
+}
+
+/// What the whole-repository phase of a run found.
+pub struct Phase {
+    /// The files checked, then the rest of the project's posts.
+    pub paths: Vec<PathBuf>,
+    /// How many of `paths` the run was given.
+    pub given: usize,
+    /// By index into `paths`: in a file of the rest, only what involves a
+    /// file given.
+    pub findings: Vec<(usize, Vec<Finding>)>,
+    /// The files that could not be read again, with why.
+    pub errors: Vec<String>,
+    /// What the cache could not keep, for the next run to make again.
+    pub warnings: Vec<String>,
 }
 
 /// The checked files, read again for the index: each text kept by report

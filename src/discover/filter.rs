@@ -1,29 +1,16 @@
-//! Which files to check: walk the given paths (honouring `.gitignore`),
-//! skip what `exclude` names, and keep the posts that `include` matches.
-//! Files named on the command line, or matched by a glob given there, are
-//! always checked, unless `--force-exclude` applies `exclude` to them too.
+//! Which paths are posts: the config's `include`, `exclude` and
+//! `per-file-ignores`, compiled once and matched against paths relative to
+//! the config's folder.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use globset::{Glob, GlobBuilder, GlobMatcher, GlobSet, GlobSetBuilder};
-use ignore::WalkBuilder;
 
 use crate::config::{Config, DEFAULT_INCLUDE};
 
-/// What discovery found.
-#[derive(Debug, Default)]
-pub struct Discovery {
-    /// Files to check, sorted and without repeats.
-    pub files: Vec<PathBuf>,
-    /// Arguments (directories or globs) under which no post was found.
-    pub empty: Vec<String>,
-    /// Arguments that could not be used, with the reason.
-    pub errors: Vec<String>,
-}
-
-fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+pub(super) fn glob(pattern: &str) -> Result<Glob, globset::Error> {
     GlobBuilder::new(pattern).literal_separator(true).build()
 }
 
@@ -221,7 +208,7 @@ impl PathFilter {
         let mut known = self.markdown_ext.lock().unwrap_or_else(|e| e.into_inner());
         let exts = known
             .entry(dir.to_path_buf())
-            .or_insert_with(|| crate::site::markdown_ext_in(&self.root.join(dir)));
+            .or_insert_with(|| crate::site_loader::markdown_ext_in(&self.root.join(dir)));
         exts.iter().any(|e| e.eq_ignore_ascii_case(ext))
     }
 
@@ -303,273 +290,7 @@ fn default_post(bytes: &[u8]) -> bool {
             .any(|c| c == b"_posts" || c == b"_drafts")
 }
 
-fn is_glob(arg: &str) -> bool {
-    arg.contains(['*', '?', '[', '{'])
-}
-
-/// Find the files to check for `args` (the current directory when empty).
-pub fn discover(
-    args: &[String],
-    filter: &PathFilter,
-    force_exclude: bool,
-) -> Result<Discovery, String> {
-    discover_each(args, filter, force_exclude, &mut |_| {})
-}
-
-/// [`discover`], telling `on_found` of each file as the walk finds it,
-/// before the files are sorted.
-pub fn discover_each(
-    args: &[String],
-    filter: &PathFilter,
-    force_exclude: bool,
-    on_found: &mut dyn FnMut(&Path),
-) -> Result<Discovery, String> {
-    let default = [".".to_string()];
-    let args = if args.is_empty() { &default[..] } else { args };
-    // Sorted and without repeats at the end.
-    let mut found = Vec::new();
-    let mut out = Discovery::default();
-    for arg in args {
-        let path = Path::new(arg);
-        let before = found.len();
-        if path.is_file() || (path.is_symlink() && !path.exists()) {
-            // A named file is checked even where a walk would not go; a
-            // dangling or looping link is named too, so that reading it
-            // reports why it cannot be read.
-            if !(force_exclude && filter.is_excluded(path)) {
-                on_found(path);
-                found.push(path.to_path_buf());
-            }
-            continue;
-        }
-        if path.is_dir() {
-            for entry in walk(path, filter) {
-                match entry {
-                    Ok(p) if filter.is_post(&p) => {
-                        on_found(&p);
-                        found.push(p);
-                    }
-                    Ok(_) => {}
-                    Err(e) => out.errors.push(e),
-                }
-            }
-        } else if is_glob(arg) {
-            let matcher = glob(arg)
-                .map_err(|e| format!("invalid glob `{arg}`: {e}"))?
-                .compile_matcher();
-            let base = glob_base(arg);
-            // A glob whose folder is missing, or that matches no file, is
-            // a path that does not exist, as for a shell.
-            if !base.is_dir() {
-                out.errors.push(missing(arg));
-                continue;
-            }
-            for entry in walk(&base, filter) {
-                match entry {
-                    Ok(p)
-                        if matcher.is_match(&p)
-                            || matcher.is_match(p.strip_prefix("./").unwrap_or(&p)) =>
-                    {
-                        on_found(&p);
-                        found.push(p);
-                    }
-                    Ok(_) => {}
-                    Err(e) => out.errors.push(e),
-                }
-            }
-            if found.len() == before {
-                out.errors.push(missing(arg));
-                continue;
-            }
-        } else if path.exists() {
-            out.errors
-                .push(format!("{arg}: not a regular file or directory"));
-            continue;
-        } else {
-            out.errors.push(missing(arg));
-            continue;
-        }
-        if found.len() == before {
-            out.empty.push(arg.clone());
-        }
-    }
-    out.files = sorted(found);
-    Ok(out)
-}
-
-/// `paths` in the order of [`Path`]s (component by component), without
-/// repeats. Each path is taken apart once, not at every comparison.
-fn sorted(paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    if let Some(skip) = plain_paths(&paths) {
-        // Plain paths are in the order of their bytes, a `/` below every
-        // other byte: sorted without taking each apart.
-        fn key(p: &Path, skip: usize) -> &[u8] {
-            &p.as_os_str().as_encoded_bytes()[skip..]
-        }
-        if paths.is_sorted_by(|a, b| plain_order(key(a, skip), key(b, skip)).is_le()) {
-            let mut paths = paths;
-            // Plain paths are equal when their bytes are.
-            paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
-            return paths;
-        }
-        // Equal plain paths are equal bytes: which of them is kept does not
-        // matter, so the sort need not be stable (and is the faster for it,
-        // with nothing to allocate).
-        let mut paths = paths;
-        paths.sort_unstable_by(|a, b| plain_order(key(a, skip), key(b, skip)));
-        paths.dedup_by(|a, b| key(a, skip) == key(b, skip));
-        return paths;
-    }
-    if paths.is_sorted() {
-        let mut paths = paths;
-        paths.dedup();
-        return paths;
-    }
-    let mut keyed: Vec<(Vec<Component>, usize)> = paths
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.components().collect(), i))
-        .collect();
-    keyed.sort_unstable();
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-    let mut slots: Vec<Option<PathBuf>> = paths.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
-}
-
-/// The one message for a path that names nothing: a missing file or
-/// folder, or a glob that matches no file.
-/// How many bytes (a `./`) every one of `paths` starts with, when all are
-/// plain past them: relative, with no empty, `.` or `..` component, and no
-/// `/` at the end. The order of such paths, component by component, is the
-/// order of their bytes with `/` taken as the lowest. `None` for any other
-/// set of paths, and off Unix.
-fn plain_paths(paths: &[PathBuf]) -> Option<usize> {
-    if !cfg!(unix) {
-        return None;
-    }
-    fn bytes(p: &Path) -> &[u8] {
-        p.as_os_str().as_encoded_bytes()
-    }
-    let dotted = paths.first().is_some_and(|p| bytes(p).starts_with(b"./"));
-    let skip = if dotted { 2 } else { 0 };
-    let plain = paths.iter().all(|p| {
-        let b = bytes(p);
-        b.starts_with(b"./") == dotted
-            && b[skip..]
-                .split(|&c| c == b'/')
-                .all(|c| !c.is_empty() && c != b"." && c != b"..")
-    });
-    plain.then_some(skip)
-}
-
-/// The order of two plain paths' bytes, with `/` below every other byte.
-fn plain_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
-    let rank = |c: u8| if c == b'/' { 0 } else { u16::from(c) + 1 };
-    match mismatch(a, b) {
-        Some(i) => rank(a[i]).cmp(&rank(b[i])),
-        None => a.len().cmp(&b.len()),
-    }
-}
-
-/// Where `a` and `b` first differ, when one is not a prefix of the other:
-/// compared eight bytes at a time, since paths in one folder share a long
-/// start.
-fn mismatch(a: &[u8], b: &[u8]) -> Option<usize> {
-    let n = a.len().min(b.len());
-    let word = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("8 bytes"));
-    let mut i = 0;
-    while i + 8 <= n {
-        let x = word(a, i) ^ word(b, i);
-        if x != 0 {
-            return Some(i + (x.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    (i..n).find(|&j| a[j] != b[j])
-}
-
-fn missing(arg: &str) -> String {
-    format!("{arg}: no such file or directory")
-}
-
-/// Every file under `dir`, honouring `.gitignore`, `.ignore`, hidden files
-/// and `exclude`. Symbolic links are followed, as Jekyll follows them
-/// outside safe mode; a loop, or a link to nothing where a post could be,
-/// is reported rather than skipped without a word.
-fn walk<'f>(
-    dir: &Path,
-    filter: &'f PathFilter,
-) -> impl Iterator<Item = Result<PathBuf, String>> + 'f {
-    let root = dir.to_path_buf();
-    WalkBuilder::new(dir)
-        .require_git(false)
-        .follow_links(true)
-        .build()
-        .filter_map(move |entry| match entry {
-            Ok(e)
-                if e.file_type().is_some_and(|t| t.is_file()) && !filter.is_excluded(e.path()) =>
-            {
-                Some(Ok(e.into_path()))
-            }
-            Ok(_) => None,
-            Err(e) => walk_error(e, &root, filter).map(Err),
-        })
-}
-
-/// What to say about an entry the walk could not follow, if anything.
-fn walk_error(e: ignore::Error, root: &Path, filter: &PathFilter) -> Option<String> {
-    match e {
-        ignore::Error::WithDepth { err, .. } => walk_error(*err, root, filter),
-        ignore::Error::Loop { ancestor, child } => (!filter.is_excluded(&child)).then(|| {
-            format!(
-                "{}: symbolic link loop (it leads back to {}), not followed",
-                child.strip_prefix(".").unwrap_or(&child).display(),
-                ancestor.strip_prefix(".").unwrap_or(&ancestor).display()
-            )
-        }),
-        ignore::Error::WithPath { path, err } => {
-            if filter.is_excluded(&path) {
-                return None;
-            }
-            let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-            let shown = path.strip_prefix(".").unwrap_or(&path).display();
-            match std::fs::metadata(&path) {
-                Err(_) if link && !filter.is_post(&path) => None,
-                Err(io) if link && io.kind() == std::io::ErrorKind::NotFound => Some(format!(
-                    "{shown}: dangling symbolic link (its target does not exist), not checked"
-                )),
-                // ELOOP: "Too many levels of symbolic links".
-                Err(io) if link && io.to_string().contains("levels of symbolic links") => {
-                    Some(format!("{shown}: symbolic link loop, not checked"))
-                }
-                Err(io) if link => Some(format!(
-                    "{shown}: symbolic link that cannot be followed ({io}), not checked"
-                )),
-                _ => Some(format!("{shown}: {err}")),
-            }
-        }
-        other => Some(format!("{}: {other}", root.display())),
-    }
-}
-
-/// The directory a glob starts in: its literal leading components.
-fn glob_base(pattern: &str) -> PathBuf {
-    let mut base = PathBuf::new();
-    for part in Path::new(pattern).components() {
-        if is_glob(&part.as_os_str().to_string_lossy()) {
-            break;
-        }
-        base.push(part);
-    }
-    if base.as_os_str().is_empty() || base == Path::new(pattern) {
-        PathBuf::from(".")
-    } else {
-        base
-    }
-}
-
-fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+pub(super) fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -616,76 +337,6 @@ mod tests {
             let p = Path::new(p);
             assert_eq!(filter.relative(p).as_ref(), slow(p).as_path(), "{p:?}");
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-        /// Sorting plain paths by their bytes gives the order of paths.
-        #[test]
-        fn plain_paths_sort_as_paths_do(
-            names in proptest::collection::vec(
-                proptest::collection::vec(
-                    proptest::sample::select(vec![
-                        "a", "a-b", "a.md", "A", "_posts", "-x", "a b", "王", "é", "", ".", "..",
-                        "z~", "a!", "0",
-                    ]),
-                    1..4,
-                ),
-                0..12,
-            ),
-            dotted in proptest::bool::ANY,
-        ) {
-            let lead = if dotted { "./" } else { "" };
-            let paths: Vec<PathBuf> = names
-                .iter()
-                .map(|n| PathBuf::from(format!("{lead}{}", n.join("/"))))
-                .collect();
-            let mut by_components: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
-            by_components.sort_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
-            by_components.dedup_by(|a, b| a.1 == b.1);
-            let expected: Vec<PathBuf> = by_components.into_iter().map(|(_, p)| p.clone()).collect();
-            let got = sorted(paths.clone());
-            // Equal paths may be written differently: compare the bytes kept.
-            let bytes = |v: &[PathBuf]| -> Vec<Vec<u8>> {
-                v.iter().map(|p| p.as_os_str().as_encoded_bytes().to_vec()).collect()
-            };
-            proptest::prop_assert_eq!(bytes(&got), bytes(&expected));
-        }
-    }
-
-    #[test]
-    fn sorted_is_the_order_of_paths() {
-        let names = [
-            "_posts/b.md",
-            "_posts/a-b.md",
-            "_posts/a/x.md",
-            "_posts//a/x.md",
-            "./_posts/a.md",
-            "-x.md",
-            "_posts/a.md",
-            "a.md",
-            "./_posts/a.md",
-            "_posts/A.md",
-            "_posts/a.md.md",
-        ];
-        let paths: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
-        let by_set: Vec<PathBuf> = paths
-            .iter()
-            .cloned()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        assert_eq!(sorted(paths.clone()), by_set);
-        assert_eq!(sorted(by_set.clone()), by_set);
-        // Of equal paths, the first given is kept.
-        let kept = sorted(paths);
-        assert!(kept.iter().any(|p| p.as_os_str() == "_posts/a/x.md"));
-    }
-
-    #[test]
-    fn glob_bases() {
-        assert_eq!(glob_base("site/_posts/*.md"), PathBuf::from("site/_posts"));
-        assert_eq!(glob_base("**/*.md"), PathBuf::from("."));
     }
 
     /// A path made of `parts` (indices into a few names), with a leading

@@ -1,17 +1,27 @@
 //! `postlint.toml`: which rules run, at what severity, with what options.
 //! Every value is checked, and a bad one is an error pointing at its span.
+//!
+//! - here: the settings, and reading a file of them;
+//! - `reader`: each setting's value, checked;
+//! - `toml_value`: a TOML value as a rule's options read it;
+//! - `error`: a problem, placed in the file.
 
-use std::fmt;
+mod error;
+mod reader;
+mod toml_value;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use crate::diagnostic::Severity;
 use crate::model::jekyll::site::{Kind, Site};
-use crate::rules::options::{OptionError, Value};
 use crate::rules::{self, RULES, Settings};
+
+pub use error::ConfigError;
+use error::Details;
+use reader::Reader;
 
 /// The file name postlint looks for, upward from the working directory.
 pub const CONFIG_FILE: &str = "postlint.toml";
@@ -327,303 +337,5 @@ impl Config {
         }
         config.set_unfixable(&unfixable);
         Ok(config)
-    }
-}
-
-type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
-
-struct Reader<'e> {
-    err: &'e ErrFn<'e>,
-}
-
-impl Reader<'_> {
-    fn fail<T>(
-        &self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        help: Option<&str>,
-    ) -> Result<T, ConfigError> {
-        Err((self.err)(span, message.into(), help.map(str::to_string)))
-    }
-
-    fn table<'a, 'i>(
-        &self,
-        value: &'a Spanned<DeValue<'i>>,
-    ) -> Result<&'a DeTable<'i>, ConfigError> {
-        match value.get_ref() {
-            DeValue::Table(t) => Ok(t),
-            _ => self.fail(value.span(), "expected a table", None),
-        }
-    }
-
-    fn string<'a>(&self, value: &'a Spanned<DeValue<'_>>) -> Result<&'a str, ConfigError> {
-        match value.get_ref() {
-            DeValue::String(s) => Ok(s.as_ref()),
-            _ => self.fail(value.span(), "expected a string", None),
-        }
-    }
-
-    fn strings(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
-        TomlValue(value).strings().map_err(|e| self.option_error(e))
-    }
-
-    /// An array of rule ids and families, each checked at its own span.
-    fn names(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
-        let list = self.strings(value)?;
-        let DeValue::Array(items) = value.get_ref() else {
-            unreachable!("strings() accepts only arrays")
-        };
-        for (name, item) in list.iter().zip(items) {
-            self.known_name(name, item.span())?;
-        }
-        Ok(list)
-    }
-
-    /// An error unless `name` is a rule id or a family.
-    fn known_name(&self, name: &str, span: Range<usize>) -> Result<(), ConfigError> {
-        let Err(unknown) = rules::resolve(name) else {
-            return Ok(());
-        };
-        let help = match unknown.did_you_mean() {
-            Some(hint) => format!("{hint} `postlint rules` lists every rule"),
-            None => "`postlint rules` lists every rule and family".to_string(),
-        };
-        self.fail(
-            span,
-            format!("unknown rule or family `{name}`"),
-            Some(&help),
-        )
-    }
-
-    fn check_glob(&self, glob: &str, span: Range<usize>) -> Result<(), ConfigError> {
-        match globset::Glob::new(glob) {
-            Ok(_) => Ok(()),
-            Err(e) => self.fail(span, format!("invalid glob: {}", e.kind()), None),
-        }
-    }
-
-    fn globs(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<String>, ConfigError> {
-        let DeValue::Array(items) = value.get_ref() else {
-            return self.fail(value.span(), "expected an array of glob strings", None);
-        };
-        items
-            .iter()
-            .map(|item| {
-                let glob = self.string(item)?;
-                self.check_glob(glob, item.span())?;
-                Ok(glob.to_string())
-            })
-            .collect()
-    }
-
-    fn level(&self, value: &Spanned<DeValue<'_>>) -> Result<Option<Severity>, ConfigError> {
-        let s = self.string(value)?;
-        match s {
-            "off" => Ok(None),
-            _ => match Severity::parse(s) {
-                Some(level) => Ok(Some(level)),
-                None => self.fail(
-                    value.span(),
-                    format!("unknown severity `{s}`"),
-                    Some("use \"off\", \"info\", \"warning\" or \"error\""),
-                ),
-            },
-        }
-    }
-
-    fn rule(
-        &mut self,
-        config: &mut Config,
-        id: &Spanned<std::borrow::Cow<'_, str>>,
-        setting: &Spanned<DeValue<'_>>,
-    ) -> Result<(), ConfigError> {
-        let name = id.get_ref().as_ref();
-        self.known_name(name, id.span())?;
-        match setting.get_ref() {
-            DeValue::String(_) => {
-                let level = self.level(setting)?;
-                config.set(name, level);
-            }
-            DeValue::Table(table) => {
-                for (key, value) in table.iter() {
-                    let known = match key.get_ref().as_ref() {
-                        "severity" => {
-                            let level = self.level(value)?;
-                            config.set(name, level);
-                            true
-                        }
-                        other => {
-                            match rules::find(name).and_then(|(i, _)| config.settings.rule_mut(i)) {
-                                Some(options) => options
-                                    .set(other, &TomlValue(value))
-                                    .map_err(|e| self.option_error(e))?,
-                                None => false,
-                            }
-                        }
-                    };
-                    if !known {
-                        let other = key.get_ref().as_ref();
-                        return self.fail(
-                            key.span(),
-                            format!("`{name}` has no option `{other}`"),
-                            Some(&format!("`postlint rule {name}` documents its options")),
-                        );
-                    }
-                }
-            }
-            _ => {
-                return self.fail(
-                    setting.span(),
-                    "expected a severity string or a table",
-                    Some("for example `\"warning\"`, `\"off\"` or `{ severity = \"error\" }`"),
-                );
-            }
-        }
-        Ok(())
-    }
-
-    fn family_option(
-        &mut self,
-        settings: &mut Settings,
-        family: &str,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        value: &Spanned<DeValue<'_>>,
-    ) -> Result<(), ConfigError> {
-        let other = key.get_ref().as_ref();
-        let known = match settings.family_mut(family) {
-            Some(options) => options
-                .set(other, &TomlValue(value))
-                .map_err(|e| self.option_error(e))?,
-            None => false,
-        };
-        if !known {
-            return self.fail(
-                key.span(),
-                format!("unknown option `{other}` in `[{family}]`"),
-                Some("https://postlint.github.io/postlint/configuration/ lists every option"),
-            );
-        }
-        Ok(())
-    }
-
-    fn option_error(&self, e: OptionError) -> ConfigError {
-        (self.err)(e.span, e.message, e.help)
-    }
-}
-
-/// A TOML value, as the rules' settings read it.
-struct TomlValue<'a, 'i>(&'a Spanned<DeValue<'i>>);
-
-impl TomlValue<'_, '_> {
-    fn fail<T>(&self, message: &str) -> Result<T, OptionError> {
-        Err(self.error(message.to_string(), None))
-    }
-}
-
-impl Value for TomlValue<'_, '_> {
-    fn string(&self) -> Result<&str, OptionError> {
-        match self.0.get_ref() {
-            DeValue::String(s) => Ok(s.as_ref()),
-            _ => self.fail("expected a string"),
-        }
-    }
-
-    fn strings(&self) -> Result<Vec<String>, OptionError> {
-        match self.0.get_ref() {
-            DeValue::Array(items) => items
-                .iter()
-                .map(|v| TomlValue(v).string().map(str::to_string))
-                .collect(),
-            _ => self.fail("expected an array of strings"),
-        }
-    }
-
-    fn integer(&self) -> Result<i64, OptionError> {
-        match self.0.get_ref() {
-            DeValue::Integer(i) if i.radix() == 10 => match i.as_str().replace('_', "").parse() {
-                Ok(n) => Ok(n),
-                Err(_) => self.fail("integer out of range"),
-            },
-            _ => self.fail("expected an integer"),
-        }
-    }
-
-    fn items(&self) -> Option<Vec<Box<dyn Value + '_>>> {
-        match self.0.get_ref() {
-            DeValue::Array(items) => Some(
-                items
-                    .iter()
-                    .map(|v| Box::new(TomlValue(v)) as Box<dyn Value>)
-                    .collect(),
-            ),
-            _ => None,
-        }
-    }
-
-    fn error(&self, message: String, help: Option<&str>) -> OptionError {
-        OptionError {
-            span: self.0.span(),
-            message,
-            help: help.map(str::to_string),
-        }
-    }
-}
-
-/// A configuration problem, rendered by miette with the offending span.
-#[derive(Debug)]
-pub struct ConfigError(Box<Details>);
-
-#[derive(Debug)]
-struct Details {
-    path: String,
-    source: miette::NamedSource<String>,
-    span: Option<Range<usize>>,
-    message: String,
-    help: Option<String>,
-}
-
-impl ConfigError {
-    fn new(details: Details) -> ConfigError {
-        ConfigError(Box::new(details))
-    }
-
-    /// The config file the error is in.
-    pub fn path(&self) -> &str {
-        &self.0.path
-    }
-
-    pub fn message(&self) -> &str {
-        &self.0.message
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.message)
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
-impl miette::Diagnostic for ConfigError {
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.0
-            .span
-            .as_ref()
-            .map(|_| &self.0.source as &dyn miette::SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let span = self.0.span.clone()?;
-        Some(Box::new(std::iter::once(
-            miette::LabeledSpan::new_primary_with_span(Some("here".into()), span),
-        )))
     }
 }
