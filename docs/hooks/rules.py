@@ -109,11 +109,10 @@ def _page(rule):
             out.append(line.replace(SITES_REFERENCE, SITES_LINK))
             if not titled and line.startswith("# "):
                 titled = True
-                fix = "none" if rule["fix"] == "none" else rule["fix"]
                 out.append("")
                 out.append(
                     f"Family: `{rule['family']}` · default: `{rule['severity']}` · "
-                    f"fix: {fix} · print it with `postlint rule {rule['id']}`"
+                    f"fix: {rule['fix']} · print it with `postlint rule {rule['id']}`"
                 )
         else:
             out.append(line)
