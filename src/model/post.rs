@@ -28,6 +28,7 @@ pub struct Post<'a> {
     pub header: Option<HeaderLink>,
     /// Every link in the body, parsed on first use.
     anchors: OnceCell<Vec<Anchor>>,
+    references: OnceCell<Vec<super::link::Reference>>,
     /// The front matter `date`, read once.
     pub date: Option<DateField>,
     /// The timestamp comment's instant, read once.
@@ -84,6 +85,7 @@ impl<'a> Post<'a> {
             timestamp,
             header,
             anchors: OnceCell::new(),
+            references: OnceCell::new(),
             date,
             timestamp_value,
             source,
@@ -97,6 +99,11 @@ impl<'a> Post<'a> {
     /// Whether [`Post::anchors`] has been asked for already, so that a
     /// pass over the body to rule anchors out would cost more than looking
     /// at them.
+    /// Every reference the body makes to another file (placeholder).
+    pub fn references(&self) -> &[super::link::Reference] {
+        self.references.get_or_init(|| super::link::reference::find(self.text, self.body_start..self.text.len()))
+    }
+
     pub fn anchors_parsed(&self) -> bool {
         self.anchors.get().is_some()
     }
