@@ -33,11 +33,15 @@ impl Cache {
     /// `shown`, in this order, when every one has an entry this run found
     /// to hold or made; `None` when one has not (it could not be checked,
     /// or `--fix` changed it).
-    pub fn repo_memo(&self, shown: impl IntoIterator<Item = impl AsRef<str>>) -> Option<RepoMemo> {
+    pub fn repo_memo(
+        &self,
+        seed: u128,
+        shown: impl IntoIterator<Item = impl AsRef<str>>,
+    ) -> Option<RepoMemo> {
         let entries = lock(&self.entries);
         let settings = lock(&self.settings);
         // Each post's record is hashed with the hash of those before it.
-        let mut so_far = 0u128;
+        let mut so_far = seed;
         let mut record = Vec::with_capacity(256);
         for path in shown {
             let path = path.as_ref();

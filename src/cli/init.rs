@@ -30,7 +30,7 @@ pub fn run() -> u8 {
             return exit::TOOL_ERROR;
         }
     };
-    let found = match discover(&[], &filter, false) {
+    let found = match discover(&[], &filter, false, &|_| false) {
         Ok(f) => f,
         Err(e) => {
             error(e);

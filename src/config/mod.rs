@@ -95,6 +95,10 @@ pub struct Config {
     /// read once at the start of a CLI run); the clock at each check if
     /// unset, as in the language server.
     pub now: Option<crate::model::jekyll::site::Now>,
+    /// Whether the file is one of the site's pages (or a collection's
+    /// documents) rather than a post: only the rules that apply to pages
+    /// (the `link` family) run on it. Set per file by the resolver.
+    pub page: bool,
 }
 
 impl Default for Config {
@@ -113,6 +117,7 @@ impl Default for Config {
             settings: Settings::default(),
             site: Site::default(),
             now: None,
+            page: false,
         }
     }
 }
@@ -124,8 +129,8 @@ impl Config {
     /// left out (the cache judges it per post).
     pub fn fingerprint(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}",
-            self.levels, self.fixable, self.settings, self.site
+            "{:?}|{:?}|{:?}|{:?}|{}",
+            self.levels, self.fixable, self.settings, self.site, self.page
         )
     }
 

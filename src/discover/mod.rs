@@ -29,14 +29,30 @@ fn is_glob(arg: &str) -> bool {
     arg.contains(['*', '?', '[', '{'])
 }
 
-/// Find the files to check for `args` (the current directory when empty).
+/// Find the files to check for `args` (the current directory when empty):
+/// the posts, and the files a walk finds for which `page` holds (the
+/// site's pages, whose links are checked).
 pub fn discover(
     args: &[String],
     filter: &PathFilter,
     force_exclude: bool,
+    page: &dyn Fn(&Path) -> bool,
 ) -> Result<Discovery, String> {
-    discover_each(args, filter, force_exclude, &mut |_| {})
+    discover_each(args, filter, force_exclude, page, &mut |_| {})
 }
+
+/// Whether a file the walk finds may be a page of a site: it has the
+/// extension of a file Jekyll renders to HTML, and `page` is asked only
+/// about those.
+fn page_candidate(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
+}
+
+/// The extensions of the pages whose links are checked: Markdown's and
+/// HTML's.
+const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "mkdown", "mkdn", "mkd", "html", "htm"];
 
 /// [`discover`], telling `on_found` of each file as the walk finds it,
 /// before the files are sorted.
@@ -44,6 +60,7 @@ pub fn discover_each(
     args: &[String],
     filter: &PathFilter,
     force_exclude: bool,
+    page: &dyn Fn(&Path) -> bool,
     on_found: &mut dyn FnMut(&Path),
 ) -> Result<Discovery, String> {
     let default = [".".to_string()];
@@ -67,7 +84,7 @@ pub fn discover_each(
         if path.is_dir() {
             for entry in walk(path, filter) {
                 match entry {
-                    Ok(p) if filter.is_post(&p) => {
+                    Ok(p) if filter.is_post(&p) || (page_candidate(&p) && page(&p)) => {
                         on_found(&p);
                         found.push(p);
                     }

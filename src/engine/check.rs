@@ -60,6 +60,12 @@ pub fn any_enabled(config: &Config) -> bool {
     summary_needs(config).is_some()
 }
 
+/// Whether a rule that looks references up is on, so that the sites'
+/// files are worth walking.
+pub fn wants_links(config: &Config) -> bool {
+    summary_needs(config).is_some_and(|w| w.links)
+}
+
 /// What the summaries must hold for the rules `config` turns on, as the
 /// rules declare it; `None` when no rule reads them.
 fn summary_needs(config: &Config) -> Option<Wanted> {
@@ -69,7 +75,7 @@ fn summary_needs(config: &Config) -> Option<Wanted> {
 fn summary_of(path: &Path, post: &Post, config: &Config) -> Option<FullSummary> {
     summary_needs(config).map(|wanted| {
         let now = now(config).instant;
-        crate::model::summary::full::summarize(path, post, &config.site, now, wanted)
+        crate::model::summary::full::summarize(path, post, &config.site, now, wanted, config.page)
     })
 }
 
@@ -81,6 +87,7 @@ fn now(config: &Config) -> Now {
 
 fn check_parsed(path: &Path, post: &Post, config: &Config) -> (Vec<Diagnostic>, usize) {
     let mut ctx = Context::new(path, post, &config.settings, &config.site, now(config));
+    ctx.page = config.page;
     // Rules of the `suppression` family judge the suppressions, so they run
     // after the others' findings have been suppressed.
     let level = |i| config.level(i);

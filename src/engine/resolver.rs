@@ -28,7 +28,7 @@ pub trait SiteFiles: Send + Sync {
 
 /// What a file's settings depend on beyond the base: its site's folder,
 /// and the rules `per-file-ignores` turns off for it.
-type SettingsKey = (Option<PathBuf>, Option<Kind>, Vec<String>);
+type SettingsKey = (Option<PathBuf>, Option<Kind>, Vec<String>, bool);
 
 /// Gives each file its settings. Files of one site with the same ignored
 /// rules share one [`Arc<Config>`]; each folder's `_config.yml` is looked
@@ -47,7 +47,7 @@ pub struct Resolver {
     /// The folder last asked about and its settings, when no
     /// `per-file-ignores` can tell its files apart: the posts of a run
     /// come folder by folder.
-    last: Mutex<Option<(PathBuf, Arc<Config>)>>,
+    last: Mutex<Option<(PathBuf, bool, Arc<Config>)>>,
 }
 
 impl Resolver {
@@ -101,22 +101,47 @@ impl Resolver {
                 .as_os_str()
                 .as_encoded_bytes()
         });
+        // A post's folder holds no page: the page test is not made for the
+        // posts of a run, which come folder by folder.
+        let maybe_page = !crate::model::jekyll::path::in_posts(path)
+            && !crate::model::jekyll::path::in_drafts(path);
+        let page = maybe_page && self.is_page(path);
         if by_folder
-            && let Some((last, config)) = &*self.last.lock().unwrap_or_else(|e| e.into_inner())
+            && let Some((last, was_page, config)) =
+                &*self.last.lock().unwrap_or_else(|e| e.into_inner())
+            && *was_page == page
             && last.as_os_str().as_encoded_bytes() == dir_bytes
         {
             return config.clone();
         }
         let dir = path.parent().unwrap_or(Path::new(""));
-        let config = self.resolve(path);
+        let config = self.resolve(path, page);
         if by_folder {
             *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
-                Some((dir.to_path_buf(), config.clone()));
+                Some((dir.to_path_buf(), page, config.clone()));
         }
         config
     }
 
-    fn resolve(&self, path: &Path) -> Arc<Config> {
+    /// Whether the file at `path` is checked as a page of its site (or a
+    /// document of one of its collections) rather than as a post: it is not
+    /// one of the files `include` names as posts, and Jekyll renders it as
+    /// a page or a document that it writes out.
+    pub fn is_page(&self, path: &Path) -> bool {
+        if self.filter.is_post(path) {
+            return false;
+        }
+        let site = self.site_of(path);
+        let Some(root) = &site.root else {
+            return false;
+        };
+        let Some(rel) = site_relative(path, root) else {
+            return false;
+        };
+        renders_as_page(&rel, &site)
+    }
+
+    fn resolve(&self, path: &Path, page: bool) -> Arc<Config> {
         let ignored: Vec<String> = self
             .filter
             .ignored(path)
@@ -124,16 +149,17 @@ impl Resolver {
             .map(str::to_string)
             .collect();
         let site = self.site_of(path);
-        if ignored.is_empty() && *site == Site::default() {
+        if ignored.is_empty() && *site == Site::default() && !page {
             return self.base.clone();
         }
-        let key = (site.root.clone(), site.kind, ignored);
+        let key = (site.root.clone(), site.kind, ignored, page);
         let mut resolved = self.resolved.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(config) = resolved.get(&key) {
             return config.clone();
         }
         let mut own = Config::clone(&self.base);
         own.site = Site::clone(&site);
+        own.page = page;
         for name in &key.2 {
             own.set(name, None);
         }
@@ -223,4 +249,42 @@ impl Resolver {
             .insert(dir, site.clone());
         site
     }
+}
+
+/// `path` relative to the site's folder `root`, with `/` between its parts;
+/// `None` when it is not below it.
+pub fn site_relative(path: &Path, root: &Path) -> Option<String> {
+    let lexical = |p: &Path| -> PathBuf {
+        let abs = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        let mut out = PathBuf::new();
+        for c in abs.components() {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let rel = lexical(path);
+    let rel = rel.strip_prefix(lexical(root)).ok()?;
+    let parts: Vec<&str> = rel
+        .components()
+        .map(|c| c.as_os_str().to_str())
+        .collect::<Option<_>>()?;
+    Some(parts.join("/"))
+}
+
+/// Placeholder until the site model lands: a file with a page's extension
+/// outside the folders Jekyll reads specially.
+fn renders_as_page(rel: &str, site: &Site) -> bool {
+    let _ = site;
+    let ext_ok = [".md", ".markdown", ".html", ".htm"].iter().any(|e| rel.ends_with(e));
+    ext_ok && !rel.split('/').any(|c| c.starts_with('_') || c.starts_with('.'))
 }

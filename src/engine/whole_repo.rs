@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::compact::{PostSummary, Stamp};
 use crate::model::summary::full::FullSummary;
+use crate::model::summary::site_outputs::SiteOutputs;
 use crate::rules::{self, RepoContext, RepoDiagnostic, Summarized};
 
 /// The order the whole-repository rules take posts in: by date, as Jekyll
@@ -49,6 +50,8 @@ pub struct RepoIndex {
     /// The posts that, read again to confirm findings, were no longer the
     /// ones summarised, when the findings were last computed.
     changed: Vec<String>,
+    /// What each site's other files answer to, for the `link` rules.
+    sites: Arc<Vec<SiteOutputs>>,
 }
 
 impl RepoIndex {
@@ -64,6 +67,7 @@ impl RepoIndex {
             posts: HashMap::with_capacity(posts),
             findings: None,
             changed: Vec::new(),
+            sites: Arc::default(),
         }
     }
 
@@ -112,6 +116,20 @@ impl RepoIndex {
             self.findings = None;
         }
         changed
+    }
+
+    /// Set what the files of each site answer to beyond the posts and
+    /// pages the index holds (see [`SiteOutputs`]).
+    pub fn set_sites(&mut self, sites: Arc<Vec<SiteOutputs>>) {
+        if *self.sites != *sites {
+            self.findings = None;
+        }
+        self.sites = sites;
+    }
+
+    /// What the files of each site answer to, as last set.
+    pub fn sites(&self) -> &Arc<Vec<SiteOutputs>> {
+        &self.sites
     }
 
     /// Forget the post at `path`; whether the index held it.
@@ -206,7 +224,7 @@ impl RepoIndex {
                 .collect()
         };
         let mut out: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        for d in check_repo(&posts, &self.config, &full) {
+        for d in check_repo(&posts, &self.config, &full, &self.sites) {
             let (path, entry) = entries[d.post];
             let on = rules::find(d.diagnostic.rule)
                 .is_some_and(|(r, _)| entry.config.level(r).is_some());
@@ -225,11 +243,13 @@ fn check_repo(
     posts: &[Summarized],
     config: &Config,
     full: &dyn Fn(&[usize]) -> Vec<Option<FullSummary>>,
+    sites: &[SiteOutputs],
 ) -> Vec<RepoDiagnostic> {
     let ctx = RepoContext {
         posts,
         settings: &config.settings,
         full,
+        sites,
     };
     let mut out = rules::run_repo(&ctx, |i| config.level(i));
     out.retain(|d| !suppressed(posts[d.post].summary, &d.diagnostic));
@@ -253,8 +273,18 @@ fn suppressed(summary: &PostSummary, d: &Diagnostic) -> bool {
 /// post, in the order given, sorted by position. Paths are shown as given.
 /// Settings are used as they are: no per-file ignores, no site is looked up.
 pub fn check_all(posts: &[(&str, &str)], config: &Config) -> Vec<Vec<Diagnostic>> {
+    check_all_in(posts, config, Vec::new())
+}
+
+/// [`check_all`] within sites whose other files answer to `sites`.
+pub fn check_all_in(
+    posts: &[(&str, &str)],
+    config: &Config,
+    sites: Vec<SiteOutputs>,
+) -> Vec<Vec<Diagnostic>> {
     let shared = Arc::new(config.clone());
     let mut index = RepoIndex::new(shared.clone());
+    index.set_sites(Arc::new(sites));
     let mut found = Vec::with_capacity(posts.len());
     for (path, text) in posts {
         let checked = super::check::check(std::path::Path::new(path), text, config);

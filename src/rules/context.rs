@@ -11,6 +11,7 @@ use crate::model::Post;
 use crate::model::jekyll::site::{Now, Site};
 use crate::model::summary::compact::PostSummary;
 use crate::model::summary::full::FullSummary;
+use crate::model::summary::site_outputs::SiteOutputs;
 
 /// What a rule sees: the parsed post, the settings, and the world around
 /// the post as plain values.
@@ -28,6 +29,9 @@ pub struct Context<'a> {
     /// How many findings were left out because a rule reached
     /// [`MAX_FINDINGS_PER_RULE`] in this post.
     pub over_limit: std::cell::Cell<usize>,
+    /// Whether the file is a page of the site rather than a post: only the
+    /// families in [`PAGE_FAMILIES`](super::run::PAGE_FAMILIES) run on it.
+    pub page: bool,
 }
 
 /// At most this many findings of one rule are kept for one post. A post
@@ -59,6 +63,7 @@ impl<'a> Context<'a> {
             now,
             suppressions_used: &[],
             over_limit: std::cell::Cell::new(0),
+            page: false,
         }
     }
 }
@@ -76,6 +81,9 @@ pub struct RepoContext<'a> {
     /// on these before it reports, so a hash collision reports nothing
     /// false, and messages show the real strings.
     pub full: &'a dyn Fn(&[usize]) -> Vec<Option<FullSummary>>,
+    /// What the files of each site answer to beyond its checked posts and
+    /// pages, for the `link` rules.
+    pub sites: &'a [SiteOutputs],
 }
 
 /// One post of the repository: its path as shown, and its summary.

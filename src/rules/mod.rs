@@ -40,6 +40,7 @@ pub(crate) mod tests;
 
 pub mod front_matter;
 pub mod jekyll;
+pub mod link;
 pub mod source;
 pub mod suppression;
 pub mod tag_link;
@@ -49,6 +50,6 @@ pub use context::{Context, MAX_FINDINGS_PER_RULE, RepoContext, RepoDiagnostic, S
 pub use listing::{REPOSITORY, doc_url, fix_label, severity_label};
 pub use meta::{Example, ExampleKind, RuleMeta};
 pub use registry::{Check, FAMILIES, RULES, Rule, find, summary_needs};
-pub use run::{MIRROR_FAMILIES, run_post, run_repo};
+pub use run::{MIRROR_FAMILIES, ORDINARY_FAMILIES, PAGE_FAMILIES, run_post, run_repo};
 pub use selector::{Selector, UnknownName, names, resolve};
 pub use settings::Settings;

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::options::RuleOptions;
 use super::{Context, RepoContext, RepoDiagnostic, RuleMeta, Settings, Sink};
-use super::{front_matter, jekyll, source, suppression, tag_link, timestamp};
+use super::{front_matter, jekyll, link, source, suppression, tag_link, timestamp};
 use crate::model::summary::full::Wanted;
 
 /// How a rule checks: one post at a time, or the whole repository at once
@@ -64,6 +64,7 @@ pub const FAMILIES: &[&str] = &[
     "tag-link",
     "source",
     "jekyll",
+    "link",
     "suppression",
 ];
 
@@ -125,6 +126,7 @@ const FAMILY_RULES: &[&[Rule]] = &[
     tag_link::RULES,
     source::RULES,
     jekyll::RULES,
+    link::RULES,
     suppression::RULES,
 ];
 

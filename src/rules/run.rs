@@ -8,6 +8,14 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// URL and no timestamp comment, and never means to.
 pub const MIRROR_FAMILIES: &[&str] = &["timestamp", "source"];
 
+/// Families that apply only to ordinary sites: a mirror's links are
+/// copied from the site it mirrors, and point at that site's pages.
+pub const ORDINARY_FAMILIES: &[&str] = &["link"];
+
+/// Families that apply to a site's pages and documents as well as to its
+/// posts: the others judge what only a post has.
+pub const PAGE_FAMILIES: &[&str] = &["link", "suppression"];
+
 /// Run the per-post rules that are on and whose family `families` accepts,
 /// in registry order. `level` gives the severity of the rule at each
 /// registry index (`None`: off); each finding comes back with it and with
@@ -24,7 +32,11 @@ pub fn run_post(
             continue;
         };
         let family = rule.meta().family.as_str();
-        if !families(family) || (!mirror && MIRROR_FAMILIES.contains(&family)) {
+        if !families(family)
+            || (!mirror && MIRROR_FAMILIES.contains(&family))
+            || (mirror && ORDINARY_FAMILIES.contains(&family))
+            || (ctx.page && !PAGE_FAMILIES.contains(&family))
+        {
             continue;
         }
         let start = out.len();

@@ -6,6 +6,7 @@
 pub mod diff;
 pub mod partial;
 pub mod read;
+pub mod site_outputs;
 pub mod whole_repo;
 pub mod write;
 

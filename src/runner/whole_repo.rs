@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::{self, RepoIndex, Reread, Resolver};
 use crate::model::summary::compact::PostSummary;
 use crate::model::summary::full::FullSummary;
+use crate::model::summary::site_outputs::SiteOutputs;
 use crate::report::Finding;
 use crate::report::line_index::LineIndex;
 
@@ -33,6 +34,7 @@ pub fn run(
     paths: &[PathBuf],
     summaries: Vec<Option<Arc<PostSummary>>>,
     resolver: &Resolver,
+    sites: Arc<Vec<SiteOutputs>>,
 ) -> RepoFindings {
     if summaries.iter().all(Option::is_none) {
         return RepoFindings {
@@ -46,6 +48,7 @@ pub fn run(
         .collect();
     let summarised = summaries.iter().filter(|s| s.is_some()).count();
     let mut index = RepoIndex::with_capacity(resolver.base().clone(), summarised);
+    index.set_sites(sites);
     for (i, summary) in summaries.into_iter().enumerate() {
         if let Some(summary) = summary {
             index.upsert(shown[i].clone(), summary, resolver.settings_for(&paths[i]));
@@ -122,10 +125,18 @@ pub fn phase(
     let mut warnings = Vec::new();
     // When no post and no setting changed since the last run, neither did
     // the whole-repository findings: they are read back, not made again.
+    // The sites' other files (static files, pages, layouts) change the
+    // findings as the posts do.
+    let sites = Arc::new(super::site_outputs::for_files(resolver, &paths));
     let memo = cache
         .as_ref()
         .filter(|_| summaries.iter().any(Option::is_some))
-        .and_then(|c| c.repo_memo(paths.iter().map(|p| super::display_path(p))));
+        .and_then(|c| {
+            c.repo_memo(
+                super::site_outputs::fingerprint(&sites),
+                paths.iter().map(|p| super::display_path(p)),
+            )
+        });
     if let Some(cache) = cache {
         let dir = crate::cache::dir(resolver.base());
         if let Err(e) = cache.save() {
@@ -141,7 +152,7 @@ pub fn phase(
             errors: Vec::new(),
         },
         None => {
-            let more = run(&paths, summaries, resolver);
+            let more = run(&paths, summaries, resolver, sites);
             // Findings made while a post changed under the run are not kept.
             if let Some(memo) = &memo
                 && more.errors.is_empty()

@@ -48,6 +48,17 @@ pub struct Site {
     pub exclude: Vec<String>,
     /// The languages of jekyll-polyglot, when `plugins` names it.
     pub polyglot: Option<Polyglot>,
+    /// `baseurl`, without a final `/` (`""` when unset).
+    pub baseurl: String,
+    /// `theme` or `remote_theme`: a gem whose layouts and includes are not
+    /// in the repository.
+    pub theme: Option<String>,
+    /// The plugin gems `plugins:` (or `gems:`) and the `Gemfile` name.
+    pub plugins: Vec<String>,
+    /// `paginate`: posts per page of jekyll-paginate.
+    pub paginate: Option<usize>,
+    /// `paginate_path`: where jekyll-paginate writes pages 2 and on.
+    pub paginate_path: Option<String>,
 }
 
 /// The settings of jekyll-polyglot, which builds the site once per
@@ -291,6 +302,11 @@ impl Default for Site {
             markdown_ext: DEFAULT_MARKDOWN_EXT.iter().map(|e| e.to_string()).collect(),
             exclude: Vec::new(),
             polyglot: None,
+            baseurl: String::new(),
+            theme: None,
+            plugins: Vec::new(),
+            paginate: None,
+            paginate_path: None,
         }
     }
 }

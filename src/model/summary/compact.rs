@@ -23,6 +23,22 @@ pub struct PostSummary {
     /// The suppressions, names and all: they are few, and matching them
     /// must be exact.
     pub suppressions: Box<[Suppression]>,
+    /// The references the `link` rules look up.
+    pub links: Box<[LinkHashes]>,
+    /// The hashes of the keys the file answers to.
+    pub provides: Box<[u64]>,
+    /// The file's URL (kept only for the files of ordinary sites, which
+    /// the `link` rules judge), for their suggestions.
+    pub url: Option<Box<str>>,
+}
+
+/// A reference the `link` rules look up: the hashes of its keys (any one
+/// of which makes it found), and where it is written.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LinkHashes {
+    pub kind: super::links::LinkKind,
+    pub keys: Box<[u64]>,
+    pub span: Span,
 }
 
 /// A moment, as [`Timestamp`] orders it: seconds since the Unix epoch,

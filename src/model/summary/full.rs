@@ -7,13 +7,16 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use super::compact::{OutputHashes, PostSummary, Source, Span, Stamp, Suppression, TagLink, hash};
+use super::compact::{
+    LinkHashes, OutputHashes, PostSummary, Source, Span, Stamp, Suppression, TagLink, hash,
+};
 use crate::model::body::entities;
 use crate::model::front_matter::source::normalize_source;
 use crate::model::front_matter::words::words;
 use crate::model::jekyll::output::{OutputPlace, output};
 use crate::model::jekyll::path::{file_name, post_name};
 use crate::model::jekyll::site::Site;
+use crate::model::summary::links::{FileLink, file_links, provides, site_key};
 use crate::model::post::Post;
 use crate::model::tag::site_page::{mentions_tag_page, points_elsewhere, site_tag, tag_key};
 use crate::model::text::case::lowercase;
@@ -42,6 +45,20 @@ pub struct FullSummary {
     /// The post's suppressions: the name (every rule when `None`) and the
     /// bytes each covers.
     pub suppressions: Vec<(Option<String>, Range<usize>)>,
+    /// The references the `link` rules look up (none for a mirror's post,
+    /// or when no `link` rule is on).
+    pub links: Vec<FileLink>,
+    /// The keys the file answers to, for others' references: its output
+    /// file, and a post's name.
+    pub provides: Vec<String>,
+    /// The file's URL, for the `link` rules' suggestions.
+    pub url: Option<String>,
+    /// The site's part of the keys (see [`site_key`]), for the files of
+    /// ordinary sites.
+    pub site: String,
+    /// The file's path below its site's folder, for the files of ordinary
+    /// sites.
+    pub rel: String,
 }
 
 /// A link to one of the site's own tag pages: the tag as written, its key
@@ -87,6 +104,17 @@ impl FullSummary {
                     region: Span::from(region),
                 })
                 .collect(),
+            links: self
+                .links
+                .iter()
+                .map(|l| LinkHashes {
+                    kind: l.kind,
+                    keys: l.keys.iter().map(|k| hash(k)).collect(),
+                    span: Span::from(&l.span),
+                })
+                .collect(),
+            provides: self.provides.iter().map(|k| hash(k)).collect(),
+            url: self.url.as_deref().map(Box::from),
         }
     }
 }
@@ -96,32 +124,71 @@ impl FullSummary {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Wanted {
     pub tag_links: bool,
+    /// The references the `link` rules look up, and what each file
+    /// answers to.
+    pub links: bool,
 }
 
 impl Wanted {
     /// No part beyond those every summary holds.
-    pub const NOTHING: Wanted = Wanted { tag_links: false };
+    pub const NOTHING: Wanted = Wanted {
+        tag_links: false,
+        links: false,
+    };
 
     /// The parts either wants.
     pub fn and(self, other: Wanted) -> Wanted {
         Wanted {
             tag_links: self.tag_links || other.tag_links,
+            links: self.links || other.links,
         }
     }
 }
 
 /// Summarise a parsed post of `site`, as Jekyll would build it at `now`
-/// (a post dated later is not published).
+/// (a post dated later is not published). A page (`page`) has only its
+/// links, its output and its suppressions summarised: the other parts
+/// are a post's.
 pub fn summarize(
     path: &Path,
     post: &Post,
     site: &Site,
     now: Timestamp,
     wanted: Wanted,
+    page: bool,
 ) -> FullSummary {
+    if page {
+        return summarize_page(path, post, site, wanted);
+    }
+    let output = output(path, post, site, now);
+    let (links, provides, url) = if wanted.links && !site.reads_as_mirror(post.in_mirror_format())
+    {
+        let rel = site.relative(path);
+        let url = output.as_ref().map(|o| o.url.clone());
+        (
+            file_links(post, site, &rel, url.as_deref()),
+            provides(site, &rel, output.as_ref().map(|o| o.file.as_str()), true),
+            url,
+        )
+    } else {
+        (Vec::new(), Vec::new(), None)
+    };
     FullSummary {
+        site: if links.is_empty() && provides.is_empty() {
+            String::new()
+        } else {
+            site_key(site)
+        },
+        rel: if links.is_empty() && provides.is_empty() {
+            String::new()
+        } else {
+            site.relative(path)
+        },
+        links,
+        provides,
+        url,
         date: date(path, post, site),
-        output: output(path, post, site, now),
+        output,
         // The source rules are a mirror's, as for the post's own rules: a
         // post read as an ordinary site's has no source to compare.
         source: (post.source.as_ref())
@@ -142,6 +209,35 @@ pub fn summarize(
             .iter()
             .map(|s| (s.name.clone(), s.region.clone()))
             .collect(),
+    }
+}
+
+/// The summary of a page: where Jekyll writes it, its references and its
+/// suppressions.
+fn summarize_page(path: &Path, post: &Post, site: &Site, wanted: Wanted) -> FullSummary {
+    let suppressions = post
+        .suppressions
+        .regions
+        .iter()
+        .map(|s| (s.name.clone(), s.region.clone()))
+        .collect();
+    if !wanted.links || site.reads_as_mirror(post.in_mirror_format()) {
+        return FullSummary {
+            suppressions,
+            ..FullSummary::default()
+        };
+    }
+    let rel = site.relative(path);
+    let place = crate::model::jekyll::page_place(&rel, post, site);
+    let url = place.as_ref().map(|p| p.url.clone());
+    FullSummary {
+        links: file_links(post, site, &rel, url.as_deref()),
+        provides: provides(site, &rel, place.as_ref().map(|p| p.file.as_str()), false),
+        url,
+        site: site_key(site),
+        rel,
+        suppressions,
+        ..FullSummary::default()
     }
 }
 

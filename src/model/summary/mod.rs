@@ -7,5 +7,7 @@
 
 pub mod compact;
 pub mod full;
+pub mod links;
+pub mod site_outputs;
 #[cfg(test)]
 mod tests;

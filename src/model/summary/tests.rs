@@ -131,7 +131,7 @@ fn categories_come_from_folders_then_front_matter() {
         categories(path, &post, &site),
         ["city", "News", "World", "Extra"]
     );
-    let summary = summarize(path, &post, &site, NOW, Wanted::default());
+    let summary = summarize(path, &post, &site, NOW, Wanted::default(), false);
     assert_eq!(
         summary.output.unwrap().url,
         "/city/news/world/extra/2022/01/01/a.html"
@@ -151,7 +151,7 @@ fn markdown_becomes_html_and_other_files_keep_their_extension() {
     let post = parse(text);
     let url = |name: &str| {
         let path = PathBuf::from(format!("_posts/{name}"));
-        summarize(&path, &post, &site, NOW, Wanted::default())
+        summarize(&path, &post, &site, NOW, Wanted::default(), false)
             .output
             .map(|o| o.url)
     };
@@ -208,7 +208,7 @@ fn a_post_dated_in_the_future_by_its_file_name_is_not_published() {
             ..Site::default()
         };
         let path = PathBuf::from(format!("_posts/{name}"));
-        summarize(&path, &post, &site, NOW, Wanted::default())
+        summarize(&path, &post, &site, NOW, Wanted::default(), false)
             .output
             .map(|o| o.url)
     };
@@ -245,7 +245,7 @@ fn only_a_post_read_as_a_mirror_has_a_source() {
             kind_set,
             ..Site::default()
         };
-        summarize(path, &post, &site, NOW, Wanted::default()).source
+        summarize(path, &post, &site, NOW, Wanted::default(), false).source
     };
     // The post's own `from:` makes it a mirror's, unless `profile`
     // says the site is ordinary.
@@ -261,7 +261,7 @@ fn the_compact_summary_keeps_hashes_and_spans() {
     let text = "---\ntitle: t\ntags: [Bridge Repairs, bridge repairs]\n---\n";
     let post = parse(text);
     let path = Path::new("_posts/2022-01-01-A.md");
-    let full = summarize(path, &post, &site, NOW, Wanted::default());
+    let full = summarize(path, &post, &site, NOW, Wanted::default(), false);
     let compact = full.compact();
     assert_eq!(compact.tags[..], [hash("bridge-repairs")]);
     let output = compact.output.unwrap();

@@ -7,7 +7,10 @@ use crate::model::summary::full::Wanted;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 
 /// The tags of the site's tag links, which only this rule reads.
-pub const NEEDS: Wanted = Wanted { tag_links: true };
+pub const NEEDS: Wanted = Wanted {
+    tag_links: true,
+    links: false,
+};
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     // A key whose hash no post's tag has is no post's tag; only a key whose

@@ -1,0 +1,306 @@
+//! What a file's summary holds for the `link` rules: each reference it
+//! makes that can be looked up before a build (an internal link or image,
+//! a Liquid tag naming a file, its layout), as the keys any one of which
+//! makes it found; and the keys the file itself answers to.
+//!
+//! A key is a string naming one thing of one site: an output file, a file
+//! of the source, a post's name, a layout, an include. A reference and the
+//! file it points at make the same key, so that a lookup is a set test.
+
+use std::ops::Range;
+
+use crate::model::front_matter::scalar::Scalar;
+use crate::model::jekyll::site::Site;
+use crate::model::link::{Prefix, RefKind, Reference, SiteUrl, Target, resolve};
+use crate::model::post::Post;
+
+/// What a reference names, and so which rule judges it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LinkKind {
+    /// A link or image to a page of the site: found when Jekyll writes a
+    /// file there.
+    Link,
+    /// `{% post_url %}`: found when the site has that post.
+    PostUrl,
+    /// `{% link %}`: found when the site has that file.
+    LinkTag,
+    /// `{% include %}`: found in `_includes`.
+    Include,
+    /// `{% include_relative %}`: found beside the file.
+    IncludeRelative,
+    /// `layout:`: found in `_layouts`.
+    Layout,
+}
+
+impl LinkKind {
+    /// Whether a missing target stops `jekyll build`.
+    pub fn stops_the_build(self) -> bool {
+        matches!(
+            self,
+            LinkKind::PostUrl | LinkKind::LinkTag | LinkKind::Include | LinkKind::IncludeRelative
+        )
+    }
+
+    /// The Liquid tag, for the ones that are tags.
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            LinkKind::PostUrl => Some("post_url"),
+            LinkKind::LinkTag => Some("link"),
+            LinkKind::Include => Some("include"),
+            LinkKind::IncludeRelative => Some("include_relative"),
+            LinkKind::Link | LinkKind::Layout => None,
+        }
+    }
+}
+
+/// One reference to look up, strings and all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileLink {
+    pub kind: LinkKind,
+    /// What it points at, as messages show it: the path below the site's
+    /// `baseurl` for a link, the argument for a tag, the layout's name.
+    pub target: String,
+    /// The keys, any one of which makes it found.
+    pub keys: Vec<String>,
+    /// Where it is written.
+    pub span: Range<usize>,
+}
+
+/// The key of the output file `dest` (below the destination folder).
+pub fn output_key(site: &str, dest: &str) -> String {
+    format!("o\0{site}\0{dest}")
+}
+
+/// The key of the source file at `rel` (below the site's folder).
+pub fn file_key(site: &str, rel: &str) -> String {
+    format!("f\0{site}\0{rel}")
+}
+
+/// The key of the post whose file name, without its extension, is `name`.
+pub fn post_key(site: &str, name: &str) -> String {
+    format!("p\0{site}\0{name}")
+}
+
+/// The key of the layout `name` (its file in `_layouts`, without the
+/// extension).
+pub fn layout_key(site: &str, name: &str) -> String {
+    format!("l\0{site}\0{name}")
+}
+
+/// The site's own part of every key: the folder of its `_config.yml`.
+pub fn site_key(site: &Site) -> String {
+    site.root
+        .as_ref()
+        .map(|r| r.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The output files a browser asking for `path` (below the `baseurl`,
+/// decoded) may be served, as GitHub Pages serves them: the file itself,
+/// else `index.html` below it, else the same name plus `.html`.
+pub fn served_by(path: &str) -> Vec<String> {
+    let mut p = path.trim_start_matches('/').to_string();
+    while p.ends_with("//") {
+        p.pop();
+    }
+    if p.is_empty() || p.ends_with('/') {
+        return vec![format!("{p}index.html")];
+    }
+    vec![p.clone(), format!("{p}/index.html"), format!("{p}.html")]
+}
+
+/// The site's URL parts that links are resolved with.
+pub fn site_url(site: &Site) -> SiteUrl {
+    SiteUrl {
+        host: site.host.clone(),
+        baseurl: site.baseurl.clone(),
+    }
+}
+
+/// The references of the file at `rel` (below its site's folder) of
+/// `site`, whose own URL is `url` (below the `baseurl`; `None` when
+/// Jekyll does not write it, so that relative links cannot be resolved),
+/// that can be looked up before a build.
+pub fn file_links(post: &Post, site: &Site, rel: &str, url: Option<&str>) -> Vec<FileLink> {
+    let key = site_key(site);
+    let mut out = Vec::new();
+    if let Some((name, span)) = layout(post, site) {
+        out.push(FileLink {
+            kind: LinkKind::Layout,
+            keys: vec![layout_key(&key, &name)],
+            target: name,
+            span,
+        });
+    }
+    let urls = site_url(site);
+    for r in post.references() {
+        if r.dynamic {
+            continue;
+        }
+        if let Some(link) = reference_link(r, site, &key, &urls, rel, url) {
+            out.push(link);
+        }
+    }
+    out
+}
+
+fn reference_link(
+    r: &Reference,
+    site: &Site,
+    key: &str,
+    urls: &SiteUrl,
+    rel: &str,
+    url: Option<&str>,
+) -> Option<FileLink> {
+    let arg = r.url.trim();
+    let (kind, keys) = match &r.kind {
+        RefKind::PostUrl => {
+            let name = arg.rsplit('/').next().unwrap_or(arg);
+            let name = strip_extension(name);
+            (LinkKind::PostUrl, vec![post_key(key, name)])
+        }
+        RefKind::LinkTag => (
+            LinkKind::LinkTag,
+            vec![file_key(key, arg.trim_start_matches('/'))],
+        ),
+        RefKind::Include => {
+            // A theme gem brings includes the repository does not hold.
+            if site.theme.is_some() {
+                return None;
+            }
+            (
+                LinkKind::Include,
+                vec![file_key(key, &format!("_includes/{arg}"))],
+            )
+        }
+        RefKind::IncludeRelative => {
+            let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+            let joined = normalize(&format!("{dir}/{arg}"))?;
+            (LinkKind::IncludeRelative, vec![file_key(key, &joined)])
+        }
+        RefKind::Link
+        | RefKind::Image
+        | RefKind::Definition
+        | RefKind::Autolink
+        | RefKind::Html { .. } => {
+            let relative = r.prefix == Prefix::None
+                && !arg.starts_with('/')
+                && !arg.contains("://")
+                && !arg.starts_with("//");
+            // A relative link from a file Jekyll does not write resolves
+            // against nothing.
+            let page = match (url, relative) {
+                (Some(u), _) => u,
+                (None, false) => "/",
+                (None, true) => return None,
+            };
+            let Target::Internal { path, .. } = resolve(arg, r.prefix, page, urls) else {
+                return None;
+            };
+            let mut keys: Vec<String> = served_by(&path)
+                .iter()
+                .map(|d| output_key(key, d))
+                .collect();
+            // jekyll-polyglot writes every page again below each language.
+            if let Some(p) = &site.polyglot {
+                for lang in &p.languages {
+                    if let Some(rest) = path.strip_prefix(&format!("/{lang}/")) {
+                        keys.extend(served_by(rest).iter().map(|d| output_key(key, d)));
+                    }
+                }
+            }
+            return Some(FileLink {
+                kind: LinkKind::Link,
+                target: path,
+                keys,
+                span: r.span.clone(),
+            });
+        }
+    };
+    Some(FileLink {
+        kind,
+        target: arg.to_string(),
+        keys,
+        span: r.span.clone(),
+    })
+}
+
+/// The layout the file names (its own `layout`, else one `defaults:`
+/// gives) and where it is written; `None` without one, with `none` or
+/// `null`, or when a theme gem may hold it.
+fn layout(post: &Post, site: &Site) -> Option<(String, Range<usize>)> {
+    if site.theme.is_some() {
+        return None;
+    }
+    let entry = post.front_matter.get("layout")?;
+    if entry.value.scalar()? != &Scalar::Str {
+        return None;
+    }
+    let name = entry.value.as_str()?.trim().to_string();
+    if name.is_empty() || name == "none" || name == "null" || name.contains("{{") {
+        return None;
+    }
+    Some((name, entry.value.span.clone()))
+}
+
+fn strip_extension(name: &str) -> &str {
+    for ext in [".md", ".markdown", ".html", ".htm", ".textile"] {
+        if let Some(stem) = name.strip_suffix(ext) {
+            return stem;
+        }
+    }
+    name
+}
+
+/// `path` with `.` and `..` parts taken out; `None` when it climbs out of
+/// the site.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The keys the file at `rel` answers to: its output file, and for a post
+/// its name.
+pub fn provides(site: &Site, rel: &str, dest: Option<&str>, post: bool) -> Vec<String> {
+    let key = site_key(site);
+    let mut out = Vec::new();
+    if let Some(dest) = dest {
+        out.push(output_key(&key, dest));
+    }
+    if post {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        out.push(post_key(&key, strip_extension(name)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_browser_is_served_the_file_its_index_or_its_html() {
+        assert_eq!(served_by("/"), ["index.html"]);
+        assert_eq!(served_by("/about/"), ["about/index.html"]);
+        assert_eq!(served_by("/about//"), ["about/index.html"]);
+        assert_eq!(
+            served_by("/about"),
+            ["about", "about/index.html", "about.html"]
+        );
+    }
+
+    #[test]
+    fn relative_includes_stay_in_the_site() {
+        assert_eq!(normalize("docs/../a/./b.md").as_deref(), Some("a/b.md"));
+        assert_eq!(normalize("../a.md"), None);
+    }
+}

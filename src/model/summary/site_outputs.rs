@@ -1,0 +1,168 @@
+//! What a site's files answer to beyond what its checked posts and pages
+//! say of themselves: every file of its source (for `{% link %}` and
+//! `{% include %}`), its layouts, the output of each static file and
+//! page, and the files the plugins it names make.
+
+use foldhash::{HashSet, HashSetExt};
+
+use super::compact::hash;
+use super::links::{file_key, layout_key, output_key, served_by, site_key};
+use crate::model::jekyll::site::Site;
+
+/// One file of a site's source, as Jekyll reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Below the site's folder, with `/` between parts.
+    pub rel: String,
+    /// Its URL and output file (below the destination folder), when
+    /// Jekyll writes it.
+    pub output: Option<(String, String)>,
+}
+
+/// The keys a site's files answer to, hashed, and what the `link` rules
+/// need to judge and explain a link into it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SiteOutputs {
+    /// The site's part of every key (see [`site_key`]).
+    pub site: String,
+    pub keys: HashSet<u64>,
+    /// The URLs of its pages and static files, for suggestions.
+    pub urls: Vec<String>,
+    /// Every file of its source, below its folder, for suggestions.
+    pub files: Vec<String>,
+    /// A plugin that makes files postlint cannot know of: links into the
+    /// site are not judged.
+    pub unknown_plugin: Option<String>,
+    /// Paths (below the `baseurl`) under which plugins make pages whose
+    /// names postlint does not work out: links there are not judged.
+    pub unjudged: Vec<String>,
+    /// Whether a plugin makes a page per year (`/2020/`), so that links to
+    /// a year's folder are not judged.
+    pub year_pages: bool,
+}
+
+/// Plugins that make no file a link can point at.
+const NO_FILES: &[&str] = &[
+    "jekyll-seo-tag",
+    "jemoji",
+    "jekyll-gist",
+    "jekyll-include-cache",
+    "jekyll-target-blank",
+    "jekyll-twitter-plugin",
+    "jekyll-email-protect",
+    "jekyll-mentions",
+    "jekyll-github-metadata",
+    "jekyll-avatar",
+    "jekyll-titles-from-headings",
+    "jekyll-default-layout",
+    "jekyll-coffeescript",
+    "jekyll-commonmark-ghpages",
+    "jekyll-commonmark",
+    "jekyll-katex",
+    "jekyll-spaceship",
+    "jekyll-toc",
+    "jekyll-compose",
+    "jekyll-last-modified-at",
+    "jekyll-timeago",
+    "jekyll-responsive-image",
+    "jekyll-admin",
+    "kramdown-parser-gfm",
+];
+
+/// The plugins whose files postlint works out, with what they make; every
+/// other plugin, and a site's own generators, make links into the site
+/// unjudged. Documented in the `link-broken` rule.
+pub const UNDERSTOOD_PLUGINS: &[&str] = &[
+    "jekyll-feed",
+    "jekyll-sitemap",
+    "jekyll-paginate",
+    "jekyll-redirect-from",
+    "jekyll-archives",
+    "jekyll-polyglot",
+];
+
+/// The keys of `site`'s `files`, with `posts` posts (for pagination), and
+/// whether its `_plugins` hold a generator (which makes pages postlint
+/// cannot know of).
+pub fn site_outputs(site: &Site, files: &[SourceFile], posts: usize, generator: bool) -> SiteOutputs {
+    let key = site_key(site);
+    let mut out = SiteOutputs {
+        keys: HashSet::with_capacity(files.len() * 2),
+        ..SiteOutputs::default()
+    };
+    for f in files {
+        out.keys.insert(hash(&file_key(&key, &f.rel)));
+        if let Some(rest) = f.rel.strip_prefix("_layouts/") {
+            let name = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
+            out.keys.insert(hash(&layout_key(&key, name)));
+        }
+        if let Some((url, dest)) = &f.output {
+            out.keys.insert(hash(&output_key(&key, dest)));
+            out.urls.push(url.clone());
+        }
+    }
+    let mut made = |dest: &str| {
+        out.keys.insert(hash(&output_key(&key, dest)));
+    };
+    for plugin in &site.plugins {
+        let plugin = plugin.as_str();
+        match plugin {
+            "jekyll-feed" => made("feed.xml"),
+            "jekyll-sitemap" => {
+                made("sitemap.xml");
+                made("robots.txt");
+            }
+            "jekyll-paginate" => {
+                let per_page = site.paginate.unwrap_or(0).max(1);
+                let pages = posts.div_ceil(per_page);
+                let template = site.paginate_path.as_deref().unwrap_or("/page:num/");
+                for n in 2..=pages.max(1) {
+                    let path = template.replace(":num", &n.to_string());
+                    for dest in served_by(&path) {
+                        made(&dest);
+                    }
+                }
+            }
+            "jekyll-archives" => {
+                for prefix in ["/tag/", "/tags/", "/category/", "/categories/"] {
+                    out.unjudged.push(prefix.to_string());
+                }
+                out.year_pages = true;
+            }
+            "jekyll-redirect-from" => made("redirects.json"),
+            "jekyll-polyglot" => {}
+            p if NO_FILES.contains(&p) => {}
+            p => {
+                if out.unknown_plugin.is_none() {
+                    out.unknown_plugin = Some(p.to_string());
+                }
+            }
+        }
+    }
+    if generator && out.unknown_plugin.is_none() {
+        out.unknown_plugin = Some("a generator in `_plugins`".to_string());
+    }
+    out.files = files.iter().map(|f| f.rel.clone()).collect();
+    out.site = key;
+    out.urls.sort();
+    out.urls.dedup();
+    out
+}
+
+impl SiteOutputs {
+    /// Whether a link to `path` (below the `baseurl`) is judged: no plugin
+    /// may make a file there that postlint does not know of.
+    pub fn judges(&self, path: &str) -> bool {
+        if self.unknown_plugin.is_some() {
+            return false;
+        }
+        if self.unjudged.iter().any(|p| path.starts_with(p.as_str())) {
+            return false;
+        }
+        let year = path
+            .strip_prefix('/')
+            .and_then(|p| p.get(..4))
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        !(self.year_pages && year)
+    }
+}

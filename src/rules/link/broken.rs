@@ -1,0 +1,52 @@
+//! `link-broken`: a link or image points at a place of the site where Jekyll writes no file.
+
+use super::lookup::unresolved;
+use super::nearest::nearest;
+use crate::model::summary::full::Wanted;
+use crate::model::summary::links::LinkKind;
+use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+/// The references, and what each file answers to.
+pub const NEEDS: Wanted = Wanted {
+    tag_links: false,
+    links: true,
+};
+
+pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
+    let found = unresolved(ctx, |k| k == LinkKind::Link);
+    if found.is_empty() {
+        return;
+    }
+    let post_urls: Vec<&str> = ctx.posts.iter().filter_map(|p| p.summary.url.as_deref()).collect();
+    for file in found {
+        for link in &file.links {
+            if file.site.is_some_and(|s| !s.judges(&link.target)) {
+                continue;
+            }
+            let urls = post_urls.iter().copied().chain(
+                file.site
+                    .into_iter()
+                    .flat_map(|s| s.urls.iter().map(String::as_str)),
+            );
+            let help = match nearest(&link.target, urls) {
+                Some(url) => format!(
+                    "the nearest URL the site has is `{url}`; if the page moved \
+                    there, link to it"
+                ),
+                None => "link to a page the site has, or add the missing file".to_string(),
+            };
+            out.push(
+                file.post,
+                out.diagnostic(
+                    link.span.clone(),
+                    format!(
+                        "nothing is published at `{}`: Jekyll writes no file there",
+                        link.target
+                    ),
+                )
+                .label("a broken link")
+                .help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! `link-unknown-layout`: `layout` names no file in `_layouts`, so Jekyll renders the page bare.
+
+use super::lookup::unresolved;
+use super::nearest::nearest;
+use crate::model::summary::full::Wanted;
+use crate::model::summary::links::LinkKind;
+use crate::rules::{RepoContext, RepoDiagnostic, Sink};
+
+/// The references, and what each file answers to.
+pub const NEEDS: Wanted = Wanted {
+    tag_links: false,
+    links: true,
+};
+
+pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
+    for file in unresolved(ctx, |k| k == LinkKind::Layout) {
+        let layouts: Vec<&str> = file
+            .site
+            .map_or(&[][..], |s| &s.files[..])
+            .iter()
+            .filter_map(|f| f.strip_prefix("_layouts/"))
+            .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem))
+            .collect();
+        for link in &file.links {
+            let help = match nearest(&link.target, layouts.iter().copied()) {
+                Some(name) => format!("did you mean `{name}`?"),
+                None if layouts.is_empty() => {
+                    "add the layout to `_layouts`; if a theme gem provides it, name \
+                    the theme with `theme:` in `_config.yml`"
+                        .to_string()
+                }
+                None => format!(
+                    "the site's layouts are {}",
+                    layouts
+                        .iter()
+                        .map(|l| format!("`{l}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            out.push(
+                file.post,
+                out.diagnostic(
+                    link.span.clone(),
+                    format!(
+                        "layout `{}` is not in `_layouts`: Jekyll renders the file without one",
+                        link.target
+                    ),
+                )
+                .label("no such layout")
+                .help(help),
+            );
+        }
+    }
+}
