@@ -12,7 +12,12 @@ use crate::rules::{self, RULES};
 /// Print the settings of every folder of posts `paths` (the arguments of
 /// `check`, with its `--force-exclude`) name.
 pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
-    let found = match discover(paths, resolver.filter(), force_exclude, &|p: &std::path::Path| resolver.is_page(p)) {
+    let found = match discover(
+        paths,
+        resolver.filter(),
+        force_exclude,
+        &|p: &std::path::Path| resolver.is_page(p),
+    ) {
         Ok(f) => f,
         Err(e) => {
             error(e);

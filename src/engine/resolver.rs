@@ -285,6 +285,11 @@ pub fn site_relative(path: &Path, root: &Path) -> Option<String> {
 /// outside the folders Jekyll reads specially.
 fn renders_as_page(rel: &str, site: &Site) -> bool {
     let _ = site;
-    let ext_ok = [".md", ".markdown", ".html", ".htm"].iter().any(|e| rel.ends_with(e));
-    ext_ok && !rel.split('/').any(|c| c.starts_with('_') || c.starts_with('.'))
+    let ext_ok = [".md", ".markdown", ".html", ".htm"]
+        .iter()
+        .any(|e| rel.ends_with(e));
+    ext_ok
+        && !rel
+            .split('/')
+            .any(|c| c.starts_with('_') || c.starts_with('.'))
 }

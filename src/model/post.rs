@@ -101,7 +101,9 @@ impl<'a> Post<'a> {
     /// at them.
     /// Every reference the body makes to another file (placeholder).
     pub fn references(&self) -> &[super::link::Reference] {
-        self.references.get_or_init(|| super::link::reference::find(self.text, self.body_start..self.text.len()))
+        self.references.get_or_init(|| {
+            super::link::reference::find(self.text, self.body_start..self.text.len())
+        })
     }
 
     pub fn anchors_parsed(&self) -> bool {

@@ -77,7 +77,12 @@ pub fn rest_of_project(
         return none(whole);
     };
     // Problems elsewhere in the project are not this run's to report.
-    let Ok(all) = discover(&[root.display().to_string()], resolver.filter(), false, &|p: &Path| resolver.is_page(p)) else {
+    let Ok(all) = discover(
+        &[root.display().to_string()],
+        resolver.filter(),
+        false,
+        &|p: &Path| resolver.is_page(p),
+    ) else {
         return none(false);
     };
     let given: HashSet<PathBuf> = checked.iter().map(|p| absolute(p)).collect();

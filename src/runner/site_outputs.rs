@@ -114,7 +114,10 @@ enum Kind {
 }
 
 fn kind_of(rel: &str, path: &Path) -> Kind {
-    if rel.split('/').any(|c| c.starts_with('_') || c.starts_with('.')) {
+    if rel
+        .split('/')
+        .any(|c| c.starts_with('_') || c.starts_with('.'))
+    {
         return Kind::Other;
     }
     let mut head = [0u8; 4];
@@ -134,7 +137,10 @@ fn listing(root: &Path) -> Vec<String> {
         .standard_filters(false)
         .filter_entry(|e| {
             let n = e.file_name().to_string_lossy();
-            !matches!(n.as_ref(), ".git" | "_site" | "node_modules" | "vendor" | ".jekyll-cache")
+            !matches!(
+                n.as_ref(),
+                ".git" | "_site" | "node_modules" | "vendor" | ".jekyll-cache"
+            )
         })
         .build()
         .flatten()

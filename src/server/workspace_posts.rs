@@ -45,7 +45,9 @@ impl Repo {
         if self.index.is_none() {
             let mut index = RepoIndex::new(resolver.base().clone());
             let root = [self.root.to_string_lossy().into_owned()];
-            if let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| resolver.is_page(p)) {
+            if let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| {
+                resolver.is_page(p)
+            }) {
                 let read: Vec<(String, _, _)> = found
                     .files
                     .par_iter()

@@ -260,7 +260,12 @@ fn show_files(input: &Input, resolver: &Resolver, force_exclude: bool) -> u8 {
             }
         }
         Input::Paths(paths) => {
-            let found = match discover(paths, resolver.filter(), force_exclude, &|p: &std::path::Path| resolver.is_page(p)) {
+            let found = match discover(
+                paths,
+                resolver.filter(),
+                force_exclude,
+                &|p: &std::path::Path| resolver.is_page(p),
+            ) {
                 Ok(f) => f,
                 Err(e) => {
                     error(e);

@@ -16,8 +16,8 @@ use crate::model::front_matter::words::words;
 use crate::model::jekyll::output::{OutputPlace, output};
 use crate::model::jekyll::path::{file_name, post_name};
 use crate::model::jekyll::site::Site;
-use crate::model::summary::links::{FileLink, file_links, provides, site_key};
 use crate::model::post::Post;
+use crate::model::summary::links::{FileLink, file_links, provides, site_key};
 use crate::model::tag::site_page::{mentions_tag_page, points_elsewhere, site_tag, tag_key};
 use crate::model::text::case::lowercase;
 
@@ -161,8 +161,7 @@ pub fn summarize(
         return summarize_page(path, post, site, wanted);
     }
     let output = output(path, post, site, now);
-    let (links, provides, url) = if wanted.links && !site.reads_as_mirror(post.in_mirror_format())
-    {
+    let (links, provides, url) = if wanted.links && !site.reads_as_mirror(post.in_mirror_format()) {
         let rel = site.relative(path);
         let url = output.as_ref().map(|o| o.url.clone());
         (

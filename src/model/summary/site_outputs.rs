@@ -84,7 +84,12 @@ pub const UNDERSTOOD_PLUGINS: &[&str] = &[
 /// The keys of `site`'s `files`, with `posts` posts (for pagination), and
 /// whether its `_plugins` hold a generator (which makes pages postlint
 /// cannot know of).
-pub fn site_outputs(site: &Site, files: &[SourceFile], posts: usize, generator: bool) -> SiteOutputs {
+pub fn site_outputs(
+    site: &Site,
+    files: &[SourceFile],
+    posts: usize,
+    generator: bool,
+) -> SiteOutputs {
     let key = site_key(site);
     let mut out = SiteOutputs {
         keys: HashSet::with_capacity(files.len() * 2),

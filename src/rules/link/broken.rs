@@ -1,7 +1,7 @@
 //! `link-broken`: a link or image points at a place of the site where Jekyll writes no file.
 
+use super::lookup::nearest::nearest;
 use super::lookup::unresolved;
-use super::nearest::nearest;
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -17,17 +17,17 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     if found.is_empty() {
         return;
     }
-    let post_urls: Vec<&str> = ctx.posts.iter().filter_map(|p| p.summary.url.as_deref()).collect();
+    let post_urls: Vec<&str> = ctx
+        .posts
+        .iter()
+        .filter_map(|p| p.summary.url.as_deref())
+        .collect();
     for file in found {
         for link in &file.links {
-            if file.site.is_some_and(|s| !s.judges(&link.target)) {
+            if !file.site.judges(&link.target) {
                 continue;
             }
-            let urls = post_urls.iter().copied().chain(
-                file.site
-                    .into_iter()
-                    .flat_map(|s| s.urls.iter().map(String::as_str)),
-            );
+            let urls = (post_urls.iter().copied()).chain(file.site.urls.iter().map(String::as_str));
             let help = match nearest(&link.target, urls) {
                 Some(url) => format!(
                     "the nearest URL the site has is `{url}`; if the page moved \

@@ -1,7 +1,7 @@
-//! `link-broken-tag`: `{% post_url %}`, `{% link %}`, `{% include %}` or `{% include_relative %}` names no file, which stops the build.
+//! `link-broken-tag`: a post_url, link, include or include_relative tag names no file, which stops the build.
 
+use super::lookup::nearest::nearest;
 use super::lookup::unresolved;
-use super::nearest::nearest;
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -14,7 +14,7 @@ pub const NEEDS: Wanted = Wanted {
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     for file in unresolved(ctx, LinkKind::stops_the_build) {
-        let files: &[String] = file.site.map_or(&[], |s| &s.files);
+        let files = &file.site.files;
         let dir = file.full.rel.rsplit_once('/').map_or("", |(d, _)| d);
         for link in &file.links {
             let Some(tag) = link.kind.tag() else {
@@ -31,10 +31,16 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
                         .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem))
                         .collect(),
                 ),
-                LinkKind::LinkTag => ("no file of the site", files.iter().map(String::as_str).collect()),
+                LinkKind::LinkTag => (
+                    "no file of the site",
+                    files.iter().map(String::as_str).collect(),
+                ),
                 LinkKind::Include => (
                     "no file in `_includes`",
-                    files.iter().filter_map(|f| f.strip_prefix("_includes/")).collect(),
+                    files
+                        .iter()
+                        .filter_map(|f| f.strip_prefix("_includes/"))
+                        .collect(),
                 ),
                 _ => (
                     "no file beside this one",

@@ -1,4 +1,4 @@
-//! `link-missing-baseurl`: a root-relative link lacks the site's `baseurl`, so it breaks once the site is deployed below it.
+//! `link-missing-baseurl`: a root-relative link lacks the site's baseurl, so it breaks once the site is deployed.
 
 use crate::diagnostic::{Edit, Fix};
 use crate::model::link::{Prefix, RefKind, Target, resolve};
@@ -47,7 +47,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if liquid && written.starts_with('/') {
             d = d.fix(Fix::safe(
                 "add `{{ site.baseurl }}` before the path",
-                vec![Edit { range: r.span.start..r.span.start, content: "{{ site.baseurl }}".to_string() }],
+                vec![Edit {
+                    range: r.span.start..r.span.start,
+                    content: "{{ site.baseurl }}".to_string(),
+                }],
             ));
         }
         out.push(d);
@@ -58,6 +61,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
 pub fn is_link(kind: &RefKind) -> bool {
     matches!(
         kind,
-        RefKind::Link | RefKind::Image | RefKind::Definition | RefKind::Autolink | RefKind::Html { .. }
+        RefKind::Link
+            | RefKind::Image
+            | RefKind::Definition
+            | RefKind::Autolink
+            | RefKind::Html { .. }
     )
 }

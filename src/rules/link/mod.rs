@@ -6,9 +6,10 @@
 // order they run.
 pub mod broken;
 pub mod broken_tag;
+/// What the whole-repository rules of the family share: finding the
+/// references nothing answers to, and the nearest name to offer.
 pub mod lookup;
 pub mod missing_baseurl;
-pub mod nearest;
 pub mod no_scheme;
 pub mod unknown_layout;
 

@@ -1,4 +1,4 @@
-//! `link-no-scheme`: a link to another site is written without `https://`, so browsers read it as a path on this one.
+//! `link-no-scheme`: a link to another site is written without https://, so browsers read it as a path on this one.
 
 use super::missing_baseurl::is_link;
 use crate::diagnostic::{Edit, Fix};
@@ -30,7 +30,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if written == r.url {
             d = d.fix(Fix::unsafe_(
                 "add `https://` before the host",
-                vec![Edit { range: r.span.start..r.span.start, content: "https://".to_string() }],
+                vec![Edit {
+                    range: r.span.start..r.span.start,
+                    content: "https://".to_string(),
+                }],
             ));
         }
         out.push(d);

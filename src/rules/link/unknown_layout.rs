@@ -1,7 +1,7 @@
-//! `link-unknown-layout`: `layout` names no file in `_layouts`, so Jekyll renders the page bare.
+//! `link-unknown-layout`: a layout is named that is not in _layouts, so Jekyll renders the file without one.
 
+use super::lookup::nearest::nearest;
 use super::lookup::unresolved;
-use super::nearest::nearest;
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -14,21 +14,18 @@ pub const NEEDS: Wanted = Wanted {
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     for file in unresolved(ctx, |k| k == LinkKind::Layout) {
-        let layouts: Vec<&str> = file
-            .site
-            .map_or(&[][..], |s| &s.files[..])
-            .iter()
+        let layouts: Vec<&str> = (file.site.files.iter())
             .filter_map(|f| f.strip_prefix("_layouts/"))
             .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem))
             .collect();
+        // A site without a `_layouts` folder takes its layouts from a
+        // theme (GitHub Pages gives one to a site that names none).
+        if layouts.is_empty() {
+            continue;
+        }
         for link in &file.links {
             let help = match nearest(&link.target, layouts.iter().copied()) {
                 Some(name) => format!("did you mean `{name}`?"),
-                None if layouts.is_empty() => {
-                    "add the layout to `_layouts`; if a theme gem provides it, name \
-                    the theme with `theme:` in `_config.yml`"
-                        .to_string()
-                }
                 None => format!(
                     "the site's layouts are {}",
                     layouts

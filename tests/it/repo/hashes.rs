@@ -56,6 +56,7 @@ fn run(compact: &[PostSummary], fulls: &[FullSummary]) -> Vec<(usize, String, St
         posts: &posts,
         settings: &settings,
         full: &fetch,
+        sites: &[],
     };
     let mut found: Vec<_> = rules::run_repo(&ctx, |_| Some(Severity::Error))
         .into_iter()

@@ -43,7 +43,14 @@ fn rules() -> Vec<&'static Rule> {
 /// the site's files set up before the first ([`preamble`]), so that the kind
 /// of site and the `_config.yml` are read from them as they are for real
 /// posts, unless a `profile` sets the kind.
-fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
+fn settings(
+    id: &str,
+    examples: &[Example],
+    group: &[usize],
+) -> (
+    Arc<Config>,
+    Vec<postlint::model::summary::site_outputs::SiteOutputs>,
+) {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let files = preamble(examples, group[0])
         .filter(|&i| examples[i].kind == ExampleKind::File)
@@ -70,7 +77,12 @@ fn settings(id: &str, examples: &[Example], group: &[usize]) -> Arc<Config> {
         .filter(|p| p.is_fatal() || !body.contains(p.message()))
         .collect();
     assert!(problems.is_empty(), "rules/{id}.md: {problems:?}");
-    settings
+    // What the site's other files (layouts, includes, pages) answer to,
+    // for the `link` rules, as a run over the folder would see them.
+    let sites = postlint::runner::site_outputs::one_site(&resolver, dir.path())
+        .into_iter()
+        .collect();
+    (settings, sites)
 }
 
 /// The blocks that set up the example at `index`: the ```` ```toml config ````
@@ -184,12 +196,12 @@ fn groups(rule: &Rule, kind: ExampleKind) -> Vec<Vec<usize>> {
 /// Check a group of examples as one repository, both phases.
 fn check_group(rule: &Rule, group: &[usize]) -> Vec<Vec<postlint::Diagnostic>> {
     let examples = &rule.meta().examples;
-    let config = settings(rule.id, examples, group);
+    let (config, sites) = settings(rule.id, examples, group);
     let posts: Vec<(&str, &str)> = group
         .iter()
         .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))
         .collect();
-    postlint::engine::check_all(&posts, &config)
+    postlint::engine::whole_repo::check_all_in(&posts, &config, sites)
 }
 
 #[test]
@@ -281,7 +293,7 @@ fn fixed_examples_are_what_the_fix_loop_makes_of_the_bad_ones() {
                 });
             // Through the fix loop `--fix` runs, allowing unsafe fixes only
             // when the rule's fix is unsafe.
-            let config = settings(rule.id, examples, &[index]);
+            let config = settings(rule.id, examples, &[index]).0;
             let path = Path::new(path_of(source));
             let unsafe_fixes = rule.meta().fix == Some(Applicability::Unsafe);
             let out = fix(path, &source.text, &config, unsafe_fixes);
@@ -340,7 +352,7 @@ fn bad_examples_render() {
         let examples = &rule.meta().examples;
         let mut rendered = String::new();
         for group in groups(rule, ExampleKind::Bad) {
-            let config = settings(rule.id, examples, &group);
+            let config = settings(rule.id, examples, &group).0;
             let posts: Vec<(&str, &str)> = group
                 .iter()
                 .map(|&i| (path_of(&examples[i]), examples[i].text.as_str()))

@@ -3,7 +3,10 @@
 
 /// The candidate nearest to `missing` by edit distance, when it is near
 /// enough to be the one meant: at most a third of `missing` differs.
-pub fn nearest<'a>(missing: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn nearest<'a>(
+    missing: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (missing.chars().count() / 3).max(1);
     candidates
         .into_iter()

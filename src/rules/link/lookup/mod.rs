@@ -2,6 +2,8 @@
 //! summaries' hashes first, then on the full summaries of the few files
 //! that hold one.
 
+pub mod nearest;
+
 use foldhash::{HashSet, HashSetExt};
 
 use crate::model::summary::full::FullSummary;
@@ -16,19 +18,18 @@ pub struct Unresolved<'c> {
     pub post: usize,
     pub full: FullSummary,
     pub links: Vec<FileLink>,
-    /// The site the file belongs to, as far as the caller handed it in.
-    pub site: Option<&'c SiteOutputs>,
+    /// The site the file belongs to.
+    pub site: &'c SiteOutputs,
 }
 
 /// The references of a kind `kind` accepts that no file of any site, and
 /// no post or page checked, answers to.
-pub fn unresolved<'c>(ctx: &RepoContext<'c>, kind: impl Fn(LinkKind) -> bool) -> Vec<Unresolved<'c>> {
+pub fn unresolved<'c>(
+    ctx: &RepoContext<'c>,
+    kind: impl Fn(LinkKind) -> bool,
+) -> Vec<Unresolved<'c>> {
     let wanted = |l: &crate::model::summary::compact::LinkHashes| kind(l.kind);
-    if !ctx
-        .posts
-        .iter()
-        .any(|p| p.summary.links.iter().any(wanted))
-    {
+    if !ctx.posts.iter().any(|p| p.summary.links.iter().any(wanted)) {
         return Vec::new();
     }
     let mut known: HashSet<u64> = HashSet::with_capacity(ctx.posts.len() * 2);
@@ -45,6 +46,9 @@ pub fn unresolved<'c>(ctx: &RepoContext<'c>, kind: impl Fn(LinkKind) -> bool) ->
                 .any(|l| wanted(l) && !l.keys.iter().any(found))
         })
         .collect();
+    if candidates.is_empty() || ctx.sites.is_empty() {
+        return Vec::new();
+    }
     let mut full = ctx.fetch(&candidates);
     let mut out = Vec::new();
     for i in candidates {
@@ -63,7 +67,10 @@ pub fn unresolved<'c>(ctx: &RepoContext<'c>, kind: impl Fn(LinkKind) -> bool) ->
         if links.is_empty() {
             continue;
         }
-        let site = ctx.sites.iter().find(|s| s.site == summary.site);
+        // Without its site's files, nothing can be said of a reference.
+        let Some(site) = ctx.sites.iter().find(|s| s.site == summary.site) else {
+            continue;
+        };
         out.push(Unresolved {
             post: i,
             full: summary,
