@@ -71,6 +71,10 @@ impl Client {
                         { "globPattern": "**/_config.yml" },
                         { "globPattern": "**/_posts/**" },
                         { "globPattern": "**/_drafts/**" },
+                        // Pages, and any file created or deleted: links
+                        // into the site may find it, or no longer.
+                        { "globPattern": "**/*.{md,markdown,html,htm}" },
+                        { "globPattern": "**/*", "kind": 5 },
                     ]
                 })),
             }],

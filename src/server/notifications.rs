@@ -86,10 +86,13 @@ impl Session {
     /// changed what they are judged against.
     fn files_changed(&mut self, params: lsp::DidChangeWatchedFilesParams) {
         let mut posts = Vec::new();
+        // A file created or deleted changes what links into the site find.
+        let mut walk = false;
         for change in params.changes {
             let Some(path) = file_path(&change.uri) else {
                 continue;
             };
+            walk |= change.typ != lsp::FileChangeType::CHANGED;
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if linter::is_config_file(name) {
                 self.reload();
@@ -100,12 +103,18 @@ impl Session {
             }
         }
         let mut changed = false;
-        for path in posts {
-            let resolver = self.resolver_for(&path, true);
-            if resolver.filter().is_post(&path)
+        for path in &posts {
+            let resolver = self.resolver_for(path, true);
+            if (resolver.filter().is_post(path) || resolver.is_page(path))
                 && let Some(ws) = &mut self.repo
             {
-                changed |= ws.reread(&path, &resolver);
+                changed |= ws.reread(path, &resolver);
+            }
+        }
+        if walk && let Some(path) = posts.first() {
+            let resolver = self.resolver_for(path, true);
+            if let Some(ws) = &mut self.repo {
+                changed |= ws.refresh_sites(&resolver);
             }
         }
         if changed {

@@ -62,6 +62,10 @@ impl Repo {
                 for (shown, summary, own) in read {
                     index.upsert(shown.as_str(), summary, own);
                 }
+                index.set_sites(Arc::new(runner::site_outputs::for_files(
+                    resolver,
+                    &found.files,
+                )));
             }
             self.index = Some(index);
         }
@@ -102,6 +106,24 @@ impl Repo {
             Some(summary) => index.upsert(shown.as_str(), summary, own),
             None => index.remove(&shown),
         }
+    }
+
+    /// Walk the sites again (a file was created or deleted): what their
+    /// files answer to may have changed. Whether it did.
+    pub fn refresh_sites(&mut self, resolver: &Resolver) -> bool {
+        let Some(index) = self.index.as_mut() else {
+            return false;
+        };
+        let root = [self.root.to_string_lossy().into_owned()];
+        let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| {
+            resolver.is_page(p)
+        }) else {
+            return false;
+        };
+        let sites = runner::site_outputs::for_files(resolver, &found.files);
+        let changed = **index.sites() != sites;
+        index.set_sites(Arc::new(sites));
+        changed
     }
 
     /// The whole-repository findings of the post at `path`; related labels

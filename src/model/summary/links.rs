@@ -268,17 +268,39 @@ fn normalize(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The keys the file at `rel` answers to: its output file, and for a post
-/// its name.
-pub fn provides(site: &Site, rel: &str, dest: Option<&str>, post: bool) -> Vec<String> {
+/// The keys the file at `rel` answers to: its output file, for a post
+/// (`is_post`) its name, and with jekyll-redirect-from the pages that
+/// redirect to it (`redirect_from`).
+pub fn provides(
+    site: &Site,
+    rel: &str,
+    dest: Option<&str>,
+    is_post: bool,
+    post: &Post,
+) -> Vec<String> {
     let key = site_key(site);
     let mut out = Vec::new();
     if let Some(dest) = dest {
         out.push(output_key(&key, dest));
     }
-    if post {
+    if is_post {
         let name = rel.rsplit('/').next().unwrap_or(rel);
         out.push(post_key(&key, strip_extension(name)));
+    }
+    if site.plugins.iter().any(|p| p == "jekyll-redirect-from")
+        && let Some(e) = post.front_matter.get("redirect_from")
+    {
+        let mut from = Vec::new();
+        match &e.value.kind {
+            crate::model::yaml_tree::NodeKind::Sequence(items) => {
+                from.extend(items.iter().filter_map(|i| i.as_str()));
+            }
+            _ => from.extend(e.value.as_str()),
+        }
+        for path in from {
+            let path = format!("/{}", path.trim().trim_start_matches('/'));
+            out.extend(served_by(&path).iter().map(|d| output_key(&key, d)));
+        }
     }
     out
 }
