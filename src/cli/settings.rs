@@ -61,6 +61,16 @@ pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
                 "  mirror families ({mirror_only}): run only on posts in the mirror format"
             ),
         }
+        let ordinary_only = rules::ORDINARY_FAMILIES.join(", ");
+        match site.mirror_whatever_the_post() {
+            Some(true) => println!("  site families ({ordinary_only}): not run"),
+            Some(false) => {
+                println!("  site families ({ordinary_only}): run on every post and page")
+            }
+            None => println!(
+                "  site families ({ordinary_only}): run only on posts not in the mirror format"
+            ),
+        }
         match &site.root {
             Some(root) => println!("  _config.yml: {}", root.join("_config.yml").display()),
             None => println!("  _config.yml: none"),

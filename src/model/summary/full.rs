@@ -166,7 +166,13 @@ pub fn summarize(
         let url = output.as_ref().map(|o| o.url.clone());
         (
             file_links(post, site, &rel, url.as_deref()),
-            provides(site, &rel, output.as_ref().map(|o| o.file.as_str()), true, post),
+            provides(
+                site,
+                &rel,
+                output.as_ref().map(|o| o.file.as_str()),
+                true,
+                post,
+            ),
             url,
         )
     } else {
@@ -231,7 +237,13 @@ fn summarize_page(path: &Path, post: &Post, site: &Site, wanted: Wanted) -> Full
     let url = place.as_ref().map(|p| p.url.clone());
     FullSummary {
         links: file_links(post, site, &rel, url.as_deref()),
-        provides: provides(site, &rel, place.as_ref().map(|p| p.file.as_str()), false, post),
+        provides: provides(
+            site,
+            &rel,
+            place.as_ref().map(|p| p.file.as_str()),
+            false,
+            post,
+        ),
         url,
         site: site_key(site),
         rel,
