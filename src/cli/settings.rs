@@ -16,7 +16,7 @@ pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
         paths,
         resolver.filter(),
         force_exclude,
-        &|p: &std::path::Path| resolver.is_page(p),
+        &|p: &std::path::Path| crate::runner::read::is_page(resolver, p),
     ) {
         Ok(f) => f,
         Err(e) => {

@@ -81,7 +81,7 @@ pub fn rest_of_project(
         &[root.display().to_string()],
         resolver.filter(),
         false,
-        &|p: &Path| resolver.is_page(p),
+        &|p: &Path| crate::runner::read::is_page(resolver, p),
     ) else {
         return none(false);
     };

@@ -23,6 +23,42 @@ impl SiteFiles for Disk {
     }
 }
 
+/// Whether the file at `path` opens with a front matter line, as Jekyll
+/// tests it (`---`, spaces, a line break): a file without one is copied
+/// as it is, a static file, not rendered as a page.
+pub fn has_front_matter(path: &Path) -> bool {
+    let mut head = [0u8; 64];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut n = 0;
+    while n < head.len() {
+        match file.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(_) => return false,
+        }
+    }
+    let Some(rest) = head[..n].strip_prefix(b"---") else {
+        return false;
+    };
+    let spaces = rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let rest = &rest[spaces..];
+    rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
+}
+
+/// Whether the file at `path` is checked as a page of its site: the
+/// resolver places it in a page's folder ([`Resolver::is_page`]) and it
+/// opens with a front matter line.
+///
+/// [`Resolver::is_page`]: crate::engine::Resolver::is_page
+pub fn is_page(resolver: &crate::engine::Resolver, path: &Path) -> bool {
+    resolver.is_page(path) && has_front_matter(path)
+}
+
 /// Files larger than this are not checked (a post is a few hundred KiB).
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 

@@ -105,7 +105,7 @@ impl Session {
         let mut changed = false;
         for path in &posts {
             let resolver = self.resolver_for(path, true);
-            if (resolver.filter().is_post(path) || resolver.is_page(path))
+            if (resolver.filter().is_post(path) || crate::runner::read::is_page(&resolver, path))
                 && let Some(ws) = &mut self.repo
             {
                 changed |= ws.reread(path, &resolver);

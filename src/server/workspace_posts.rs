@@ -46,7 +46,7 @@ impl Repo {
             let mut index = RepoIndex::new(resolver.base().clone());
             let root = [self.root.to_string_lossy().into_owned()];
             if let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| {
-                resolver.is_page(p)
+                crate::runner::read::is_page(resolver, p)
             }) {
                 let read: Vec<(String, _, _)> = found
                     .files
@@ -116,7 +116,7 @@ impl Repo {
         };
         let root = [self.root.to_string_lossy().into_owned()];
         let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| {
-            resolver.is_page(p)
+            crate::runner::read::is_page(resolver, p)
         }) else {
             return false;
         };

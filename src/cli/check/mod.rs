@@ -264,7 +264,7 @@ fn show_files(input: &Input, resolver: &Resolver, force_exclude: bool) -> u8 {
                 paths,
                 resolver.filter(),
                 force_exclude,
-                &|p: &std::path::Path| resolver.is_page(p),
+                &|p: &std::path::Path| crate::runner::read::is_page(resolver, p),
             ) {
                 Ok(f) => f,
                 Err(e) => {

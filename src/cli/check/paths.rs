@@ -37,7 +37,7 @@ pub(super) fn check_paths(
             paths,
             resolver.filter(),
             args.force_exclude,
-            &|path: &Path| resolver.is_page(path),
+            &|path: &Path| crate::runner::read::is_page(resolver, path),
             &mut |path: &Path| {
                 if early.is_none() {
                     let path = path.to_path_buf();

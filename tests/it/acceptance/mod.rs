@@ -2,4 +2,5 @@
 
 mod corpus;
 mod jekyll_sites;
+mod links_oracle;
 mod sites;
