@@ -13,10 +13,10 @@ mod error;
 use std::path::{Path, PathBuf};
 
 pub use crate::model::jekyll::site::{
-    DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
+    Collection, DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
 };
 
-pub use config_file::{markdown_ext, parse};
+pub use config_file::{gemfile_gems, markdown_ext, normalise_baseurl, parse};
 pub use error::SiteError;
 
 /// The `markdown_ext` of the site of the files in `dir`: that of the
@@ -57,6 +57,15 @@ pub fn find(dir: &Path, warnings: &mut Vec<SiteError>) -> Result<Site, SiteError
     let mut site = parse(&text, &file.display().to_string(), warnings)?;
     if let Some(root) = &root {
         read_plugins(&root.join("_plugins"), &mut site.liquid);
+        // The gems of a `Gemfile` beside it are plugins too (its `jekyll`
+        // and the like are named, but add nothing a rule looks at).
+        if let Ok(gemfile) = std::fs::read_to_string(root.join("Gemfile")) {
+            for gem in gemfile_gems(&gemfile) {
+                if !site.plugins.contains(&gem) {
+                    site.plugins.push(gem);
+                }
+            }
+        }
     }
     site.root = root;
     Ok(site)

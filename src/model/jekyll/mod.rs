@@ -6,3 +6,4 @@ pub mod output;
 pub mod path;
 pub mod permalink;
 pub mod site;
+pub mod site_files;

@@ -327,6 +327,18 @@ fn escape_path_into(s: &str, out: &mut String) {
     }
 }
 
+/// `Jekyll::URL.escape_path` of `s`.
+pub fn escape_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_path_into(s, &mut out);
+    out
+}
+
+/// `Jekyll::URL#sanitize_url` of `s` (see [`sanitize`]).
+pub fn sanitize_url(s: &str) -> String {
+    sanitize(s)
+}
+
 /// `Jekyll::URL.unescape_path`: decode every `%XX` (a bad escape stays),
 /// then read the bytes as UTF-8, a bad sequence as U+FFFD.
 pub fn unescape(s: &str) -> String {
