@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::model::jekyll::site::Kind;
+use crate::model::jekyll::site_files::Listing;
 use crate::site_loader::{Site, SiteError, Verdict};
 
 /// What the files around a post say about its site, read for a
@@ -24,6 +25,10 @@ pub trait SiteFiles: Send + Sync {
     /// for, from a sample of them, with `source_keys` the keys that hold a
     /// post's source URL.
     fn kind(&self, path: &Path, source_keys: &[String]) -> Verdict;
+
+    /// Every file of the site whose folder is `root`, as Jekyll's walk of
+    /// it finds them (see [`Listing`]), `site` its settings.
+    fn listing(&self, root: &Path, site: &Site) -> Listing;
 }
 
 /// What a file's settings depend on beyond the base: its site's folder,
@@ -44,6 +49,8 @@ pub struct Resolver {
     resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
     /// Problems of the `_config.yml` files read, each once.
     errors: Mutex<Vec<SiteError>>,
+    /// The files of each site listed so far, by the site's folder.
+    listings: Mutex<HashMap<PathBuf, Arc<Listing>>>,
     /// The folder last asked about and its settings, when no
     /// `per-file-ignores` can tell its files apart: the posts of a run
     /// come folder by folder.
@@ -62,6 +69,7 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
+            listings: Mutex::default(),
             last: Mutex::default(),
         })
     }
@@ -77,6 +85,7 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
+            listings: Mutex::default(),
             last: Mutex::default(),
         }
     }
@@ -155,8 +164,33 @@ impl Resolver {
         self.site_of(path)
     }
 
+    /// Every file of the site whose folder is `root` (the folder of its
+    /// `_config.yml`), with its settings, listed once until
+    /// [`Resolver::forget_sites`].
+    pub fn listing(&self, root: &Path) -> Arc<Listing> {
+        if let Some(listing) = self
+            .listings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(root)
+        {
+            return listing.clone();
+        }
+        let site = self.site_of(&root.join("_config.yml"));
+        let listing = Arc::new(self.files.listing(root, &site));
+        self.listings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(root.to_path_buf(), listing.clone());
+        listing
+    }
+
     /// Forget every site read so far (a `_config.yml` changed).
     pub fn forget_sites(&self) {
+        self.listings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         *self.last.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.sites.lock().unwrap_or_else(|e| e.into_inner()).clear();
         self.resolved

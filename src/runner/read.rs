@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::engine::SiteFiles;
+use crate::model::jekyll::site_files::Listing;
 use crate::site_loader::{self as site, Site, SiteError, Verdict};
 
 /// The sites as the files on disk say: each folder's `_config.yml` and a
@@ -20,6 +21,10 @@ impl SiteFiles for Disk {
 
     fn kind(&self, path: &Path, source_keys: &[String]) -> Verdict {
         site::detect_kind(&site::posts_folder(path), source_keys)
+    }
+
+    fn listing(&self, root: &Path, site: &Site) -> Listing {
+        super::listing::list(root, site)
     }
 }
 
@@ -217,7 +222,7 @@ fn kind(meta: &std::fs::Metadata) -> &'static str {
     }
 }
 
-fn describe(e: &std::io::Error) -> String {
+pub fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "no such file or directory".into(),

@@ -34,8 +34,11 @@ pub fn output(
     let cleaned = cleaned.trim_end_matches('.');
     let name = inside.rsplit('/').next().unwrap_or(inside);
     let without_ext = &name[..name.len() - ext.len()];
-    // `populate_title`: a dated name's slug is what follows the date.
-    let from_name = post_name(name).map_or(without_ext, |n| n.slug);
+    // `populate_title`: a dated name's slug is what follows the date, and a
+    // slug never ends with a `.`.
+    let from_name = post_name(name)
+        .map_or(without_ext, |n| n.slug)
+        .trim_end_matches('.');
     let slug = data.slug.filter(|s| !s.is_empty()).unwrap_or(from_name);
     let out_ext = output_ext(site, ext, data.permalink);
     let template = match &collection.permalink {

@@ -137,6 +137,16 @@ fn posts_or_drafts(
         return skipped(r.why(&format!("{folder}/{inside}")));
     }
     let name = inside.rsplit('/').next().unwrap_or(inside);
+    let yaml = |n: &str| {
+        let ext = super::dest::extname(n);
+        ext == ".yml" || ext == ".yaml"
+    };
+    if yaml(name) {
+        // `Document#read` reads a YAML file as data: no content, no post.
+        return skipped(format!(
+            "a YAML file in `{magic}/` is read as data, not as a post"
+        ));
+    }
     if magic == "_posts" {
         match post_name(name) {
             Some(_) => FileKind::Post,
@@ -224,6 +234,7 @@ mod tests {
             ("a/b~", false),
             ("_recipes/_private.md", true),
             ("_drafts/noext", true),
+            ("_posts/2020-01-02-data.yml", false),
         ] {
             assert!(
                 matches!(kind(rel, fm), FileKind::Skipped { .. }),

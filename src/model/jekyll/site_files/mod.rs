@@ -8,6 +8,7 @@ pub mod dest;
 pub mod document;
 pub mod filter;
 pub mod kind;
+pub mod listing;
 pub mod names;
 pub mod page;
 pub mod static_file;
