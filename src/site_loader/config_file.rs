@@ -379,20 +379,6 @@ fn read_collections(node: &Node) -> Vec<Collection> {
     out
 }
 
-/// The gems a `Gemfile` names (`gem "jekyll-feed"`), in order.
-pub fn gemfile_gems(text: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|line| {
-            let rest = line.trim_start().strip_prefix("gem")?;
-            let rest = rest.strip_prefix(['(', ' ', '\t'])?.trim_start();
-            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-            let name = &rest[1..];
-            let end = name.find(quote)?;
-            Some(name[..end].to_string()).filter(|n| !n.is_empty())
-        })
-        .collect()
-}
-
 /// A string, or the strings of a list.
 fn strings(node: &Node) -> Vec<String> {
     match &node.kind {

@@ -117,9 +117,8 @@ fn posts_or_drafts(
     inside: &str,
     collections_dir: &str,
 ) -> FileKind {
-    if !collections_dir.is_empty()
-        && !(dir == collections_dir || dir.starts_with(&format!("{collections_dir}/")))
-    {
+    let inside_dir = dir == collections_dir || dir.starts_with(&format!("{collections_dir}/"));
+    if !(collections_dir.is_empty() || inside_dir) {
         return skipped(format!(
             "`{magic}/` outside `collections_dir` (`{collections_dir}`) is not read"
         ));
