@@ -70,6 +70,21 @@ fn unpublished(fm: &FrontMatter, site: &Site, rel: &str, kind: &str) -> bool {
     }
 }
 
+/// The date of a post or document: its front matter's `date` as Jekyll
+/// reads it, else the date its name starts with, at midnight in the site's
+/// zone.
+fn date_of(doc: &Post, rel: &str, site: &Site) -> Option<jiff::Timestamp> {
+    match &doc.date {
+        Some(d) => d.value.as_ref().ok().copied(),
+        None => {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            post_name(name)
+                .and_then(|n| n.date)
+                .and_then(|d| site.timezone.to_timestamp(d.at(0, 0, 0, 0)).ok())
+        }
+    }
+}
+
 /// `t` in `zone` as RFC 3339, with the zone's offset then.
 fn rfc3339(t: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
     let offset = zone.to_offset(t);
@@ -139,12 +154,21 @@ pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> E
         }
         FileKind::Document { collection, .. } => {
             let text = read();
-            let (fm, _) = split(&text);
+            let doc = Post::parse(&text, config.settings.parse_options(site));
+            let fm = &doc.front_matter;
             let c = site.collections.iter().find(|c| c.label == collection);
-            out.layout = value(&fm, site, rel, &collection, "layout");
-            let published = !unpublished(&fm, site, rel, &collection);
-            let permalink = value(&fm, site, rel, &collection, "permalink");
-            let slug = text_of(&fm, "slug");
+            out.layout = value(fm, site, rel, &collection, "layout");
+            let permalink = value(fm, site, rel, &collection, "permalink");
+            let slug = text_of(fm, "slug");
+            let now = config
+                .now
+                .map_or_else(|| crate::engine::clock().instant, |n| n.instant);
+            // The front matter's date, else the name's, else the build's.
+            let written = date_of(&doc, rel, site);
+            out.date = written.map(|t| rfc3339(t, &site.timezone));
+            let date = written.unwrap_or(now);
+            let future = date > now && !site.future;
+            let published = !unpublished(fm, site, rel, &collection) && !future;
             if let Some(c) = c {
                 let inside = rel
                     .strip_prefix(&site.collection_folder(&c.label))
@@ -154,6 +178,7 @@ pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> E
                     permalink: permalink.as_deref(),
                     slug: slug.as_deref(),
                     published,
+                    date: Some(site.timezone.to_datetime(date)),
                 };
                 match document::output(inside, c, data, site) {
                     Ok(placed) => {
@@ -165,6 +190,8 @@ pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> E
                 }
                 if !c.output {
                     out.why = Some(format!("the collection `{collection}` is not output"));
+                } else if future {
+                    out.why = Some("dated in the future".to_string());
                 } else if !published {
                     out.why = Some("`published: false`".to_string());
                 }
@@ -183,17 +210,7 @@ pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> E
             let kind = if draft { "drafts" } else { "posts" };
             out.layout = value(&post.front_matter, site, rel, kind, "layout")
                 .or_else(|| value(&post.front_matter, site, rel, "posts", "layout"));
-            let zone = &site.timezone;
-            let date = match &post.date {
-                Some(d) => d.value.as_ref().ok().copied(),
-                None => {
-                    let name = rel.rsplit('/').next().unwrap_or(rel);
-                    post_name(name)
-                        .and_then(|n| n.date)
-                        .and_then(|d| zone.to_timestamp(d.at(0, 0, 0, 0)).ok())
-                }
-            };
-            out.date = date.map(|t| rfc3339(t, zone));
+            out.date = date_of(&post, rel, site).map(|t| rfc3339(t, &site.timezone));
             if draft {
                 out.why = Some("a draft: built only with `jekyll build --drafts`".to_string());
                 return out;

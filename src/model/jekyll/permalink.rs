@@ -129,7 +129,8 @@ fn file_of(unescaped: &str, folder: bool, output_ext: &str) -> String {
     file
 }
 
-fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
+/// The value of the placeholder `name` of a post's URL, when it has one.
+pub fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
     let d = p.date;
     Some(match name {
         "year" => padded(d.year().into(), 4),

@@ -3,8 +3,9 @@
 
 use super::dest::{Output, add_permalink_suffix, extname, fill_drop, output_ext, written_file};
 use crate::model::jekyll::path::post_name;
-use crate::model::jekyll::permalink::slugify;
+use crate::model::jekyll::permalink::{UrlParts, placeholder, slugify};
 use crate::model::jekyll::site::{Collection, Site};
+use jiff::civil::DateTime;
 
 /// What a document's URL is made from besides its path.
 #[derive(Clone, Copy, Debug, Default)]
@@ -15,6 +16,9 @@ pub struct DocumentData<'a> {
     pub slug: Option<&'a str>,
     /// Whether it is published (`published: false` is not).
     pub published: bool,
+    /// Its date in the site's time zone: the front matter's, else the one
+    /// its name starts with, else the time of the build.
+    pub date: Option<DateTime>,
 }
 
 /// The URL and output file of the document at `inside` (its path below the
@@ -54,7 +58,16 @@ pub fn output(
             "slug" => slugify(slug, false, false),
             "output_ext" => out_ext.clone(),
             "categories" | "slugified_categories" => String::new(),
-            _ => return None,
+            other => {
+                let parts = UrlParts {
+                    date: data.date?,
+                    slug,
+                    basename: without_ext,
+                    categories: &[],
+                    output_ext: &out_ext,
+                };
+                return placeholder(other, &parts);
+            }
         })
     })?;
     let dest = (collection.output && data.published).then(|| written_file(&url, &out_ext, true));
