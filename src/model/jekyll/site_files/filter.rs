@@ -7,8 +7,10 @@ use crate::model::jekyll::site::{Site, fnmatch};
 /// Why the filter leaves an entry out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rejected {
-    /// `exclude` (or Jekyll's own excludes) names it.
+    /// `exclude` names it.
     Excluded,
+    /// One of Jekyll's own excludes names it (`Gemfile`, `node_modules`).
+    ExcludedByJekyll,
     /// It starts with `_`.
     Underscore,
     /// It starts with `.`, `#` or `~`, ends with `~`, or is `.`-ended.
@@ -20,6 +22,9 @@ impl Rejected {
     pub fn why(self, at: &str) -> String {
         match self {
             Rejected::Excluded => format!("`{at}` is excluded (`exclude` in _config.yml)"),
+            Rejected::ExcludedByJekyll => {
+                format!("`{at}` is one of the files Jekyll always excludes")
+            }
             Rejected::Underscore => format!("`{at}` starts with `_`"),
             Rejected::Hidden => format!("`{at}` is hidden or a backup file"),
         }
@@ -37,12 +42,16 @@ pub fn filter(site: &Site, entry: &str, relative: &str, is_dir: bool) -> Option<
     let basename = entry.rsplit('/').next().unwrap_or(entry);
     let included = glob_include(site.include.iter().map(String::as_str), entry, is_dir)
         || glob_include(site.include.iter().map(String::as_str), basename, is_dir);
-    let excludes = site
-        .jekyll_excludes()
-        .into_iter()
-        .filter(|e| !site.include.iter().any(|i| i == e));
-    if !included && glob_include(excludes, relative, is_dir) {
-        return Some(Rejected::Excluded);
+    if !included {
+        let not_included = |e: &&str| !site.include.iter().any(|i| i == e);
+        let own = site.exclude.iter().map(String::as_str).filter(not_included);
+        if glob_include(own, relative, is_dir) {
+            return Some(Rejected::Excluded);
+        }
+        let jekyll = site.jekyll_excludes().into_iter().filter(not_included);
+        if glob_include(jekyll, relative, is_dir) {
+            return Some(Rejected::ExcludedByJekyll);
+        }
     }
     if included {
         return None;
@@ -106,12 +115,12 @@ mod tests {
         // Jekyll's own excludes, a folder given with its `/`.
         assert_eq!(
             filter(&s, "bundle", "vendor/bundle", true),
-            Some(Rejected::Excluded)
+            Some(Rejected::ExcludedByJekyll)
         );
         assert_eq!(filter(&s, "vendor", "vendor", true), None);
         assert_eq!(
             filter(&s, "Gemfile", "Gemfile", false),
-            Some(Rejected::Excluded)
+            Some(Rejected::ExcludedByJekyll)
         );
         // Below a collection: a hidden folder on the way is not seen.
         assert_eq!(filter(&s, "a/.b/c.md", "_c/a/.b/c.md", false), None);

@@ -55,6 +55,9 @@ fn skipped(why: impl Into<String>) -> FileKind {
 /// Whether a post or page is published (`published:`, a future date) is
 /// decided from its content, not here.
 pub fn classify(rel: &str, front_matter: bool, site: &Site) -> FileKind {
+    if rel == "_config.yml" {
+        return skipped("the site's settings, not output itself");
+    }
     let parts: Vec<&str> = rel.split('/').collect();
     let collections_dir = site.collections_dir.trim_matches('/');
     // A collection's folder: `<collections_dir>/_<label>/...`.
