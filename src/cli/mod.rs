@@ -4,6 +4,7 @@
 mod check;
 mod clean;
 mod completions;
+mod explain;
 mod init;
 mod man;
 mod progress;
@@ -45,6 +46,8 @@ pub struct Cli {
 enum Command {
     /// Check posts and report problems
     Check(CheckArgs),
+    /// Show what Jekyll makes of each file: its kind, URL, output file, date and layout
+    Explain(explain::Args),
     /// List every rule with its family, default severity and summary
     Rules(rules::Args),
     /// Print a rule's documentation, or list the rules of a family
@@ -84,6 +87,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Rule(args) => rule::run(&args),
         Command::Server => server::run(),

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use crate::config::Config;
 use crate::discover::PathFilter;
 use crate::model::jekyll::site::Kind;
+use crate::model::jekyll::site_files::Listing;
 use crate::site_loader::{Site, SiteError, Verdict};
 
 /// What the files around a post say about its site, read for a
@@ -24,6 +25,10 @@ pub trait SiteFiles: Send + Sync {
     /// for, from a sample of them, with `source_keys` the keys that hold a
     /// post's source URL.
     fn kind(&self, path: &Path, source_keys: &[String]) -> Verdict;
+
+    /// Every file of the site whose folder is `root`, as Jekyll's walk of
+    /// it finds them (see [`Listing`]), `site` its settings.
+    fn listing(&self, root: &Path, site: &Site) -> Listing;
 }
 
 /// What a file's settings depend on beyond the base: its site's folder,
@@ -44,6 +49,8 @@ pub struct Resolver {
     resolved: Mutex<HashMap<SettingsKey, Arc<Config>>>,
     /// Problems of the `_config.yml` files read, each once.
     errors: Mutex<Vec<SiteError>>,
+    /// The files of each site listed so far, by the site's folder.
+    listings: Mutex<HashMap<PathBuf, Arc<Listing>>>,
     /// The folder last asked about and its settings, when no
     /// `per-file-ignores` can tell its files apart: the posts of a run
     /// come folder by folder.
@@ -62,6 +69,7 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
+            listings: Mutex::default(),
             last: Mutex::default(),
         })
     }
@@ -77,6 +85,7 @@ impl Resolver {
             sites: Mutex::default(),
             resolved: Mutex::default(),
             errors: Mutex::default(),
+            listings: Mutex::default(),
             last: Mutex::default(),
         }
     }
@@ -138,7 +147,11 @@ impl Resolver {
         let Some(rel) = site_relative(path, root) else {
             return false;
         };
-        renders_as_page(&rel, &site)
+        matches!(
+            crate::model::jekyll::site_files::classify(&rel, true, &site),
+            crate::model::jekyll::site_files::FileKind::Page
+                | crate::model::jekyll::site_files::FileKind::Document { output: true, .. }
+        )
     }
 
     fn resolve(&self, path: &Path, page: bool) -> Arc<Config> {
@@ -181,8 +194,33 @@ impl Resolver {
         self.site_of(path)
     }
 
+    /// Every file of the site whose folder is `root` (the folder of its
+    /// `_config.yml`), with its settings, listed once until
+    /// [`Resolver::forget_sites`].
+    pub fn listing(&self, root: &Path) -> Arc<Listing> {
+        if let Some(listing) = self
+            .listings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(root)
+        {
+            return listing.clone();
+        }
+        let site = self.site_of(&root.join("_config.yml"));
+        let listing = Arc::new(self.files.listing(root, &site));
+        self.listings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(root.to_path_buf(), listing.clone());
+        listing
+    }
+
     /// Forget every site read so far (a `_config.yml` changed).
     pub fn forget_sites(&self) {
+        self.listings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         *self.last.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.sites.lock().unwrap_or_else(|e| e.into_inner()).clear();
         self.resolved
@@ -279,17 +317,4 @@ pub fn site_relative(path: &Path, root: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_str())
         .collect::<Option<_>>()?;
     Some(parts.join("/"))
-}
-
-/// Placeholder until the site model lands: a file with a page's extension
-/// outside the folders Jekyll reads specially.
-fn renders_as_page(rel: &str, site: &Site) -> bool {
-    let _ = site;
-    let ext_ok = [".md", ".markdown", ".html", ".htm"]
-        .iter()
-        .any(|e| rel.ends_with(e));
-    ext_ok
-        && !rel
-            .split('/')
-            .any(|c| c.starts_with('_') || c.starts_with('.'))
 }

@@ -4,6 +4,7 @@
 //! repository's text.
 
 pub mod diff;
+pub mod listing;
 pub mod partial;
 pub mod read;
 pub mod site_outputs;

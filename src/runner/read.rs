@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::engine::SiteFiles;
+use crate::model::jekyll::site_files::Listing;
 use crate::site_loader::{self as site, Site, SiteError, Verdict};
 
 /// The sites as the files on disk say: each folder's `_config.yml` and a
@@ -21,33 +22,10 @@ impl SiteFiles for Disk {
     fn kind(&self, path: &Path, source_keys: &[String]) -> Verdict {
         site::detect_kind(&site::posts_folder(path), source_keys)
     }
-}
 
-/// Whether the file at `path` opens with a front matter line, as Jekyll
-/// tests it (`---`, spaces, a line break): a file without one is copied
-/// as it is, a static file, not rendered as a page.
-pub fn has_front_matter(path: &Path) -> bool {
-    let mut head = [0u8; 64];
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let mut n = 0;
-    while n < head.len() {
-        match file.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(_) => return false,
-        }
+    fn listing(&self, root: &Path, site: &Site) -> Listing {
+        super::listing::list(root, site)
     }
-    let Some(rest) = head[..n].strip_prefix(b"---") else {
-        return false;
-    };
-    let spaces = rest
-        .iter()
-        .take_while(|&&b| b == b' ' || b == b'\t')
-        .count();
-    let rest = &rest[spaces..];
-    rest.starts_with(b"\n") || rest.starts_with(b"\r\n")
 }
 
 /// Whether the file at `path` is checked as a page of its site: the
@@ -56,7 +34,7 @@ pub fn has_front_matter(path: &Path) -> bool {
 ///
 /// [`Resolver::is_page`]: crate::engine::Resolver::is_page
 pub fn is_page(resolver: &crate::engine::Resolver, path: &Path) -> bool {
-    resolver.is_page(path) && has_front_matter(path)
+    resolver.is_page(path) && super::listing::opens_front_matter(path)
 }
 
 /// Files larger than this are not checked (a post is a few hundred KiB).
@@ -253,7 +231,7 @@ fn kind(meta: &std::fs::Metadata) -> &'static str {
     }
 }
 
-fn describe(e: &std::io::Error) -> String {
+pub fn describe(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "no such file or directory".into(),

@@ -8,6 +8,9 @@ use rayon::prelude::*;
 
 use crate::engine::Resolver;
 use crate::model::Post;
+use crate::model::jekyll::permalink::unescape;
+use crate::model::jekyll::site_files::place::place;
+use crate::model::jekyll::site_files::{FileKind, classify};
 use crate::model::summary::site_outputs::{SiteOutputs, SourceFile, site_outputs};
 
 /// The outputs of the sites `files` belong to, when a `link` rule that
@@ -43,22 +46,31 @@ pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
     if site.kind == Some(crate::model::jekyll::site::Kind::Mirror) {
         return None;
     }
-    let listing = listing(root);
+    let listing = resolver.listing(root);
     let mut posts = 0;
     let mut generator = false;
+    let now = config
+        .now
+        .map_or_else(|| crate::engine::clock().instant, |n| n.instant);
     let files: Vec<SourceFile> = listing
+        .files
         .par_iter()
-        .map(|rel| {
-            let path = root.join(rel);
-            let output = match kind_of(rel, &path) {
-                Kind::Static => Some((format!("/{rel}"), rel.to_string())),
-                Kind::Page => super::read::read_post(&path).ok().and_then(|text| {
-                    let post = Post::parse(&text, config.settings.parse_options(site));
-                    crate::model::jekyll::page_place(rel, &post, site)
-                        .map(|p| (p.unescaped, p.file))
-                }),
+        .map(|f| {
+            let rel = f.rel.as_str();
+            let kind = classify(rel, f.front_matter, site);
+            // Posts come from their own summaries; pages and documents are
+            // read for their front matter.
+            let output = match &kind {
+                FileKind::Static => Some(place(&root.join(rel), rel, &kind, None, site, now)),
+                FileKind::Page | FileKind::Document { output: true, .. } => {
+                    super::read::read_post(&root.join(rel)).ok().map(|text| {
+                        let post = Post::parse(&text, config.settings.parse_options(site));
+                        place(&root.join(rel), rel, &kind, Some(&post), site, now)
+                    })
+                }
                 _ => None,
             };
+            let output = output.and_then(|p| Some((unescape(p.url.as_deref()?), p.dest?)));
             SourceFile {
                 rel: rel.to_string(),
                 output,
@@ -89,12 +101,13 @@ pub fn fingerprint(sites: &[SiteOutputs]) -> u128 {
     }
     let mut bytes = Vec::new();
     for s in sites {
-        let mut keys: Vec<u64> = s.keys.iter().copied().collect();
+        let mut keys: Vec<(u64, Option<u32>)> = s.keys.iter().map(|(k, i)| (*k, *i)).collect();
         keys.sort_unstable();
         bytes.extend(s.site.as_bytes());
         bytes.push(0);
-        for k in keys {
+        for (k, i) in keys {
             bytes.extend(k.to_le_bytes());
+            bytes.extend(i.unwrap_or(u32::MAX).to_le_bytes());
         }
         bytes.extend(format!("{:?}{:?}{}", s.unknown_plugin, s.unjudged, s.year_pages).as_bytes());
         for f in s.files.iter().chain(&s.urls) {
@@ -104,53 +117,4 @@ pub fn fingerprint(sites: &[SiteOutputs]) -> u128 {
     }
     let [a, b] = crate::cache::content_hash(&bytes);
     (u128::from(a) << 64) | u128::from(b)
-}
-
-/// Placeholder until the site model lands.
-enum Kind {
-    Static,
-    Page,
-    Other,
-}
-
-fn kind_of(rel: &str, path: &Path) -> Kind {
-    if rel
-        .split('/')
-        .any(|c| c.starts_with('_') || c.starts_with('.'))
-    {
-        return Kind::Other;
-    }
-    let mut head = [0u8; 4];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .unwrap_or(0);
-    if head[..n].starts_with(b"---") {
-        Kind::Page
-    } else {
-        Kind::Static
-    }
-}
-
-fn listing(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in ignore::WalkBuilder::new(root)
-        .standard_filters(false)
-        .filter_entry(|e| {
-            let n = e.file_name().to_string_lossy();
-            !matches!(
-                n.as_ref(),
-                ".git" | "_site" | "node_modules" | "vendor" | ".jekyll-cache"
-            )
-        })
-        .build()
-        .flatten()
-    {
-        if e.file_type().is_some_and(|t| t.is_file())
-            && let Ok(rel) = e.path().strip_prefix(root)
-        {
-            out.push(rel.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    out.sort();
-    out
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use jiff::tz::TimeZone;
 
 use crate::model::front_matter::scalar::Scalar;
-use crate::model::jekyll::site::{Polyglot, ScopeDefault, Site};
+use crate::model::jekyll::site::{Collection, Polyglot, ScopeDefault, Site};
 use crate::model::yaml::{self, Node, NodeKind};
 
 use super::{SiteError, plugin_gem};
@@ -89,18 +89,36 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                 site.permalink = (value.scalar() == Some(&Scalar::Str))
                     .then(|| value.as_str().map(str::to_string))
                     .flatten();
+                site.page_permalink = site.permalink.clone();
             }
             Some("collections") => {
                 collection_permalink = entry(value, "posts")
                     .and_then(|posts| entry(posts, "permalink"))
                     .and_then(|p| p.as_str())
                     .map(str::to_string);
+                site.collections = read_collections(value);
+            }
+            Some("collections_dir") => {
+                site.collections_dir = value.as_str().unwrap_or_default().to_string();
             }
             Some("url") => {
                 site.host = value
                     .as_str()
                     .and_then(|u| url::Url::parse(u).ok())
                     .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+                site.url = value.as_str().filter(|u| !u.is_empty()).map(str::to_string);
+            }
+            Some("baseurl") => site.baseurl = normalise_baseurl(value.as_str().unwrap_or("")),
+            Some("include") if matches!(value.kind, NodeKind::Sequence(_)) => {
+                site.include = strings(value);
+            }
+            Some("keep_files") if matches!(value.kind, NodeKind::Sequence(_)) => {
+                site.keep_files = strings(value);
+            }
+            Some("theme" | "remote_theme") => {
+                if let Some(theme) = value.as_str().filter(|t| !t.is_empty()) {
+                    site.theme = Some(theme.to_string());
+                }
             }
             Some("markdown_ext") => {
                 if let Some(list) = value.as_str() {
@@ -113,6 +131,9 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                 for name in strings(value) {
                     uses_polyglot |= name == "jekyll-polyglot";
                     plugin_gem(&name, &mut site.liquid);
+                    if !site.plugins.contains(&name) {
+                        site.plugins.push(name);
+                    }
                 }
             }
             Some("exclude") => site.exclude = strings(value),
@@ -291,6 +312,69 @@ fn read_defaults(node: &Node) -> Vec<ScopeDefault> {
             })
             .collect();
         out.push(ScopeDefault { path, kind, values });
+    }
+    out
+}
+
+/// `baseurl` as Jekyll joins it to URLs: empty for none or `/`, else with
+/// one leading `/` and no trailing one.
+pub fn normalise_baseurl(value: &str) -> String {
+    let trimmed = value.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+/// `collections:`, a mapping of labels to their settings or a list of
+/// labels, without `posts`. Labels are cleaned as Jekyll cleans them
+/// (only ASCII letters, digits, `_`, `-` and `.` are kept).
+fn read_collections(node: &Node) -> Vec<Collection> {
+    let clean = |label: &str| -> String {
+        label
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            .collect()
+    };
+    let mut out: Vec<Collection> = Vec::new();
+    let mut add = |label: &str, settings: Option<&Node>| {
+        let label = clean(label);
+        if label == "posts" {
+            return;
+        }
+        let collection = Collection {
+            output: settings
+                .and_then(|s| entry(s, "output"))
+                .is_some_and(|o| o.scalar() == Some(&Scalar::Bool(true))),
+            permalink: settings
+                .and_then(|s| entry(s, "permalink"))
+                .and_then(|p| p.as_str())
+                .filter(|p| !p.is_empty())
+                .map(str::to_string),
+            label,
+        };
+        match out.iter_mut().find(|c| c.label == collection.label) {
+            Some(known) => *known = collection,
+            None => out.push(collection),
+        }
+    };
+    match &node.kind {
+        NodeKind::Mapping(entries) => {
+            for (key, value) in entries {
+                if let Some(label) = key.as_str() {
+                    add(label, Some(value));
+                }
+            }
+        }
+        NodeKind::Sequence(items) => {
+            for item in items {
+                if let Some(label) = item.as_str() {
+                    add(label, None);
+                }
+            }
+        }
+        _ => {}
     }
     out
 }

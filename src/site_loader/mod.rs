@@ -4,20 +4,23 @@
 //!
 //! - `config_file`: the text of a `_config.yml` read into a [`Site`];
 //! - `error`: its problems, placed in its text;
+//! - `gemfile`: the gems of a `Gemfile` beside it;
 //! - here: finding the site of a folder, its plugins, and the kind of its
 //!   posts.
 
 mod config_file;
 mod error;
+mod gemfile;
 
 use std::path::{Path, PathBuf};
 
 pub use crate::model::jekyll::site::{
-    DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
+    Collection, DEFAULT_MARKDOWN_EXT, Kind, LiquidExtensions, Polyglot, ScopeDefault, Site,
 };
 
-pub use config_file::{markdown_ext, parse};
+pub use config_file::{markdown_ext, normalise_baseurl, parse};
 pub use error::SiteError;
+pub use gemfile::gemfile_gems;
 
 /// The `markdown_ext` of the site of the files in `dir`: that of the
 /// nearest `_config.yml` in it or above, else Jekyll's default.
@@ -57,6 +60,15 @@ pub fn find(dir: &Path, warnings: &mut Vec<SiteError>) -> Result<Site, SiteError
     let mut site = parse(&text, &file.display().to_string(), warnings)?;
     if let Some(root) = &root {
         read_plugins(&root.join("_plugins"), &mut site.liquid);
+        // The gems of a `Gemfile` beside it are plugins too (its `jekyll`
+        // and the like are named, but add nothing a rule looks at).
+        if let Ok(gemfile) = std::fs::read_to_string(root.join("Gemfile")) {
+            for gem in gemfile_gems(&gemfile) {
+                if !site.plugins.contains(&gem) {
+                    site.plugins.push(gem);
+                }
+            }
+        }
     }
     site.root = root;
     Ok(site)
@@ -472,6 +484,60 @@ mod tests {
         let site =
             super::parse("plugins:\npermalink: pretty\n", "_config.yml", &mut found).unwrap();
         assert_eq!(site.permalink.as_deref(), Some("pretty"));
+    }
+
+    #[test]
+    fn reads_what_the_site_model_needs() {
+        let site = parse(
+            "url: https://example.org/\nbaseurl: /blog/\npermalink: pretty\ncollections:\n  posts:\n    permalink: /p/:title/\n  recipes:\n    output: true\n    permalink: /r/:name/\n  \"no tes!\": {}\ncollections_dir: my\ninclude: [_pages]\nkeep_files: [CNAME]\nremote_theme: owner/theme\nplugins: [jekyll-feed]\ngems: [jekyll-feed, jemoji]\n",
+        );
+        assert_eq!(site.url.as_deref(), Some("https://example.org/"));
+        assert_eq!(site.baseurl, "/blog");
+        assert_eq!(site.permalink.as_deref(), Some("/p/:title/"));
+        assert_eq!(site.page_permalink.as_deref(), Some("pretty"));
+        assert_eq!(
+            site.collections,
+            [
+                Collection {
+                    label: "recipes".into(),
+                    output: true,
+                    permalink: Some("/r/:name/".into()),
+                },
+                Collection {
+                    label: "notes".into(),
+                    output: false,
+                    permalink: None,
+                },
+            ]
+        );
+        assert_eq!(site.collection_folder("recipes"), "my/_recipes");
+        assert_eq!(site.include, ["_pages"]);
+        assert_eq!(site.keep_files, ["CNAME"]);
+        assert_eq!(site.theme.as_deref(), Some("owner/theme"));
+        assert_eq!(site.plugins, ["jekyll-feed", "jemoji"]);
+        let site = parse("collections: [recipes]\nbaseurl: /\n");
+        assert_eq!(site.collections[0].label, "recipes");
+        assert_eq!(site.baseurl, "");
+        assert_eq!(parse("baseurl: docs\n").baseurl, "/docs");
+        let plain = Site::default();
+        assert_eq!((plain.baseurl.as_str(), plain.url.as_deref()), ("", None));
+        assert_eq!(plain.include, [".htaccess"]);
+        assert!(plain.jekyll_excludes().contains(&"vendor/bundle/"));
+    }
+
+    #[test]
+    fn a_gemfile_beside_the_config_names_plugins() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("_config.yml"), "plugins: [jekyll-feed]\n").unwrap();
+        std::fs::write(
+            dir.path().join("Gemfile"),
+            "gem 'jekyll'\ngem \"jekyll-feed\"\n",
+        )
+        .unwrap();
+        let site = find(dir.path(), &mut Vec::new()).unwrap();
+        assert_eq!(site.plugins, ["jekyll-feed", "jekyll"]);
+        // The Liquid of the rules is the `_config.yml`'s alone.
+        assert!(!site.liquid.unknown_plugins);
     }
 
     #[test]

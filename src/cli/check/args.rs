@@ -114,8 +114,15 @@ pub(super) fn apply_selection(config: &mut Config, args: &CheckArgs) -> Result<(
 }
 
 pub(super) fn load_config(args: &CheckArgs) -> Result<Config, u8> {
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
+    load_config_at(args.config.as_deref())
+}
+
+/// The settings of `--config FILE`, else of the postlint.toml found from
+/// the current folder up, else the defaults; 2 (printed) when they do not
+/// load.
+pub(in crate::cli) fn load_config_at(config: Option<&std::path::Path>) -> Result<Config, u8> {
+    let path = match config {
+        Some(p) => Some(p.to_path_buf()),
         None => std::env::current_dir()
             .ok()
             .and_then(|d| Config::discover(&d)),

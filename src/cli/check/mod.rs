@@ -24,6 +24,7 @@ use args::{apply_selection, load_config, terminal_width, use_color};
 use paths::check_paths;
 use stdin::check_stdin;
 
+pub(in crate::cli) use args::load_config_at;
 pub use args::{CheckArgs, Color};
 
 /// Reports nothing: `--fix-only`, `--diff` and `--silent` print no findings.

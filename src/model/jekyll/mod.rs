@@ -6,13 +6,4 @@ pub mod output;
 pub mod path;
 pub mod permalink;
 pub mod site;
-
-/// Placeholder until the site model lands: where Jekyll writes a page.
-pub fn page_place(
-    rel: &str,
-    post: &crate::model::post::Post,
-    site: &site::Site,
-) -> Option<permalink::UrlAndFile> {
-    let _ = (rel, post, site);
-    None
-}
+pub mod site_files;

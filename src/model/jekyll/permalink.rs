@@ -129,7 +129,8 @@ fn file_of(unescaped: &str, folder: bool, output_ext: &str) -> String {
     file
 }
 
-fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
+/// The value of the placeholder `name` of a post's URL, when it has one.
+pub fn placeholder(name: &str, p: &UrlParts) -> Option<String> {
     let d = p.date;
     Some(match name {
         "year" => padded(d.year().into(), 4),
@@ -325,6 +326,18 @@ fn escape_path_into(s: &str, out: &mut String) {
     if kept < s.len() {
         out.push_str(&s[kept..]);
     }
+}
+
+/// `Jekyll::URL.escape_path` of `s`.
+pub fn escape_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_path_into(s, &mut out);
+    out
+}
+
+/// `Jekyll::URL#sanitize_url` of `s` (see [`sanitize`]).
+pub fn sanitize_url(s: &str) -> String {
+    sanitize(s)
 }
 
 /// `Jekyll::URL.unescape_path`: decode every `%XX` (a bad escape stays),

@@ -48,18 +48,60 @@ pub struct Site {
     pub exclude: Vec<String>,
     /// The languages of jekyll-polyglot, when `plugins` names it.
     pub polyglot: Option<Polyglot>,
-    /// `baseurl`, without a final `/` (`""` when unset).
+    /// `url`, the site's full address as written (`None` when unset).
+    pub url: Option<String>,
+    /// `baseurl`, normalised: `""` when unset or `/`, else with a leading
+    /// `/` and no trailing one.
     pub baseurl: String,
-    /// `theme` or `remote_theme`: a gem whose layouts and includes are not
-    /// in the repository.
-    pub theme: Option<String>,
-    /// The plugin gems `plugins:` (or `gems:`) and the `Gemfile` name.
+    /// `permalink` itself, as pages and collections use it (a style name or
+    /// a template; Jekyll's `date` when `None`), whatever
+    /// `collections.posts.permalink` says.
+    pub page_permalink: Option<String>,
+    /// `collections`, in the order written, without `posts`.
+    pub collections: Vec<Collection>,
+    /// `collections_dir`: the folder of the collections' folders (and of
+    /// `_posts` and `_drafts`), empty for the site's own.
+    pub collections_dir: String,
+    /// `include`: names Jekyll reads although they start with `.` or `_`
+    /// (`.htaccess` when unset).
+    pub include: Vec<String>,
+    /// `keep_files` (`.git` and `.svn` when unset).
+    pub keep_files: Vec<String>,
+    /// Plugin gems: `plugins` and `gems` of `_config.yml`, then the gems of
+    /// a `Gemfile` beside it, each once.
     pub plugins: Vec<String>,
+    /// The theme, when `theme` or `remote_theme` names one.
+    pub theme: Option<String>,
     /// `paginate`: posts per page of jekyll-paginate.
     pub paginate: Option<usize>,
     /// `paginate_path`: where jekyll-paginate writes pages 2 and on.
     pub paginate_path: Option<String>,
 }
+
+/// A collection of `collections:` other than `posts`: its documents are in
+/// `<collections_dir>/_<label>/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Collection {
+    pub label: String,
+    /// `output: true`: each document is written to its own page.
+    pub output: bool,
+    /// `permalink`, when set.
+    pub permalink: Option<String>,
+}
+
+/// Jekyll's `exclude` entries added to those of `_config.yml`.
+pub const DEFAULT_EXCLUDES: &[&str] = &[
+    ".sass-cache",
+    ".jekyll-cache",
+    "gemfiles",
+    "Gemfile",
+    "Gemfile.lock",
+    "node_modules",
+    "vendor/bundle/",
+    "vendor/cache/",
+    "vendor/gems/",
+    "vendor/ruby/",
+];
 
 /// The settings of jekyll-polyglot, which builds the site once per
 /// language: the default language's build at the site's root, each other
@@ -243,6 +285,29 @@ impl Site {
         (lang != p.default_lang).then_some(lang)
     }
 
+    /// The folder of the collection `label` (`posts` too) from the site's
+    /// folder: `_<label>` below `collections_dir`.
+    pub fn collection_folder(&self, label: &str) -> String {
+        let dir = self.collections_dir.trim_matches('/');
+        if dir.is_empty() {
+            format!("_{label}")
+        } else {
+            format!("{dir}/_{label}")
+        }
+    }
+
+    /// `exclude` with Jekyll's own entries added (`node_modules`,
+    /// `Gemfile`, `vendor/bundle/` ...), as Jekyll filters the site's files.
+    pub fn jekyll_excludes(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self.exclude.iter().map(String::as_str).collect();
+        for e in DEFAULT_EXCLUDES {
+            if !all.contains(e) {
+                all.push(e);
+            }
+        }
+        all
+    }
+
     /// The value `defaults:` gives `key` for the post at `relative` (its
     /// path from the site's folder, with `/`), of collection `type`.
     pub fn default_value(&self, relative: &str, kind: &str, key: &str) -> Option<Option<&str>> {
@@ -269,7 +334,7 @@ impl Site {
 
 /// Ruby's `File.fnmatch?` without flags: `*` matches any run of
 /// characters (`/` too), `?` any one.
-fn fnmatch(pattern: &[u8], text: &[u8]) -> bool {
+pub fn fnmatch(pattern: &[u8], text: &[u8]) -> bool {
     match pattern.split_first() {
         None => text.is_empty(),
         Some((b'*', rest)) => (0..=text.len()).any(|i| fnmatch(rest, &text[i..])),
@@ -302,9 +367,15 @@ impl Default for Site {
             markdown_ext: DEFAULT_MARKDOWN_EXT.iter().map(|e| e.to_string()).collect(),
             exclude: Vec::new(),
             polyglot: None,
+            url: None,
             baseurl: String::new(),
-            theme: None,
+            page_permalink: None,
+            collections: Vec::new(),
+            collections_dir: String::new(),
+            include: vec![".htaccess".to_string()],
+            keep_files: vec![".git".to_string(), ".svn".to_string()],
             plugins: Vec::new(),
+            theme: None,
             paginate: None,
             paginate_path: None,
         }

@@ -15,7 +15,10 @@ use crate::model::front_matter::source::normalize_source;
 use crate::model::front_matter::words::words;
 use crate::model::jekyll::output::{OutputPlace, output};
 use crate::model::jekyll::path::{file_name, post_name};
+use crate::model::jekyll::permalink::unescape;
 use crate::model::jekyll::site::Site;
+use crate::model::jekyll::site_files::classify;
+use crate::model::jekyll::site_files::place::place;
 use crate::model::post::Post;
 use crate::model::summary::links::{FileLink, file_links, provides, site_key};
 use crate::model::tag::site_page::{mentions_tag_page, points_elsewhere, site_tag, tag_key};
@@ -158,7 +161,7 @@ pub fn summarize(
     page: bool,
 ) -> FullSummary {
     if page {
-        return summarize_page(path, post, site, wanted);
+        return summarize_page(path, post, site, wanted, now);
     }
     let output = output(path, post, site, now);
     let (links, provides, url) = if wanted.links && !site.reads_as_mirror(post.in_mirror_format()) {
@@ -219,7 +222,13 @@ pub fn summarize(
 
 /// The summary of a page: where Jekyll writes it, its references and its
 /// suppressions.
-fn summarize_page(path: &Path, post: &Post, site: &Site, wanted: Wanted) -> FullSummary {
+fn summarize_page(
+    path: &Path,
+    post: &Post,
+    site: &Site,
+    wanted: Wanted,
+    now: Timestamp,
+) -> FullSummary {
     let suppressions = post
         .suppressions
         .regions
@@ -233,17 +242,12 @@ fn summarize_page(path: &Path, post: &Post, site: &Site, wanted: Wanted) -> Full
         };
     }
     let rel = site.relative(path);
-    let place = crate::model::jekyll::page_place(&rel, post, site);
-    let url = place.as_ref().map(|p| p.url.clone());
+    let kind = classify(&rel, true, site);
+    let placed = place(path, &rel, &kind, Some(post), site, now);
+    let url = placed.url.as_deref().map(unescape);
     FullSummary {
         links: file_links(post, site, &rel, url.as_deref()),
-        provides: provides(
-            site,
-            &rel,
-            place.as_ref().map(|p| p.file.as_str()),
-            false,
-            post,
-        ),
+        provides: provides(site, &rel, placed.dest.as_deref(), false, post),
         url,
         site: site_key(site),
         rel,

@@ -3,7 +3,7 @@
 //! `{% include %}`), its layouts, the output of each static file and
 //! page, and the files the plugins it names make.
 
-use foldhash::{HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 use super::compact::hash;
 use super::links::{file_key, layout_key, output_key, served_by, site_key};
@@ -25,7 +25,10 @@ pub struct SourceFile {
 pub struct SiteOutputs {
     /// The site's part of every key (see [`site_key`]).
     pub site: String,
-    pub keys: HashSet<u64>,
+    /// The hash of each key the site's files answer to, with the index in
+    /// [`SiteOutputs::files`] of the file that answers (`None` for a file
+    /// a plugin makes).
+    pub keys: HashMap<u64, Option<u32>>,
     /// The URLs of its pages and static files, for suggestions.
     pub urls: Vec<String>,
     /// Every file of its source, below its folder, for suggestions.
@@ -92,22 +95,25 @@ pub fn site_outputs(
 ) -> SiteOutputs {
     let key = site_key(site);
     let mut out = SiteOutputs {
-        keys: HashSet::with_capacity(files.len() * 2),
+        keys: HashMap::with_capacity(files.len() * 2),
         ..SiteOutputs::default()
     };
-    for f in files {
-        out.keys.insert(hash(&file_key(&key, &f.rel)));
+    for (i, f) in files.iter().enumerate() {
+        let i = u32::try_from(i).ok();
+        out.keys.insert(hash(&file_key(&key, &f.rel)), i);
         if let Some(rest) = f.rel.strip_prefix("_layouts/") {
             let name = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
-            out.keys.insert(hash(&layout_key(&key, name)));
+            out.keys.insert(hash(&layout_key(&key, name)), i);
         }
         if let Some((url, dest)) = &f.output {
-            out.keys.insert(hash(&output_key(&key, dest)));
+            out.keys.insert(hash(&output_key(&key, dest)), i);
             out.urls.push(url.clone());
         }
     }
     let mut made = |dest: &str| {
-        out.keys.insert(hash(&output_key(&key, dest)));
+        out.keys
+            .entry(hash(&output_key(&key, dest)))
+            .or_insert(None);
     };
     for plugin in &site.plugins {
         let plugin = plugin.as_str();
@@ -155,6 +161,17 @@ pub fn site_outputs(
 }
 
 impl SiteOutputs {
+    /// Whether a file of the site answers to the key `hash`, and which
+    /// (its path below the site's folder; `None` for a file a plugin
+    /// makes).
+    pub fn answer(&self, hash: u64) -> Option<Option<&str>> {
+        let i = self.keys.get(&hash)?;
+        Some(
+            i.and_then(|i| self.files.get(i as usize))
+                .map(String::as_str),
+        )
+    }
+
     /// Whether a link to `path` (below the `baseurl`) is judged: no plugin
     /// may make a file there that postlint does not know of.
     pub fn judges(&self, path: &str) -> bool {

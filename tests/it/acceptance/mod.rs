@@ -3,4 +3,5 @@
 mod corpus;
 mod jekyll_sites;
 mod links_oracle;
+mod site_model;
 mod sites;

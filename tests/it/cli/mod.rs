@@ -2,5 +2,6 @@
 
 mod cache;
 mod cases;
+mod explain;
 mod output;
 mod selection;

@@ -36,7 +36,7 @@ pub fn unresolved<'c>(
     for post in ctx.posts {
         known.extend(post.summary.provides.iter().copied());
     }
-    let found = |k: &u64| known.contains(k) || ctx.sites.iter().any(|s| s.keys.contains(k));
+    let found = |k: &u64| known.contains(k) || ctx.sites.iter().any(|s| s.keys.contains_key(k));
     let candidates: Vec<usize> = (0..ctx.posts.len())
         .filter(|&i| {
             ctx.posts[i]
