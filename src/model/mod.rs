@@ -5,6 +5,7 @@ pub mod body;
 pub mod date;
 pub mod front_matter;
 pub mod jekyll;
+pub mod link;
 pub mod post;
 pub mod simple_yaml;
 pub mod summary;
