@@ -14,7 +14,8 @@ use crate::model::body::entities::decode_attribute;
 /// once, and a tag the body ends inside ends the pass (as it ends a
 /// browser's reading of the rest).
 pub(super) fn attributes(body: &str, skips: &Skips, out: &mut Vec<Reference>) {
-    let bytes = body.as_bytes();
+    let masked = mask_liquid(body.as_bytes());
+    let bytes: &[u8] = &masked;
     let mut pos = 0;
     while let Some(n) = memchr::memchr(b'<', &bytes[pos..]) {
         let lt = pos + n;
@@ -29,7 +30,9 @@ pub(super) fn attributes(body: &str, skips: &Skips, out: &mut Vec<Reference>) {
         let Some(name_end) = tag_name_end(bytes, lt + 1) else {
             return;
         };
-        let name = &body[lt + 1..name_end];
+        let Some(name) = body.get(lt + 1..name_end) else {
+            continue;
+        };
         let mut attrs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
         let Some(tag) = scan_tag(bytes, name_end, |n, v| {
             if let Some(v) = v {
@@ -67,6 +70,40 @@ pub(super) fn attributes(body: &str, skips: &Skips, out: &mut Vec<Reference>) {
             _ => {}
         }
     }
+}
+
+/// The bytes of `body` with the inside of each Liquid tag and output
+/// (`{{ "/x" | relative_url }}`) masked, so that its quotes and `<` do not
+/// end an attribute value or open a tag: Jekyll renders Liquid before a
+/// browser reads the HTML. Offsets are kept, and only ASCII bytes of the
+/// tags change.
+fn mask_liquid(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if memchr::memchr(b'{', body).is_none() {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut out = body.to_vec();
+    let mut pos = 0;
+    while let Some(n) = memchr::memchr(b'{', &body[pos..]) {
+        let at = pos + n;
+        let closer: &[u8] = match body.get(at + 1) {
+            Some(b'{') => b"}}",
+            Some(b'%') => b"%}",
+            _ => {
+                pos = at + 1;
+                continue;
+            }
+        };
+        let Some(len) = memchr::memmem::find(&body[at + 2..], closer) else {
+            break;
+        };
+        for b in &mut out[at + 2..at + 2 + len] {
+            if b.is_ascii() {
+                *b = b'x';
+            }
+        }
+        pos = at + 2 + len + 2;
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The reference of the attribute value `body[value]` of the element

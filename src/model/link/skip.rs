@@ -63,14 +63,16 @@ fn is_blank(line: &[u8]) -> bool {
 }
 
 /// A fence opening a code block at the start of `rest` (after at most 3
-/// columns of indentation): its byte and length.
+/// columns of indentation): its byte and length. As in kramdown's GFM
+/// parser, its info string is at most one word.
 fn fence(rest: &[u8]) -> Option<(u8, usize)> {
     let c = *rest.first()?;
     if c != b'`' && c != b'~' {
         return None;
     }
     let n = rest.iter().take_while(|&&b| b == c).count();
-    if n < 3 || (c == b'`' && rest[n..].contains(&b'`')) {
+    let info = rest[n..].trim_ascii();
+    if n < 3 || info.contains(&b'`') || info.iter().any(u8::is_ascii_whitespace) {
         return None;
     }
     Some((c, n))
@@ -93,6 +95,7 @@ fn list_item(rest: &[u8]) -> bool {
 /// over its lines.
 pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
+    let closers = Closers::new(bytes);
     let mut skips = Vec::new();
     let mut pos = 0;
     let mut prev_blank = true;
@@ -119,7 +122,10 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
             continue;
         }
         let code = cols >= 4 && prev_blank && !in_list && !in_html;
-        let fenced = if cols < 4 { fence(rest) } else { None };
+        // A fence that nothing closes opens no code block (kramdown).
+        let fenced = if cols < 4 { fence(rest) } else { None }
+            .filter(|&(c, n)| closers.closed(next, c, n))
+            .and_then(|(c, n)| fenced_end(bytes, next, c, n).map(|end| (c, n, end)));
         if code || fenced.is_some() {
             if let Some(start) = para.take()
                 && let Some(resume) = inline(body, start..pos, &mut skips)
@@ -129,7 +135,7 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
                 continue;
             }
             let block_end = match fenced {
-                Some((c, n)) => fenced_end(bytes, next, c, n),
+                Some((_, _, end)) => end,
                 None => indented_end(bytes, pos),
             };
             skips.push(pos..block_end);
@@ -162,9 +168,55 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
     skips
 }
 
+/// The lines that could close a fenced code block, with the longest run of
+/// each fence byte on them and after them: whether a fence is closed at all
+/// is known without a scan to the end of the body for each fence that is
+/// not (which would make a body of such fences quadratic).
+struct Closers {
+    /// Where each such line starts, and the longest runs of `` ` `` and
+    /// `~` from it on.
+    lines: Vec<(usize, usize, usize)>,
+}
+
+impl Closers {
+    fn new(bytes: &[u8]) -> Closers {
+        let mut lines = Vec::new();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let (end, next) = line_at(bytes, pos);
+            let line = &bytes[pos..end];
+            let (cols, first) = indent(line);
+            let rest = &line[first..];
+            if cols < 4
+                && let Some(&c @ (b'`' | b'~')) = rest.first()
+            {
+                let run = rest.iter().take_while(|&&b| b == c).count();
+                if run >= 3 && is_blank(&rest[run..]) {
+                    let (b, t) = if c == b'`' { (run, 0) } else { (0, run) };
+                    lines.push((pos, b, t));
+                }
+            }
+            pos = next;
+        }
+        for i in (0..lines.len().saturating_sub(1)).rev() {
+            lines[i].1 = lines[i].1.max(lines[i + 1].1);
+            lines[i].2 = lines[i].2.max(lines[i + 1].2);
+        }
+        Closers { lines }
+    }
+
+    /// Whether a line at or after `from` closes a fence of `n` bytes `c`.
+    fn closed(&self, from: usize, c: u8, n: usize) -> bool {
+        let i = self.lines.partition_point(|l| l.0 < from);
+        self.lines
+            .get(i)
+            .is_some_and(|l| if c == b'`' { l.1 >= n } else { l.2 >= n })
+    }
+}
+
 /// The end of a fenced code block whose content starts at `from`: past
-/// its closing fence's line, or the end of the body.
-fn fenced_end(bytes: &[u8], from: usize, c: u8, n: usize) -> usize {
+/// its closing fence's line; `None` when nothing closes it.
+fn fenced_end(bytes: &[u8], from: usize, c: u8, n: usize) -> Option<usize> {
     let mut pos = from;
     while pos < bytes.len() {
         let (end, next) = line_at(bytes, pos);
@@ -173,28 +225,35 @@ fn fenced_end(bytes: &[u8], from: usize, c: u8, n: usize) -> usize {
         let rest = &line[first..];
         let run = rest.iter().take_while(|&&b| b == c).count();
         if cols < 4 && run >= n && is_blank(&rest[run..]) {
-            return end;
+            return Some(end);
         }
         pos = next;
     }
-    bytes.len()
+    None
 }
 
-/// The end of an indented code block that starts at `from`: its last
-/// indented line (blank lines inside it belong to it).
+/// The end of an indented code block that starts at `from`, as kramdown
+/// reads one: indented lines, each followed by any lines that are not
+/// blank (lazily, whatever their indentation, unless they start HTML),
+/// and blank lines between indented ones.
 fn indented_end(bytes: &[u8], from: usize) -> usize {
     let mut pos = from;
     let mut last = from;
+    let mut after_code = false;
     while pos < bytes.len() {
         let (end, next) = line_at(bytes, pos);
         let line = &bytes[pos..end];
         if is_blank(line) {
+            after_code = false;
             pos = next;
             continue;
         }
-        if indent(line).0 < 4 {
+        let (cols, first) = indent(line);
+        let lazy = after_code && line[first] != b'<';
+        if cols < 4 && !lazy {
             break;
         }
+        after_code = true;
         last = end;
         pos = next;
     }

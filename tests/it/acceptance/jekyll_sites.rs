@@ -258,7 +258,7 @@ const REFUSED: &[&str] = &["hamasyou__hamasyou.github.com", "rollbar__blog"];
 
 /// The archive unpacked, and each site's folder (the `site_dir` and
 /// `run_from` columns of `SOURCES.tsv`) by its name.
-fn sites() -> Option<(tempfile::TempDir, BTreeMap<String, std::path::PathBuf>)> {
+pub(super) fn sites() -> Option<(tempfile::TempDir, BTreeMap<String, std::path::PathBuf>)> {
     let dir = common::unpack("jekyll-sites.tar.zst", common::skip_missing_corpus)?;
     let sources = std::fs::read_to_string(dir.path().join("SOURCES.tsv")).unwrap();
     let mut lines = sources.lines();

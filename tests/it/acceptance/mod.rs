@@ -2,4 +2,5 @@
 
 mod corpus;
 mod jekyll_sites;
+mod links;
 mod sites;
