@@ -5,6 +5,7 @@
 //! span ([`reference`]); and where a browser takes a link's URL, against
 //! the URL of the page it is on ([`resolve`]).
 
+mod find;
 pub mod host;
 mod html;
 mod liquid;
@@ -16,6 +17,7 @@ mod skip;
 #[cfg(test)]
 mod tests;
 
+pub use find::find;
 pub use host::FILE_EXTENSIONS;
-pub use reference::{Prefix, RefKind, Reference, find};
+pub use reference::{Prefix, RefKind, Reference};
 pub use resolve::{SiteUrl, Target, resolve};

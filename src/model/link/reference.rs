@@ -1,10 +1,7 @@
-//! One reference of the body to another file ([`Reference`]), and the
-//! pass that finds them all ([`find`]).
+//! One reference of the body to another file ([`Reference`]): what it is
+//! written as, where, and the URL it holds.
 
 use std::ops::Range;
-
-use super::skip::Skips;
-use super::{html, liquid, markdown, skip};
 
 /// What a reference is written as.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,31 +73,4 @@ pub struct Reference {
     /// Built from Liquid variables or expressions other than the known
     /// prefixes: not judged.
     pub dynamic: bool,
-}
-
-/// Every reference in `text[range]` (the body), in the order of their
-/// spans. References inside code blocks, code spans, HTML comments and the
-/// Liquid blocks `raw`, `comment` and `highlight` are left out. Linear in
-/// the size of the body, whatever its bytes.
-pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
-    let base = range.start;
-    let body = &text[range];
-    let mut out = Vec::new();
-    let tags = liquid::scan(body);
-    let skips = Skips::new(skip::markdown_skips(body), tags.skips);
-    out.extend(
-        tags.references
-            .into_iter()
-            .filter(|r| !skips.contains(r.span.start)),
-    );
-    markdown::inline_links(body, &skips, &mut out);
-    markdown::definitions(body, &skips, &mut out);
-    markdown::autolinks(body, &skips, &mut out);
-    html::attributes(body, &skips, &mut out);
-    for r in &mut out {
-        r.span = base + r.span.start..base + r.span.end;
-    }
-    out.sort_by_key(|r| (r.span.start, r.span.end));
-    out.dedup_by(|a, b| a.span == b.span);
-    out
 }

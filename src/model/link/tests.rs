@@ -1,6 +1,7 @@
 //! Unit tests of the references a body holds and of their resolution.
 
-use super::reference::{Prefix, RefKind, Reference, find};
+use super::find::find;
+use super::reference::{Prefix, RefKind, Reference};
 use super::resolve::{SiteUrl, Target, resolve};
 
 /// The references of `body` as (kind, text at the span, url, prefix,
