@@ -9,15 +9,17 @@ use super::skip::Skips;
 use super::{html, liquid, markdown, skip};
 
 /// Every reference in `text[range]` (the body), in the order of their
-/// spans. References inside code blocks, code spans, HTML comments and the
-/// Liquid blocks `raw`, `comment` and `highlight` are left out. Linear in
+/// spans. References inside code blocks, code spans, HTML comments,
+/// kramdown's `{::comment}` and the Liquid blocks `raw`, `comment` and `highlight` are left out. Linear in
 /// the size of the body, whatever its bytes.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
     let base = range.start;
     let body = &text[range];
     let mut out = Vec::new();
     let tags = liquid::scan(body);
-    let skips = Skips::new(skip::markdown_skips(body), tags.skips);
+    let mut skipped = tags.skips;
+    skipped.extend(skip::kramdown_comments(body));
+    let skips = Skips::new(skip::markdown_skips(body), skipped);
     out.extend(
         tags.references
             .into_iter()

@@ -43,7 +43,14 @@ pub enum Target {
 ///
 /// Relative paths are joined with the page's URL and their dot segments
 /// removed (RFC 3986), as are root-relative ones; an absolute URL whose
-/// host is the site's is internal.
+/// host is the site's is internal. This is the `target` of Jekyll's link
+/// oracle (`jekyll-oracle.rb --links`), except where a browser goes
+/// elsewhere than it says: the dot segments of a root-relative path are
+/// removed too (`/a/../b` is `/b`), a protocol-relative URL of the site's
+/// host (`//example.com/x`) is internal, and one with no path at all
+/// (`https://example.com`) leads to `/` (the oracle leaves both out). As
+/// in the oracle, a relative path is joined with the page's URL below the
+/// baseurl, so `..` never climbs above it.
 pub fn resolve(url: &str, prefix: Prefix, page_url: &str, site: &SiteUrl) -> Target {
     let url = url.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\0');
     let base = baseurl(&site.baseurl);

@@ -37,6 +37,33 @@ impl Skips {
     }
 }
 
+/// kramdown's comments, `{::comment}` to `{:/comment}` or `{:/}` (or the
+/// end of the body), and `{::comment /}`, which holds nothing.
+pub(super) fn kramdown_comments(body: &str) -> Vec<Range<usize>> {
+    let bytes = body.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(n) = memchr::memmem::find(&bytes[pos..], b"{::comment}") {
+        let at = pos + n;
+        let from = at + b"{::comment}".len();
+        // The first `{:/` that is `{:/}` or `{:/comment}`.
+        let mut end = bytes.len();
+        let mut at_close = from;
+        while let Some(n) = memchr::memmem::find(&bytes[at_close..], b"{:/") {
+            let close = at_close + n + 3;
+            let rest = &bytes[close..];
+            if rest.starts_with(b"}") || rest.starts_with(b"comment}") {
+                end = close + if rest[0] == b'}' { 1 } else { 8 };
+                break;
+            }
+            at_close = close;
+        }
+        out.push(at..end);
+        pos = end;
+    }
+    out
+}
+
 /// One line of the body: where it starts and ends (before its `\n`), and
 /// where the next starts.
 fn line_at(bytes: &[u8], pos: usize) -> (usize, usize) {

@@ -392,3 +392,49 @@ fn resolve_host_without_scheme() {
         assert!(matches!(r(u), Target::Internal { .. }), "{u}");
     }
 }
+
+#[test]
+fn code_blocks_as_kramdown_reads_them() {
+    // An indented line takes the lines after it lazily, up to a blank
+    // line: the fence below it is code, and opens nothing.
+    let body = "Text\n\n\t```\nlazy [a](/lazy)\n```\n\n[ok](/ok)\n";
+    assert_eq!(urls(body), vec![("/ok".into(), "/ok".into())]);
+    // A fence that nothing closes, or with two words after it, is text.
+    assert_eq!(urls("```\n[a](/a)\n"), vec![("/a".into(), "/a".into())]);
+    assert_eq!(
+        urls("```js app.js\n\n[a](/a)\n\n```\n"),
+        vec![("/a".into(), "/a".into())]
+    );
+    // A longer fence is closed only by one as long.
+    assert!(urls("````\n```\n[a](/a)\n````\n").is_empty());
+}
+
+#[test]
+fn kramdown_comments_are_skipped() {
+    assert_eq!(
+        urls("{::comment}[a](/a){:/comment}[b](/b){::comment}\n\n[c](/c){:/}[d](/d)"),
+        vec![("/b".into(), "/b".into()), ("/d".into(), "/d".into())]
+    );
+}
+
+#[test]
+fn liquid_inside_a_quoted_attribute_is_rendered_first() {
+    let body = "<a href=\"{{ \"/feed.xml\" | prepend: site.baseurl }}\" title=\"{% if a < b %}x{% endif %}\">\
+                <img src=\"{{ '/i.png' | relative_url }}\">";
+    let got: Vec<_> = refs(body).into_iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "{{ \"/feed.xml\" | prepend: site.baseurl }}".to_string(),
+                "/feed.xml".to_string(),
+                Prefix::Baseurl
+            ),
+            (
+                "{{ '/i.png' | relative_url }}".to_string(),
+                "/i.png".to_string(),
+                Prefix::RelativeUrl
+            ),
+        ]
+    );
+}
