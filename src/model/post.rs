@@ -115,7 +115,10 @@ impl<'a> Post<'a> {
 
     /// Every reference of the body (not the front matter) to another file
     /// of the site: links, images, HTML `href`/`src`/`srcset`, and the
-    /// Liquid tags that name a file, each with its span.
+    /// Liquid tags that name a file, each with its span. The Markdown ones
+    /// ([`RefKind::is_markdown`](super::link::RefKind::is_markdown)) are
+    /// links only in a file Jekyll converts from Markdown, which the caller
+    /// knows by its path.
     pub fn references(&self) -> &[Reference] {
         self.references
             .get_or_init(|| links::find(self.text, self.body_start..self.text.len()))

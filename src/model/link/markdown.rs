@@ -156,7 +156,9 @@ pub(super) fn inline_links(body: &str, skips: &Skips, out: &mut Vec<Reference>) 
             b'[' => open.push(i),
             _ => {
                 let Some(start) = open.pop() else { continue };
-                if bytes.get(i + 1) != Some(&b'(') {
+                // `[text][label](x)`: the label of a reference link, and
+                // `(x)` is text after it.
+                if bytes.get(i + 1) != Some(&b'(') || (start > 0 && bytes[start - 1] == b']') {
                     continue;
                 }
                 let Some((span, end)) = inline_target(bytes, i + 1) else {

@@ -26,6 +26,17 @@ pub enum RefKind {
     IncludeRelative,
 }
 
+impl RefKind {
+    /// Whether it is Markdown, which only a converted file (not an `.html`
+    /// one) makes into a link.
+    pub fn is_markdown(&self) -> bool {
+        matches!(
+            self,
+            RefKind::Link | RefKind::Image | RefKind::Definition | RefKind::Autolink
+        )
+    }
+}
+
 /// The Liquid prefix a URL is written with, taken away from its
 /// [`Reference::url`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::model::body::anchors::scan::{TagKind, tag_kind};
+
 /// The skipped stretches of a body, sorted and disjoint.
 pub(super) struct Skips {
     ranges: Vec<Range<usize>>,
@@ -118,6 +120,27 @@ fn list_item(rest: &[u8]) -> bool {
     }
 }
 
+/// Whether a line that starts with `<` opens an HTML element it does not
+/// close (`<div>`, not `<p>text</p>`, `<img …>` or `</div>`): indented
+/// lines after it are its content, not code.
+fn opens_element(rest: &[u8]) -> bool {
+    let name_len = rest[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name_len == 0 {
+        return false;
+    }
+    let name = &rest[1..1 + name_len];
+    if tag_kind(name) == TagKind::Void {
+        return false;
+    }
+    let closed = rest
+        .windows(name_len + 2)
+        .any(|w| w[0] == b'<' && w[1] == b'/' && w[2..].eq_ignore_ascii_case(name));
+    !closed && !rest.trim_ascii_end().ends_with(b"/>")
+}
+
 /// The code blocks, code spans and HTML comments of `body`, in one pass
 /// over its lines.
 pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
@@ -177,9 +200,7 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
                 in_list = false;
             }
             if rest.first() == Some(&b'<') {
-                in_html = rest
-                    .get(1)
-                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/');
+                in_html = opens_element(rest);
             } else if prev_blank {
                 in_html = false;
             }

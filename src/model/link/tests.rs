@@ -438,3 +438,18 @@ fn liquid_inside_a_quoted_attribute_is_rendered_first() {
         ]
     );
 }
+
+#[test]
+fn indented_lines_after_a_closed_element_are_code() {
+    let body = "<p>para</p>\n\n    [a](/code)\n\n<div>\n\n    <a href=\"/in\">x</a>\n</div>\n";
+    assert_eq!(urls(body), vec![("/in".into(), "/in".into())]);
+}
+
+#[test]
+fn a_reference_label_is_no_inline_link() {
+    assert_eq!(
+        urls("[text][5](SL4A) and [x](/y)\n\n[5]: /five"),
+        vec![("/y".into(), "/y".into()), ("/five".into(), "/five".into())]
+    );
+    assert!(RefKind::Link.is_markdown() && !RefKind::PostUrl.is_markdown());
+}
