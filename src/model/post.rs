@@ -12,6 +12,7 @@ use super::body::timestamp::{TimestampUnit, read_timestamp};
 use super::date::field::{DateField, read_date};
 use super::front_matter::block::{self, FrontMatter};
 use super::front_matter::source::{SourceField, read_source};
+use super::link::{self as links, Reference};
 use super::suppress;
 use super::tag::link::{self, TagLink, TagScope};
 use super::tag::pattern::TagPattern;
@@ -28,7 +29,8 @@ pub struct Post<'a> {
     pub header: Option<HeaderLink>,
     /// Every link in the body, parsed on first use.
     anchors: OnceCell<Vec<Anchor>>,
-    references: OnceCell<Vec<super::link::Reference>>,
+    /// Every reference of the body to another file, found on first use.
+    references: OnceCell<Vec<Reference>>,
     /// The front matter `date`, read once.
     pub date: Option<DateField>,
     /// The timestamp comment's instant, read once.
@@ -99,13 +101,6 @@ impl<'a> Post<'a> {
     /// Whether [`Post::anchors`] has been asked for already, so that a
     /// pass over the body to rule anchors out would cost more than looking
     /// at them.
-    /// Every reference the body makes to another file (placeholder).
-    pub fn references(&self) -> &[super::link::Reference] {
-        self.references.get_or_init(|| {
-            super::link::reference::find(self.text, self.body_start..self.text.len())
-        })
-    }
-
     pub fn anchors_parsed(&self) -> bool {
         self.anchors.get().is_some()
     }
@@ -116,6 +111,17 @@ impl<'a> Post<'a> {
             let header = self.header.as_ref().map(|h| h.span.clone());
             anchors::parse(self.text, self.body_start..self.text.len(), header)
         })
+    }
+
+    /// Every reference of the body (not the front matter) to another file
+    /// of the site: links, images, HTML `href`/`src`/`srcset`, and the
+    /// Liquid tags that name a file, each with its span. The Markdown ones
+    /// ([`RefKind::is_markdown`](super::link::RefKind::is_markdown)) are
+    /// links only in a file Jekyll converts from Markdown, which the caller
+    /// knows by its path.
+    pub fn references(&self) -> &[Reference] {
+        self.references
+            .get_or_init(|| links::find(self.text, self.body_start..self.text.len()))
     }
 
     /// The anchors that point at a tag. A body that holds none of the

@@ -2,6 +2,7 @@
 
 mod corpus;
 mod jekyll_sites;
+mod links;
 mod links_oracle;
 mod site_model;
 mod sites;

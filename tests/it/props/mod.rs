@@ -5,5 +5,6 @@
 mod anchor_regions;
 mod fix;
 mod fuzz;
+mod references;
 mod repo;
 mod simple_yaml;

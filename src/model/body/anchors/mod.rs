@@ -6,7 +6,7 @@
 mod anchor;
 pub mod html;
 mod markdown;
-mod scan;
+pub(crate) mod scan;
 #[cfg(test)]
 mod tests;
 

@@ -9,7 +9,7 @@ use super::anchor::{Anchor, AnchorKind};
 
 /// What a start tag's name means to [`anchor_regions`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum TagKind {
+pub(crate) enum TagKind {
     /// `<a>`.
     A,
     /// A tag after which the tokenizer reads script data or plain text, or
@@ -27,7 +27,7 @@ pub(super) enum TagKind {
 
 /// The kind of the tag named `name`, in any case: one look at the name,
 /// lowercased once, instead of comparing it with each list in turn.
-pub(super) fn tag_kind(name: &[u8]) -> TagKind {
+pub(crate) fn tag_kind(name: &[u8]) -> TagKind {
     // The longest name that is not `Other` (`plaintext`) has 9 bytes.
     let mut lower = [0u8; 9];
     let Some(lower) = lower.get_mut(..name.len()) else {
@@ -48,7 +48,7 @@ pub(super) fn tag_kind(name: &[u8]) -> TagKind {
     }
 }
 
-pub(super) fn is_html_space(b: u8) -> bool {
+pub(crate) fn is_html_space(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
 }
 
@@ -182,7 +182,7 @@ pub(super) fn anchor_regions(body: &[u8]) -> Option<Vec<Region>> {
 /// x86_64 target) starts on so short a search without the run-time
 /// dispatch of `memchr::memchr`, which other targets use.
 #[inline(always)]
-pub(super) fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
+pub(crate) fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
     let rest = hay.get(from..)?;
     #[cfg(target_arch = "x86_64")]
     if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(needle) {
@@ -192,7 +192,7 @@ pub(super) fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
 }
 
 /// The end of a tag name that starts at `from`; `None` at the end of input.
-pub(super) fn tag_name_end(body: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn tag_name_end(body: &[u8], from: usize) -> Option<usize> {
     body[from..]
         .iter()
         .position(|&b| is_html_space(b) || b == b'/' || b == b'>')
@@ -203,7 +203,7 @@ pub(super) fn tag_name_end(body: &[u8], from: usize) -> Option<usize> {
 /// element `name`, ends: at the first `</name` followed by whitespace, `/`
 /// or `>`, in any case. `None` when there is none (the content runs to the
 /// end).
-pub(super) fn raw_text_end(body: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+pub(crate) fn raw_text_end(body: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     loop {
         let lt = at + memchr::memmem::find(&body[at..], b"</")?;
@@ -231,13 +231,13 @@ pub(super) fn tag_end(body: &[u8], from: usize) -> Option<(usize, bool)> {
 }
 
 /// How a tag ends, by [`scan_tag`].
-pub(super) struct TagEnd {
+pub(crate) struct TagEnd {
     /// Just past its `>`.
-    pub(super) end: usize,
+    pub(crate) end: usize,
     /// It ended other than at a missing attribute value (`a=>`).
-    pub(super) plain_end: bool,
+    pub(crate) plain_end: bool,
     /// It ended with `/>`.
-    pub(super) self_closing: bool,
+    pub(crate) self_closing: bool,
 }
 
 /// Follow the tokenizer's attribute states through a tag whose name ends
@@ -248,7 +248,7 @@ pub(super) struct TagEnd {
 /// Each run of bytes that keeps a state (an attribute name, an unquoted
 /// value, whitespace) is read in one tight loop, not with a turn of the
 /// state machine per byte.
-pub(super) fn scan_tag(
+pub(crate) fn scan_tag(
     body: &[u8],
     from: usize,
     mut on_attr: impl FnMut(Range<usize>, Option<Range<usize>>),
