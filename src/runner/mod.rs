@@ -294,7 +294,16 @@ fn check_dated(
 /// reports keep the order given. Per-file ignores and site settings are not
 /// looked up: `config` is used as it is.
 pub fn check_texts(posts: &[(&str, &str)], config: &Config) -> Vec<FileReport> {
-    let found = engine::check_all(posts, config);
+    check_texts_in(posts, config, Vec::new())
+}
+
+/// [`check_texts`] within sites whose other files answer to `sites`.
+pub fn check_texts_in(
+    posts: &[(&str, &str)],
+    config: &Config,
+    sites: Vec<crate::model::summary::site_outputs::SiteOutputs>,
+) -> Vec<FileReport> {
+    let found = engine::whole_repo::check_all_in(posts, config, sites);
     let indexes: Vec<LineIndex> = posts.iter().map(|(_, t)| LineIndex::new(t)).collect();
     posts
         .iter()

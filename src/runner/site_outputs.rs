@@ -39,11 +39,13 @@ pub fn for_files(resolver: &Resolver, files: &[PathBuf]) -> Vec<SiteOutputs> {
         .collect()
 }
 
-/// The outputs of the site in the folder `root`; `None` for a mirror.
+/// The outputs of the site in the folder `root`; `None` for a mirror, or
+/// a folder without a `_config.yml`.
 pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
     let config = resolver.settings_for(&root.join("_config.yml"));
     let site = &config.site;
-    if site.kind == Some(crate::model::jekyll::site::Kind::Mirror) {
+    // Without a `_config.yml` there is no site to look links up in.
+    if site.root.is_none() || site.kind == Some(crate::model::jekyll::site::Kind::Mirror) {
         return None;
     }
     let listing = resolver.listing(root);

@@ -27,7 +27,10 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
             if !file.site.judges(&link.target) {
                 continue;
             }
-            let urls = (post_urls.iter().copied()).chain(file.site.urls.iter().map(String::as_str));
+            let own = file.full.url.as_deref();
+            let urls = (post_urls.iter().copied())
+                .chain(file.site.urls.iter().map(String::as_str))
+                .filter(|u| Some(*u) != own);
             let help = match nearest(&link.target, urls) {
                 Some(url) => format!(
                     "the nearest URL the site has is `{url}`; if the page moved \
