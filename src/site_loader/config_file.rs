@@ -106,8 +106,12 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                     .as_str()
                     .and_then(|u| url::Url::parse(u).ok())
                     .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
-                site.url = value.as_str().filter(|u| !u.is_empty()).map(str::to_string);
+                site.url = (value.as_str())
+                    .filter(|u| !u.is_empty() && !value.is_null())
+                    .map(str::to_string);
             }
+            // `baseurl:` left empty is null, which Jekyll joins as nothing.
+            Some("baseurl") if value.is_null() => site.baseurl = String::new(),
             Some("baseurl") => site.baseurl = normalise_baseurl(value.as_str().unwrap_or("")),
             Some("include") if matches!(value.kind, NodeKind::Sequence(_)) => {
                 site.include = strings(value);

@@ -519,6 +519,10 @@ mod tests {
         assert_eq!(site.collections[0].label, "recipes");
         assert_eq!(site.baseurl, "");
         assert_eq!(parse("baseurl: docs\n").baseurl, "/docs");
+        // Left empty, or written `~`, it is null: no baseurl.
+        assert_eq!(parse("baseurl:\nurl:\n").baseurl, "");
+        assert_eq!(parse("baseurl: ~\n").baseurl, "");
+        assert_eq!(parse("url:\n").url, None);
         let plain = Site::default();
         assert_eq!((plain.baseurl.as_str(), plain.url.as_deref()), ("", None));
         assert_eq!(plain.include, [".htaccess"]);

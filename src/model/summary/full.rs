@@ -167,8 +167,15 @@ pub fn summarize(
     let (links, provides, url) = if wanted.links && !site.reads_as_mirror(post.in_mirror_format()) {
         let rel = site.relative(path);
         let url = output.as_ref().map(|o| o.url.clone());
+        // A draft is built only on request, and may name posts that are
+        // drafts too: its references are not looked up.
+        let draft = crate::model::jekyll::path::in_drafts(path);
         (
-            file_links(post, site, &rel, url.as_deref()),
+            if draft {
+                Vec::new()
+            } else {
+                file_links(post, site, &rel, url.as_deref())
+            },
             provides(
                 site,
                 &rel,
