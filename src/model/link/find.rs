@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::reference::Reference;
 use super::skip::Skips;
-use super::{html, liquid, markdown, skip};
+use super::{definition, html, liquid, markdown, skip};
 
 /// Every reference in `text[range]` (the body), in the order of their
 /// spans. References inside code blocks, code spans, HTML comments,
@@ -25,8 +25,8 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
             .into_iter()
             .filter(|r| !skips.contains(r.span.start)),
     );
-    markdown::inline_links(body, &skips, &mut out);
-    markdown::definitions(body, &skips, &mut out);
+    let labels = definition::definitions(body, &skips, &mut out);
+    markdown::inline_links(body, &skips, &labels, &mut out);
     markdown::autolinks(body, &skips, &mut out);
     html::attributes(body, &skips, &mut out);
     for r in &mut out {

@@ -5,6 +5,7 @@
 //! span ([`reference`]); and where a browser takes a link's URL, against
 //! the URL of the page it is on ([`resolve`]).
 
+mod definition;
 mod find;
 pub mod host;
 mod html;

@@ -326,14 +326,14 @@ fn inline(body: &str, para: Range<usize>, skips: &mut Vec<Range<usize>>) -> Opti
         runs.push((start, len));
         i = start + len;
     }
-    let mut closer = vec![usize::MAX; runs.len()];
-    let mut last_of_len: std::collections::HashMap<usize, usize> = Default::default();
-    for (k, &(_, len)) in runs.iter().enumerate().rev() {
-        if let Some(&j) = last_of_len.get(&len) {
-            closer[k] = j;
-        }
-        last_of_len.insert(len, k);
+    // The longest run from each one on: a run of `n` opens a code span
+    // only when a later one is as long (kramdown closes it at the first
+    // `n` backticks, even inside a longer run).
+    let mut longest_after = vec![0usize; runs.len() + 1];
+    for k in (0..runs.len()).rev() {
+        longest_after[k] = longest_after[k + 1].max(runs[k].1);
     }
+    let is_white = |b: u8| b.is_ascii_whitespace();
     let mut k = 0;
     let mut pos = para.start;
     // The next `<!--` at or after `pos`, kept while `pos` has not passed
@@ -349,8 +349,15 @@ fn inline(body: &str, para: Range<usize>, skips: &mut Vec<Range<usize>>) -> Opti
                 c
             }
         };
-        // The next run at or after `pos` that opens a code span.
-        while k < runs.len() && (runs[k].0 < pos || closer[k] == usize::MAX) {
+        // The next run at or after `pos` that opens a code span: not a
+        // lone backtick between whitespace, and closed by a later run.
+        while let Some(&(start, len)) = runs.get(k) {
+            let lone = len == 1
+                && (start == para.start || is_white(bytes[start - 1]))
+                && bytes.get(start + 1).is_some_and(|&b| is_white(b));
+            if start >= pos && !lone && longest_after[k + 1] >= len {
+                break;
+            }
             k += 1;
         }
         let span = runs.get(k).map(|r| r.0);
@@ -365,11 +372,18 @@ fn inline(body: &str, para: Range<usize>, skips: &mut Vec<Range<usize>>) -> Opti
                 pos = close;
             }
             (_, Some(s)) => {
-                let j = closer[k];
-                let end = runs[j].0 + runs[j].1;
+                let n = runs[k].1;
+                let j = k + 1 + runs[k + 1..].iter().position(|r| r.1 >= n).unwrap_or(0);
+                let end = runs[j].0 + n;
                 skips.push(s..end);
                 pos = end;
-                k = j + 1;
+                // The rest of a longer closing run may open another.
+                if runs[j].1 > n {
+                    runs[j] = (end, runs[j].1 - n);
+                    k = j;
+                } else {
+                    k = j + 1;
+                }
             }
             _ => return None,
         }
