@@ -10,8 +10,9 @@ use super::{definition, html, liquid, markdown, skip};
 
 /// Every reference in `text[range]` (the body), in the order of their
 /// spans. References inside code blocks, code spans, HTML comments,
-/// kramdown's `{::comment}` and the Liquid blocks `raw`, `comment` and `highlight` are left out. Linear in
-/// the size of the body, whatever its bytes.
+/// kramdown's `{::comment}` and the Liquid blocks `raw`, `comment` and
+/// `highlight` are left out. Linear in the size of the body, whatever its
+/// bytes.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
     let base = range.start;
     let body = &text[range];

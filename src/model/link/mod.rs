@@ -15,6 +15,7 @@ mod prefix;
 pub mod reference;
 pub mod resolve;
 mod skip;
+mod spans;
 #[cfg(test)]
 mod tests;
 
