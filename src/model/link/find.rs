@@ -6,12 +6,13 @@ use std::ops::Range;
 
 use super::reference::Reference;
 use super::skip::Skips;
-use super::{html, liquid, markdown, skip};
+use super::{definition, html, liquid, markdown, skip};
 
 /// Every reference in `text[range]` (the body), in the order of their
 /// spans. References inside code blocks, code spans, HTML comments,
-/// kramdown's `{::comment}` and the Liquid blocks `raw`, `comment` and `highlight` are left out. Linear in
-/// the size of the body, whatever its bytes.
+/// kramdown's `{::comment}` and the Liquid blocks `raw`, `comment` and
+/// `highlight` are left out. Linear in the size of the body, whatever its
+/// bytes.
 pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
     let base = range.start;
     let body = &text[range];
@@ -25,8 +26,8 @@ pub fn find(text: &str, range: Range<usize>) -> Vec<Reference> {
             .into_iter()
             .filter(|r| !skips.contains(r.span.start)),
     );
-    markdown::inline_links(body, &skips, &mut out);
-    markdown::definitions(body, &skips, &mut out);
+    let labels = definition::definitions(body, &skips, &mut out);
+    markdown::inline_links(body, &skips, &labels, &mut out);
     markdown::autolinks(body, &skips, &mut out);
     html::attributes(body, &skips, &mut out);
     for r in &mut out {

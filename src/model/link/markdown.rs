@@ -1,128 +1,123 @@
 //! The Markdown references of a body: inline links and images
-//! (`[t](url "title")`, `![a](url)`, `[t](<url>)`), reference definitions
-//! (`[id]: url`) and autolinks (`<https://…>`).
+//! (`[t](url "title")`, `![a](url)`, `[t](<url>)`) and autolinks
+//! (`<https://…>`), read as kramdown reads them: a destination may hold
+//! spaces, up to the `)` that balances its `(` or a title in quotes.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use super::prefix;
+use super::definition::normalize;
+
+use super::prefix::reference;
 use super::reference::{RefKind, Reference};
 use super::skip::Skips;
 
 /// The longest Liquid tag or output read inside a destination.
 const LIQUID_MAX: usize = 512;
 
-/// A reference to `body[span]`, read for Liquid; `None` when the
-/// destination is a `post_url` or `link` tag (found by the Liquid pass).
-fn reference(body: &str, kind: RefKind, span: Range<usize>) -> Option<Reference> {
-    let made = prefix::read(body.get(span.clone())?)?;
-    Some(Reference {
-        kind,
-        span,
-        url: made.url,
-        prefix: made.prefix,
-        dynamic: made.dynamic,
-    })
-}
-
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t')
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
 }
 
-/// Past spaces and tabs, and at most one line break, from `i`.
-fn skip_spaces(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && is_space(bytes[i]) {
-        i += 1;
-    }
-    if bytes.get(i) == Some(&b'\r') {
-        i += 1;
-    }
-    if bytes.get(i) == Some(&b'\n') {
-        i += 1;
-        while i < bytes.len() && is_space(bytes[i]) {
-            i += 1;
-        }
-    }
-    i
-}
-
-/// A destination starting at `i`: the span of the URL and where it ends
-/// (past a closing `>`). `<url>` runs to its `>` on the same line; a bare
-/// one to whitespace or an unbalanced `)`, over Liquid tags and outputs
-/// whole. A bare destination that meets `](` is none: the scan stops at
-/// the next link, so that no byte is read twice.
-fn destination(bytes: &[u8], i: usize) -> Option<(Range<usize>, usize)> {
-    if bytes.get(i) == Some(&b'<') {
-        let n = bytes[i + 1..]
-            .iter()
-            .position(|&b| matches!(b, b'>' | b'<' | b'\n'))?;
-        let close = i + 1 + n;
-        return (bytes[close] == b'>').then_some((i + 1..close, close + 1));
-    }
-    let mut j = i;
-    let mut depth = 0usize;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 1,
-            b'(' => depth += 1,
-            b')' if depth == 0 => break,
-            b')' => depth -= 1,
-            b']' if bytes.get(j + 1) == Some(&b'(') => return None,
-            b'{' if matches!(bytes.get(j + 1), Some(b'{' | b'%')) => {
-                let closer: &[u8] = if bytes[j + 1] == b'{' { b"}}" } else { b"%}" };
-                let window = &bytes[j + 2..bytes.len().min(j + 2 + LIQUID_MAX)];
-                let n = memchr::memmem::find(window, closer)?;
-                j += 2 + n + 1;
-            }
-            b if b <= b' ' => break,
-            _ => {}
-        }
-        j += 1;
-    }
-    let j = j.min(bytes.len());
-    Some((i..j, j))
-}
-
-/// Past a link title starting at `i` (`"t"`, `'t'` or `(t)`), which may
-/// not hold a blank line.
-fn title_end(bytes: &[u8], i: usize) -> Option<usize> {
-    let close = match bytes.get(i)? {
-        b'"' => b'"',
-        b'\'' => b'\'',
-        b'(' => b')',
+/// Past a Liquid tag or output that starts at `j` (on `{{` or `{%`), when
+/// it closes within [`LIQUID_MAX`] bytes.
+fn liquid_end(bytes: &[u8], j: usize) -> Option<usize> {
+    let closer: &[u8] = match bytes.get(j + 1)? {
+        b'{' => b"}}",
+        b'%' => b"%}",
         _ => return None,
     };
-    let mut j = i + 1;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 1,
-            b if b == close => return Some(j + 1),
-            b'\n'
-                if bytes[j + 1..]
-                    .iter()
-                    .take_while(|&&b| b != b'\n')
-                    .all(|&b| is_space(b) || b == b'\r') =>
-            {
-                return None;
-            }
-            _ => {}
-        }
-        j += 1;
+    let window = &bytes[j + 2..bytes.len().min(j + 2 + LIQUID_MAX)];
+    memchr::memmem::find(window, closer).map(|n| j + 2 + n + 2)
+}
+
+/// The span of `bytes[from..to]` without the whitespace around it.
+fn trimmed(bytes: &[u8], mut from: usize, mut to: usize) -> Range<usize> {
+    while from < to && is_space(bytes[from]) {
+        from += 1;
     }
-    None
+    while to > from && is_space(bytes[to - 1]) {
+        to -= 1;
+    }
+    from..to
 }
 
 /// The inline link or image whose `(` is at `open`: its destination's
-/// span and where the link ends.
+/// span and where the link ends, as kramdown reads it. `(<url>)` is the
+/// URL between the brackets; otherwise the URL runs to the `)` that
+/// balances the `(` (spaces allowed, Liquid read whole), or to whitespace
+/// before a quote, which starts a title that must be followed by `)`. A
+/// scan that meets `](` (another link) or a blank line gives up, so that
+/// no byte is read twice.
 fn inline_target(bytes: &[u8], open: usize) -> Option<(Range<usize>, usize)> {
-    let (span, after) = destination(bytes, skip_spaces(bytes, open + 1))?;
-    let mut j = skip_spaces(bytes, after);
-    if bytes.get(j) != Some(&b')') {
-        if j == after {
+    let mut j = open + 1;
+    let span;
+    if bytes.get(j) == Some(&b'<') {
+        // Up to the next `<` at most, so that no byte is read twice.
+        let n = bytes[j + 1..]
+            .iter()
+            .position(|&b| matches!(b, b'>' | b'<' | b'\n'))?;
+        let close = j + 1 + n;
+        if bytes[close] != b'>' {
             return None;
         }
-        j = skip_spaces(bytes, title_end(bytes, j)?);
+        span = j + 1..close;
+        j = close + 1;
+        if bytes.get(j) == Some(&b')') {
+            return Some((span, j + 1));
+        }
+    } else {
+        let mut depth = 1usize;
+        loop {
+            let b = *bytes.get(j)?;
+            match b {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some((trimmed(bytes, open + 1, j), j + 1));
+                    }
+                }
+                b']' if bytes.get(j + 1) == Some(&b'(') => return None,
+                b'{' if matches!(bytes.get(j + 1), Some(b'{' | b'%')) => {
+                    if let Some(end) = liquid_end(bytes, j) {
+                        j = end;
+                        continue;
+                    }
+                }
+                b'\n' if blank_line(bytes, j + 1) => return None,
+                b if is_space(b) && matches!(bytes.get(j + 1), Some(b'"' | b'\'')) => break,
+                _ => {}
+            }
+            j += 1;
+        }
+        span = trimmed(bytes, open + 1, j);
     }
-    (bytes.get(j) == Some(&b')')).then_some((span, j + 1))
+    // A title: whitespace, a quote, and the first same quote followed by
+    // optional whitespace and `)`.
+    while j < bytes.len() && is_space(bytes[j]) {
+        j += 1;
+    }
+    let quote = *bytes.get(j).filter(|&&q| q == b'"' || q == b'\'')?;
+    let mut k = j + 1;
+    while k < bytes.len() {
+        match bytes[k] {
+            b']' if bytes.get(k + 1) == Some(&b'(') => return None,
+            b'\n' if blank_line(bytes, k + 1) => return None,
+            q if q == quote && k > j + 1 => {
+                let mut after = k + 1;
+                while after < bytes.len() && is_space(bytes[after]) {
+                    after += 1;
+                }
+                if bytes.get(after) == Some(&b')') {
+                    return Some((span, after + 1));
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether the line that starts at `i` is blank.
@@ -135,9 +130,21 @@ fn blank_line(bytes: &[u8], i: usize) -> bool {
 
 /// Inline links and images: each `]` closes the nearest open `[` of its
 /// paragraph (a stack, so linear), and with `(` after it starts a link.
-pub(super) fn inline_links(body: &str, skips: &Skips, out: &mut Vec<Reference>) {
+/// As in kramdown, a link's text holds no link (the outer one is kept; an
+/// image inside it stays).
+pub(super) fn inline_links(
+    body: &str,
+    skips: &Skips,
+    labels: &HashSet<String>,
+    out: &mut Vec<Reference>,
+) {
     let bytes = body.as_bytes();
     let mut open: Vec<usize> = Vec::new();
+    // The links found so far (indices into `out`), and those dropped for
+    // lying in the text of a link around them.
+    let mut links: Vec<usize> = Vec::new();
+    let mut dropped: Vec<usize> = Vec::new();
+    let first = out.len();
     let mut pos = 0;
     while let Some(n) = memchr::memchr3(b'[', b']', b'\n', &bytes[pos..]) {
         let i = pos + n;
@@ -156,9 +163,15 @@ pub(super) fn inline_links(body: &str, skips: &Skips, out: &mut Vec<Reference>) 
             b'[' => open.push(i),
             _ => {
                 let Some(start) = open.pop() else { continue };
-                // `[text][label](x)`: the label of a reference link, and
-                // `(x)` is text after it.
-                if bytes.get(i + 1) != Some(&b'(') || (start > 0 && bytes[start - 1] == b']') {
+                if bytes.get(i + 1) != Some(&b'(') {
+                    continue;
+                }
+                // `[text][label](x)` with `label` defined: a reference
+                // link, and `(x)` is text after it.
+                if start > 0
+                    && bytes[start - 1] == b']'
+                    && labels.contains(&normalize(&bytes[start + 1..i]))
+                {
                     continue;
                 }
                 let Some((span, end)) = inline_target(bytes, i + 1) else {
@@ -169,56 +182,33 @@ pub(super) fn inline_links(body: &str, skips: &Skips, out: &mut Vec<Reference>) 
                 } else {
                     RefKind::Link
                 };
-                out.extend(reference(body, kind, span));
+                if kind == RefKind::Link {
+                    while links.last().is_some_and(|&l| out[l].span.start > start) {
+                        dropped.extend(links.pop());
+                    }
+                }
+                if let Some(r) = reference(body, kind.clone(), span) {
+                    if kind == RefKind::Link {
+                        links.push(out.len());
+                    }
+                    out.push(r);
+                }
                 pos = end;
             }
         }
     }
-}
-
-/// Reference definitions `[id]: url "title"`, each at the start of a line
-/// (after at most three spaces). Footnotes (`[^1]:`) are not.
-pub(super) fn definitions(body: &str, skips: &Skips, out: &mut Vec<Reference>) {
-    let bytes = body.as_bytes();
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |n| pos + n);
-        if let Some(r) = definition(body, pos, end, skips) {
-            out.push(r);
+    if !dropped.is_empty() {
+        dropped.sort_unstable();
+        let tail: Vec<Reference> = out.drain(first..).collect();
+        let mut k = 0;
+        for (index, r) in (first..).zip(tail) {
+            if dropped.get(k) == Some(&index) {
+                k += 1;
+            } else {
+                out.push(r);
+            }
         }
-        pos = end + 1;
     }
-}
-
-/// The definition on the line `body[start..end]`, if it is one.
-fn definition(body: &str, start: usize, end: usize, skips: &Skips) -> Option<Reference> {
-    let bytes = body.as_bytes();
-    let lead = bytes[start..end].iter().take_while(|&&b| b == b' ').count();
-    let open = start + lead;
-    if lead > 3 || bytes.get(open) != Some(&b'[') || bytes.get(open + 1) == Some(&b'^') {
-        return None;
-    }
-    if skips.contains(open) {
-        return None;
-    }
-    let n = bytes[open + 1..end]
-        .iter()
-        .position(|&b| b == b']' || b == b'[')?;
-    let close = open + 1 + n;
-    if n == 0 || bytes[close] != b']' || bytes.get(close + 1) != Some(&b':') {
-        return None;
-    }
-    let at = skip_spaces(bytes, close + 2);
-    let (span, after) = destination(bytes, at)?;
-    if span.is_empty() && bytes.get(at) != Some(&b'<') {
-        return None;
-    }
-    // Only whitespace or a title may follow on its line.
-    let next = bytes.get(after).copied();
-    if !matches!(next, None | Some(b' ' | b'\t' | b'\r' | b'\n')) {
-        return None;
-    }
-    reference(body, RefKind::Definition, span)
 }
 
 /// Autolinks `<scheme:…>` of the schemes kramdown links (`http`, `https`,

@@ -5,6 +5,7 @@
 //! span ([`reference`]); and where a browser takes a link's URL, against
 //! the URL of the page it is on ([`resolve`]).
 
+mod definition;
 mod find;
 pub mod host;
 mod html;
@@ -14,6 +15,7 @@ mod prefix;
 pub mod reference;
 pub mod resolve;
 mod skip;
+mod spans;
 #[cfg(test)]
 mod tests;
 

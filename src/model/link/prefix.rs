@@ -3,7 +3,9 @@
 //! `relative_url` and `absolute_url` filters), taken away, and anything
 //! else Liquid, which makes the URL dynamic.
 
-use super::reference::Prefix;
+use std::ops::Range;
+
+use super::reference::{Prefix, RefKind, Reference};
 
 /// A URL as written, read for Liquid.
 #[derive(Debug, PartialEq, Eq)]
@@ -132,4 +134,17 @@ pub(super) fn has_scheme(url: &str) -> bool {
                 .iter()
                 .all(|c| c.is_ascii_alphanumeric() || b"+.-".contains(c))
         })
+}
+
+/// A reference to `body[span]`, read for Liquid; `None` when the
+/// destination is a `post_url` or `link` tag (found by the Liquid pass).
+pub(super) fn reference(body: &str, kind: RefKind, span: Range<usize>) -> Option<Reference> {
+    let made = read(body.get(span.clone())?)?;
+    Some(Reference {
+        kind,
+        span,
+        url: made.url,
+        prefix: made.prefix,
+        dynamic: made.dynamic,
+    })
 }

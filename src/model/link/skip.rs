@@ -1,10 +1,12 @@
 //! The stretches of a body whose references are not references: fenced
-//! and indented code blocks, code spans and HTML comments (found here),
-//! and the Liquid blocks `raw`, `comment` and `highlight` (found by the
-//! Liquid pass), merged into one sorted list ([`Skips`]).
+//! and indented code blocks as kramdown reads them, with the code spans and
+//! HTML comments of each paragraph between them (`spans`), kramdown's
+//! `{::comment}`, and the Liquid blocks `raw`, `comment` and `highlight`
+//! (found by the Liquid pass), merged into one sorted list ([`Skips`]).
 
 use std::ops::Range;
 
+use super::spans;
 use crate::model::body::anchors::scan::{TagKind, tag_kind};
 
 /// The skipped stretches of a body, sorted and disjoint.
@@ -161,7 +163,7 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
         let rest = &line[first..];
         if is_blank(line) {
             if let Some(start) = para.take()
-                && let Some(resume) = inline(body, start..pos, &mut skips)
+                && let Some(resume) = spans::inline(body, start..pos, &mut skips)
             {
                 pos = resume;
                 prev_blank = false;
@@ -178,7 +180,7 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
             .and_then(|(c, n)| fenced_end(bytes, next, c, n).map(|end| (c, n, end)));
         if code || fenced.is_some() {
             if let Some(start) = para.take()
-                && let Some(resume) = inline(body, start..pos, &mut skips)
+                && let Some(resume) = spans::inline(body, start..pos, &mut skips)
             {
                 pos = resume;
                 prev_blank = false;
@@ -211,7 +213,7 @@ pub(super) fn markdown_skips(body: &str) -> Vec<Range<usize>> {
     }
     if let Some(start) = para {
         // A comment left open runs to the end: nothing is read after it.
-        let _ = inline(body, start..bytes.len(), &mut skips);
+        let _ = spans::inline(body, start..bytes.len(), &mut skips);
     }
     skips
 }
@@ -306,72 +308,4 @@ fn indented_end(bytes: &[u8], from: usize) -> usize {
         pos = next;
     }
     last
-}
-
-/// The code spans and HTML comments of one paragraph, `body[para]`. A
-/// comment may run past the paragraph: then where the line pass must go on
-/// (just past the comment), else `None`.
-fn inline(body: &str, para: Range<usize>, skips: &mut Vec<Range<usize>>) -> Option<usize> {
-    let bytes = body.as_bytes();
-    // The backtick runs: where each starts, its length, and the next run
-    // of the same length (its closer, if any).
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut i = para.start;
-    while let Some(n) = memchr::memchr(b'`', &bytes[i..para.end]) {
-        let start = i + n;
-        let len = bytes[start..para.end]
-            .iter()
-            .take_while(|&&b| b == b'`')
-            .count();
-        runs.push((start, len));
-        i = start + len;
-    }
-    let mut closer = vec![usize::MAX; runs.len()];
-    let mut last_of_len: std::collections::HashMap<usize, usize> = Default::default();
-    for (k, &(_, len)) in runs.iter().enumerate().rev() {
-        if let Some(&j) = last_of_len.get(&len) {
-            closer[k] = j;
-        }
-        last_of_len.insert(len, k);
-    }
-    let mut k = 0;
-    let mut pos = para.start;
-    // The next `<!--` at or after `pos`, kept while `pos` has not passed
-    // it, so that no byte is searched twice.
-    let mut next_comment: Option<Option<usize>> = None;
-    loop {
-        let comment = match next_comment {
-            Some(Some(c)) if c >= pos => Some(c),
-            Some(None) => None,
-            _ => {
-                let c = memchr::memmem::find(&bytes[pos..para.end], b"<!--").map(|n| pos + n);
-                next_comment = Some(c);
-                c
-            }
-        };
-        // The next run at or after `pos` that opens a code span.
-        while k < runs.len() && (runs[k].0 < pos || closer[k] == usize::MAX) {
-            k += 1;
-        }
-        let span = runs.get(k).map(|r| r.0);
-        match (comment, span) {
-            (Some(c), s) if s.is_none_or(|s| c < s) => {
-                let close = memchr::memmem::find(&bytes[c + 4..], b"-->")
-                    .map_or(bytes.len(), |n| c + 4 + n + 3);
-                skips.push(c..close);
-                if close > para.end {
-                    return Some(close);
-                }
-                pos = close;
-            }
-            (_, Some(s)) => {
-                let j = closer[k];
-                let end = runs[j].0 + runs[j].1;
-                skips.push(s..end);
-                pos = end;
-                k = j + 1;
-            }
-            _ => return None,
-        }
-    }
 }

@@ -55,28 +55,34 @@ fn badges_nest_an_image_in_a_link() {
 }
 
 #[test]
-fn links_with_parentheses_titles_and_line_breaks() {
+fn links_as_kramdown_reads_them() {
+    // Balanced parentheses, spaces, line breaks, and `(…)`, which is no
+    // title to kramdown; a title is in quotes, after whitespace.
     assert_eq!(
-        urls("[w](https://e.org/A_(b)) [t](/p (title))\n[x](\n/q\n)"),
+        urls("[w](https://e.org/A_(b)) [t](/p (x)) [s](/my file.pdf) [n](\n/q\n) [q](/x y 'T' )"),
         vec![
             ("https://e.org/A_(b)".into(), "https://e.org/A_(b)".into()),
-            ("/p".into(), "/p".into()),
+            ("/p (x)".into(), "/p (x)".into()),
+            ("/my file.pdf".into(), "/my file.pdf".into()),
             ("/q".into(), "/q".into()),
+            ("/x y".into(), "/x y".into()),
         ]
     );
-    // Not links: a space in a bare destination, a reference-style link.
-    assert!(refs("[a](b c d) [r][id] [s] \\[e](/f)").is_empty());
+    // Not links: a reference-style link, a shortcut, an escaped bracket, a
+    // space before `(`, an unclosed title.
+    assert!(refs("[r][id] [s] \\[e](/f) [a] (/b) [c](/d \"t)").is_empty());
 }
 
 #[test]
-fn definitions_and_autolinks() {
-    let body = "Text <https://e.org/x> and <mailto:a@b.c> <a@b.c>\n\n[id]: /ref/ \"t\"\n  [two]:\n  <r two.md>\n[^1]: a note\n";
+fn definitions_as_kramdown_reads_them() {
+    let body = "[a]: /with space.html\n[b]: /t \"Title\"\n  [c]: <x y>  'T'\n[d]:\n  /next-line\n\
+                [e]: /bad \"title\n    [f]: /indented\n[^1]: a note\n";
     assert_eq!(
-        refs(body),
+        urls(body),
         vec![
-            plain(RefKind::Autolink, "https://e.org/x"),
-            plain(RefKind::Definition, "/ref/"),
-            plain(RefKind::Definition, "r two.md"),
+            ("/with space.html".into(), "/with space.html".into()),
+            ("/t".into(), "/t".into()),
+            ("x y".into(), "x y".into()),
         ]
     );
 }
@@ -451,5 +457,22 @@ fn a_reference_label_is_no_inline_link() {
         urls("[text][5](SL4A) and [x](/y)\n\n[5]: /five"),
         vec![("/y".into(), "/y".into()), ("/five".into(), "/five".into())]
     );
+    // An undefined label is text: what follows is a link.
+    assert_eq!(
+        urls("[text][ Six ](/six)"),
+        vec![("/six".into(), "/six".into())]
+    );
     assert!(RefKind::Link.is_markdown() && !RefKind::PostUrl.is_markdown());
+}
+
+#[test]
+fn a_link_in_a_link_is_text() {
+    assert_eq!(
+        urls("[a [b](/inner) c](/outer) [![i](/img)](/badge)"),
+        vec![
+            ("/outer".into(), "/outer".into()),
+            ("/img".into(), "/img".into()),
+            ("/badge".into(), "/badge".into()),
+        ]
+    );
 }

@@ -184,6 +184,15 @@ fn a_megabyte_of_any_construct_is_read_in_bounded_time() {
         "<script>",
         "<svg><a href=/x>",
         "a{{ x }}\"",
+        "{::comment}{:/comment}",
+        "{::comment}{:/",
+        "[a](b c ",
+        "[a](b \"x\" ",
+        "[x [y](z)",
+        "[t][l](u)",
+        "` `",
+        "[l]: a 'b\n",
+        "[a](b\n",
     ];
     for piece in REPEATED {
         let text = piece.repeat((1 << 20) / piece.len());
