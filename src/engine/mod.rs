@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod fix;
+pub mod references;
 pub mod resolver;
 pub mod whole_repo;
 

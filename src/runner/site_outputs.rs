@@ -44,8 +44,13 @@ pub fn for_files(resolver: &Resolver, files: &[PathBuf]) -> Vec<SiteOutputs> {
 pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
     let config = resolver.settings_for(&root.join("_config.yml"));
     let site = &config.site;
-    // Without a `_config.yml` there is no site to look links up in.
-    if site.root.is_none() || site.kind == Some(crate::model::jekyll::site::Kind::Mirror) {
+    // Without a `_config.yml` there is no site to look links up in; with
+    // `source:` Jekyll reads another folder as the site, which postlint
+    // does not follow.
+    if site.root.is_none()
+        || site.source.is_some()
+        || site.kind == Some(crate::model::jekyll::site::Kind::Mirror)
+    {
         return None;
     }
     let listing = resolver.listing(root);
@@ -72,7 +77,9 @@ pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
                 }
                 _ => None,
             };
-            let output = output.and_then(|p| Some((unescape(p.url.as_deref()?), p.dest?)));
+            let output = output
+                .and_then(|p| Some((unescape(p.url.as_deref()?), p.dest?)))
+                .or_else(|| made_by_plugins(rel, &kind, site, &listing));
             SourceFile {
                 rel: rel.to_string(),
                 output,
@@ -119,4 +126,83 @@ pub fn fingerprint(sites: &[SiteOutputs]) -> u128 {
     }
     let [a, b] = crate::cache::content_hash(&bytes);
     (u128::from(a) << 64) | u128::from(b)
+}
+
+/// The keys each post of the site at `root` answers to (its output file,
+/// its name), by their hashes, with its path below the site's folder: the
+/// posts' part of the site graph that `explain` and the language server
+/// follow references into.
+pub fn post_keys(resolver: &Resolver, root: &Path) -> foldhash::HashMap<u64, String> {
+    let listing = resolver.listing(root);
+    let site = resolver.settings_for(&root.join("_config.yml"));
+    listing
+        .files
+        .par_iter()
+        .filter(|f| classify(&f.rel, f.front_matter, &site.site) == FileKind::Post)
+        .filter_map(|f| {
+            let path = root.join(&f.rel);
+            let text = super::read::read_post(&path).ok()?;
+            let config = resolver.settings_for(&path);
+            let full = crate::engine::check::summarize_full(&path, &text, &config)?;
+            Some(
+                full.provides
+                    .iter()
+                    .map(|k| (crate::model::summary::compact::hash(k), f.rel.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .flatten()
+        .collect()
+}
+
+/// Names jekyll-optional-front-matter leaves alone.
+const NOT_PAGES: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "code_of_conduct",
+    "contributing",
+    "issue_template",
+    "pull_request_template",
+];
+
+/// The URL and output file a plugin gives a file Jekyll itself copies as
+/// it is: jekyll-optional-front-matter renders a Markdown file without
+/// front matter as a page, and jekyll-readme-index a folder's `README` as
+/// its index when it has none.
+fn made_by_plugins(
+    rel: &str,
+    kind: &FileKind,
+    site: &crate::model::jekyll::site::Site,
+    listing: &crate::model::jekyll::site_files::Listing,
+) -> Option<(String, String)> {
+    use crate::model::summary::links::plugin;
+    if *kind != FileKind::Static || rel.split('/').any(|p| p.starts_with('_')) {
+        return None;
+    }
+    let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let (stem, ext) = name.rsplit_once('.')?;
+    if !site.is_markdown(ext) {
+        return None;
+    }
+    let stem_lower = stem.to_ascii_lowercase();
+    if stem_lower == "readme" && plugin(site, "jekyll-readme-index") {
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        let has_index = listing.files.iter().any(|f| {
+            f.rel.starts_with(&format!("{prefix}index.")) && !f.rel[prefix.len()..].contains('/')
+        });
+        if !has_index {
+            return Some((format!("/{prefix}"), format!("{prefix}index.html")));
+        }
+    }
+    if plugin(site, "jekyll-optional-front-matter") && !NOT_PAGES.contains(&stem_lower.as_str()) {
+        let placed = crate::model::jekyll::site_files::page::output(rel, None, site);
+        return Some((unescape(&placed.url), placed.dest?));
+    }
+    None
 }

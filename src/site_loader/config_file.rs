@@ -110,6 +110,21 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                     .filter(|u| !u.is_empty() && !value.is_null())
                     .map(str::to_string);
             }
+            // jekyll-paginate's pages: how many posts each, and where.
+            Some("paginate") => site.paginate = value.as_str().and_then(|n| n.trim().parse().ok()),
+            Some("paginate_path") => {
+                site.paginate_path = value
+                    .as_str()
+                    .filter(|_| !value.is_null())
+                    .map(str::to_string);
+            }
+            // Jekyll reads the site from another folder: the files here are
+            // not the site's as they stand.
+            Some("source") => {
+                site.source = (value.as_str())
+                    .filter(|s| !value.is_null() && !matches!(s.trim(), "" | "." | "./"))
+                    .map(str::to_string);
+            }
             // `baseurl:` left empty is null, which Jekyll joins as nothing.
             Some("baseurl") if value.is_null() => site.baseurl = String::new(),
             Some("baseurl") => site.baseurl = normalise_baseurl(value.as_str().unwrap_or("")),

@@ -523,6 +523,11 @@ mod tests {
         assert_eq!(parse("baseurl:\nurl:\n").baseurl, "");
         assert_eq!(parse("baseurl: ~\n").baseurl, "");
         assert_eq!(parse("url:\n").url, None);
+        let paged = parse("paginate: 5\npaginate_path: /blog/page:num/\nsource: src\n");
+        assert_eq!(paged.paginate, Some(5));
+        assert_eq!(paged.paginate_path.as_deref(), Some("/blog/page:num/"));
+        assert_eq!(paged.source.as_deref(), Some("src"));
+        assert_eq!(parse("source: .\n").source, None);
         let plain = Site::default();
         assert_eq!((plain.baseurl.as_str(), plain.url.as_deref()), ("", None));
         assert_eq!(plain.include, [".htaccess"]);
@@ -535,11 +540,12 @@ mod tests {
         std::fs::write(dir.path().join("_config.yml"), "plugins: [jekyll-feed]\n").unwrap();
         std::fs::write(
             dir.path().join("Gemfile"),
-            "gem 'jekyll'\ngem \"jekyll-feed\"\n",
+            "gem 'jekyll'\ngroup :jekyll_plugins do\n  gem \"jekyll-feed\"\n  gem 'jekyll-sitemap'\nend\n",
         )
         .unwrap();
         let site = find(dir.path(), &mut Vec::new()).unwrap();
-        assert_eq!(site.plugins, ["jekyll-feed", "jekyll"]);
+        // Jekyll itself is a gem of the Gemfile, not a plugin.
+        assert_eq!(site.plugins, ["jekyll-feed", "jekyll-sitemap"]);
         // The Liquid of the rules is the `_config.yml`'s alone.
         assert!(!site.liquid.unknown_plugins);
     }

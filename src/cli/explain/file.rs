@@ -7,10 +7,12 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::engine::references::{Leads, SiteGraph, resolve_all};
 use crate::model::front_matter::block::{FrontMatter, split};
 use crate::model::jekyll::site_files::place::place;
 use crate::model::jekyll::site_files::{FileKind, classify};
 use crate::model::post::Post;
+use crate::report::line_index::LineIndex;
 
 /// One file explained, as `explain` prints it.
 #[derive(Debug, Serialize)]
@@ -33,8 +35,62 @@ pub struct Explained {
     pub layout: Option<String>,
     /// Why it is skipped, or why it has no URL.
     pub why: Option<String>,
-    /// The links of the file (not yet filled).
-    pub links: Vec<serde_json::Value>,
+    /// Each reference of the file, and where it leads.
+    pub links: Vec<ExplainedLink>,
+}
+
+/// One reference of a file, as `explain` prints it.
+#[derive(Debug, Serialize)]
+pub struct ExplainedLink {
+    /// 1-based, where the reference is written.
+    pub line: usize,
+    pub column: usize,
+    /// As written.
+    pub text: String,
+    /// `link`, `image`, `definition`, `autolink`, `html`, `post_url`,
+    /// `link_tag`, `include`, `include_relative` or `layout`.
+    pub kind: &'static str,
+    /// The path below the `baseurl` for a link, the argument of a tag, the
+    /// name of a layout; `null` where it is not looked up.
+    pub target: Option<String>,
+    /// `file`, `plugin`, `nothing`, `external`, `no-scheme` or
+    /// `not-judged`.
+    pub leads: &'static str,
+    /// The file it leads to, below the site's folder, when `leads` is `file`.
+    pub file: Option<String>,
+}
+
+fn links(
+    doc: &Post,
+    rel: &str,
+    url: Option<&str>,
+    site: &crate::model::jekyll::site::Site,
+    graph: &SiteGraph,
+) -> Vec<ExplainedLink> {
+    let index = LineIndex::new(doc.text);
+    resolve_all(doc, site, rel, url, graph)
+        .into_iter()
+        .map(|r| {
+            let at = index.position(r.span.start);
+            let (leads, file) = match r.leads {
+                Leads::File(f) => ("file", Some(f)),
+                Leads::Plugin => ("plugin", None),
+                Leads::Nothing => ("nothing", None),
+                Leads::External => ("external", None),
+                Leads::NoScheme => ("no-scheme", None),
+                Leads::NotJudged => ("not-judged", None),
+            };
+            ExplainedLink {
+                line: at.line,
+                column: at.column,
+                text: doc.text.get(r.span.clone()).unwrap_or("").to_string(),
+                kind: r.kind,
+                target: r.target,
+                leads,
+                file,
+            }
+        })
+        .collect()
 }
 
 /// `t` in `zone` as RFC 3339, with the zone's offset then.
@@ -55,7 +111,13 @@ fn rfc3339(t: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
 }
 
 /// Explain the file at `rel` of the site at `root`.
-pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> Explained {
+pub fn explain(
+    root: &Path,
+    rel: &str,
+    front_matter: bool,
+    config: &Config,
+    graph: &SiteGraph,
+) -> Explained {
     let site = &config.site;
     let kind = classify(rel, front_matter, site);
     // A static or skipped file is not read.
@@ -78,6 +140,14 @@ pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> E
         .now
         .map_or_else(|| crate::engine::clock().instant, |n| n.instant);
     let placed = place(&root.join(rel), rel, &kind, doc.as_ref(), site, now);
+    let url = placed
+        .url
+        .as_deref()
+        .map(crate::model::jekyll::permalink::unescape);
+    let links = match &doc {
+        Some(doc) => links(doc, rel, url.as_deref(), site, graph),
+        None => Vec::new(),
+    };
     Explained {
         path: rel.to_string(),
         kind: kind.name(),
@@ -88,6 +158,6 @@ pub fn explain(root: &Path, rel: &str, front_matter: bool, config: &Config) -> E
         published: placed.published,
         layout: placed.layout,
         why: placed.why,
-        links: Vec::new(),
+        links,
     }
 }

@@ -64,6 +64,7 @@ pub fn run(args: &Args) -> u8 {
     };
     let mut code = exit::OK;
     let mut explained = Vec::new();
+    let mut graphs = std::collections::HashMap::new();
     for arg in &paths {
         let path = Path::new(arg);
         let meta = match std::fs::metadata(path) {
@@ -109,8 +110,22 @@ pub fn run(args: &Args) -> u8 {
             };
             wanted.insert(rel, front_matter);
         }
+        // The site's graph, for where each reference leads: made once per
+        // site.
+        let (outputs, posts) = graphs.entry(root.clone()).or_insert_with(|| {
+            (
+                crate::runner::site_outputs::one_site(&resolver, &root),
+                crate::runner::site_outputs::post_keys(&resolver, &root),
+            )
+        });
+        let none = Default::default();
+        let graph = crate::engine::references::SiteGraph {
+            judged: outputs.is_some(),
+            outputs: outputs.as_ref().unwrap_or(&none),
+            posts,
+        };
         for (rel, front_matter) in wanted {
-            explained.push(file::explain(&root, &rel, front_matter, &config));
+            explained.push(file::explain(&root, &rel, front_matter, &config, &graph));
         }
     }
     for e in resolver.take_site_errors() {
@@ -198,6 +213,26 @@ fn human(out: &mut dyn Write, explained: &[Explained]) -> std::io::Result<()> {
         }
         if let Some(why) = &e.why {
             writeln!(out, "  why: {}", show(why))?;
+        }
+        if !e.links.is_empty() {
+            writeln!(out, "  links:")?;
+        }
+        for l in &e.links {
+            let leads = match (&l.file, l.leads) {
+                (Some(file), _) => format!("-> {}", show(file)),
+                (None, "nothing") => "-> nothing (broken)".to_string(),
+                (None, "plugin") => "-> a file a plugin makes".to_string(),
+                (None, "no-scheme") => "-> a path on this site (no scheme)".to_string(),
+                (None, other) => format!("({})", other.replace('-', " ")),
+            };
+            writeln!(
+                out,
+                "    {}:{} {} `{}` {leads}",
+                l.line,
+                l.column,
+                l.kind,
+                show(&l.text)
+            )?;
         }
     }
     Ok(())

@@ -72,6 +72,9 @@ pub struct Site {
     pub plugins: Vec<String>,
     /// The theme, when `theme` or `remote_theme` names one.
     pub theme: Option<String>,
+    /// `source`, when it names another folder than the site's own: Jekyll
+    /// reads the site from there.
+    pub source: Option<String>,
     /// `paginate`: posts per page of jekyll-paginate.
     pub paginate: Option<usize>,
     /// `paginate_path`: where jekyll-paginate writes pages 2 and on.
@@ -376,6 +379,7 @@ impl Default for Site {
             keep_files: vec![".git".to_string(), ".svn".to_string()],
             plugins: Vec::new(),
             theme: None,
+            source: None,
             paginate: None,
             paginate_path: None,
         }

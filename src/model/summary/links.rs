@@ -122,29 +122,51 @@ pub fn site_url(site: &Site) -> SiteUrl {
 /// Jekyll does not write it, so that relative links cannot be resolved),
 /// that can be looked up before a build.
 pub fn file_links(post: &Post, site: &Site, rel: &str, url: Option<&str>) -> Vec<FileLink> {
-    let key = site_key(site);
     let mut out = Vec::new();
-    if let Some((name, span)) = layout(post, site) {
-        out.push(FileLink {
-            kind: LinkKind::Layout,
-            keys: vec![layout_key(&key, &name)],
-            target: name,
-            span,
-        });
+    if let Some(link) = layout_link(post, site) {
+        out.push(link);
     }
-    let urls = site_url(site);
     for r in post.references() {
-        if r.dynamic {
-            continue;
-        }
-        if let Some(link) = reference_link(r, site, &key, &urls, rel, url) {
+        if let Some(link) = reference_link(r, site, rel, url) {
             out.push(link);
         }
     }
     out
 }
 
-fn reference_link(
+/// The layout the file names, as a reference to look up.
+pub fn layout_link(post: &Post, site: &Site) -> Option<FileLink> {
+    let (name, span) = layout(post, site)?;
+    Some(FileLink {
+        kind: LinkKind::Layout,
+        keys: vec![layout_key(&site_key(site), &name)],
+        target: name,
+        span,
+    })
+}
+
+/// The reference `r` of the file at `rel` (whose URL is `url`) as one to
+/// look up, when it can be: not built from variables, not external, not
+/// a relative link from a file Jekyll does not write.
+pub fn reference_link(
+    r: &Reference,
+    site: &Site,
+    rel: &str,
+    url: Option<&str>,
+) -> Option<FileLink> {
+    if r.dynamic {
+        return None;
+    }
+    // Jekyll converts only the Markdown files: in an `.html` file a
+    // Markdown link is text.
+    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e);
+    if r.kind.is_markdown() && !site.is_markdown(ext) {
+        return None;
+    }
+    reference_keys(r, site, &site_key(site), &site_url(site), rel, url)
+}
+
+fn reference_keys(
     r: &Reference,
     site: &Site,
     key: &str,
@@ -201,6 +223,18 @@ fn reference_link(
                 .iter()
                 .map(|d| output_key(key, d))
                 .collect();
+            // jekyll-relative-links makes a link to a Markdown file a link
+            // to its page.
+            if plugin(site, "jekyll-relative-links")
+                && relative
+                && [".md", ".markdown"].iter().any(|e| path.ends_with(e))
+            {
+                let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+                let written = arg.split(['#', '?']).next().unwrap_or(arg);
+                if let Some(file) = normalize(&format!("{dir}/{written}")) {
+                    keys.push(file_key(key, &file));
+                }
+            }
             // jekyll-polyglot writes every page again below each language.
             if let Some(p) = &site.polyglot {
                 for lang in &p.languages {
@@ -224,6 +258,28 @@ fn reference_link(
         span: r.span.clone(),
     })
 }
+
+/// Whether the site loads the plugin `name` (GitHub Pages' gem loads its
+/// own set).
+pub fn plugin(site: &Site, name: &str) -> bool {
+    site.plugins
+        .iter()
+        .any(|p| p == name || (p == "github-pages" && GITHUB_PAGES_PLUGINS.contains(&name)))
+}
+
+/// The plugins GitHub Pages loads on every site (the `github-pages` gem's
+/// defaults).
+pub const GITHUB_PAGES_PLUGINS: &[&str] = &[
+    "jekyll-coffeescript",
+    "jekyll-default-layout",
+    "jekyll-gist",
+    "jekyll-github-metadata",
+    "jekyll-optional-front-matter",
+    "jekyll-paginate",
+    "jekyll-readme-index",
+    "jekyll-titles-from-headings",
+    "jekyll-relative-links",
+];
 
 /// The layout the file names (its own `layout`, else one `defaults:`
 /// gives) and where it is written; `None` without one, with `none` or
@@ -287,7 +343,7 @@ pub fn provides(
         let name = rel.rsplit('/').next().unwrap_or(rel);
         out.push(post_key(&key, strip_extension(name)));
     }
-    if site.plugins.iter().any(|p| p == "jekyll-redirect-from")
+    if plugin(site, "jekyll-redirect-from")
         && let Some(e) = post.front_matter.get("redirect_from")
     {
         let mut from = Vec::new();

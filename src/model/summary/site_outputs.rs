@@ -6,7 +6,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use super::compact::hash;
-use super::links::{file_key, layout_key, output_key, served_by, site_key};
+use super::links::{GITHUB_PAGES_PLUGINS, file_key, layout_key, output_key, served_by, site_key};
 use crate::model::jekyll::site::Site;
 
 /// One file of a site's source, as Jekyll reads it.
@@ -76,6 +76,10 @@ const NO_FILES: &[&str] = &[
 /// other plugin, and a site's own generators, make links into the site
 /// unjudged. Documented in the `link-broken` rule.
 pub const UNDERSTOOD_PLUGINS: &[&str] = &[
+    "github-pages",
+    "jekyll-optional-front-matter",
+    "jekyll-readme-index",
+    "jekyll-relative-links",
     "jekyll-feed",
     "jekyll-sitemap",
     "jekyll-paginate",
@@ -115,8 +119,12 @@ pub fn site_outputs(
             .entry(hash(&output_key(&key, dest)))
             .or_insert(None);
     };
-    for plugin in &site.plugins {
-        let plugin = plugin.as_str();
+    // GitHub Pages' gem loads its own set.
+    let plugins = site.plugins.iter().flat_map(|p| match p.as_str() {
+        "github-pages" => GITHUB_PAGES_PLUGINS.to_vec(),
+        p => vec![p],
+    });
+    for plugin in plugins {
         match plugin {
             "jekyll-feed" => made("feed.xml"),
             "jekyll-sitemap" => {
@@ -141,7 +149,11 @@ pub fn site_outputs(
                 out.year_pages = true;
             }
             "jekyll-redirect-from" => made("redirects.json"),
-            "jekyll-polyglot" => {}
+            // What these make is worked out from the files themselves.
+            "jekyll-polyglot"
+            | "jekyll-optional-front-matter"
+            | "jekyll-readme-index"
+            | "jekyll-relative-links" => {}
             p if NO_FILES.contains(&p) => {}
             p => {
                 if out.unknown_plugin.is_none() {
