@@ -127,6 +127,14 @@ impl RepoIndex {
         self.sites = sites;
     }
 
+    /// Each key (by its hash) a post or page of the index answers to, with
+    /// its path in the index.
+    pub fn providers(&self) -> impl Iterator<Item = (u64, &str)> {
+        self.posts
+            .iter()
+            .flat_map(|(path, e)| e.summary.provides.iter().map(move |k| (*k, &**path)))
+    }
+
     /// What the files of each site answer to, as last set.
     pub fn sites(&self) -> &Arc<Vec<SiteOutputs>> {
         &self.sites

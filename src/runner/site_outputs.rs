@@ -54,6 +54,16 @@ pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
         return None;
     }
     let listing = resolver.listing(root);
+    // A folder with posts but neither a page nor a layout is not a whole
+    // site (posts kept apart from the site they are built into): what
+    // its links point at is elsewhere.
+    let whole = listing.files.iter().any(|f| {
+        f.rel.starts_with("_layouts/")
+            || matches!(classify(&f.rel, f.front_matter, site), FileKind::Page)
+    });
+    if !whole {
+        return None;
+    }
     let mut posts = 0;
     let mut generator = false;
     let now = config

@@ -29,7 +29,20 @@ impl Session {
             .filter(|d| d.span.start <= offset && offset <= d.span.end)
             .collect();
         let Some(first) = here.first() else {
-            return Ok(None);
+            // In the front matter, with no finding there: where Jekyll
+            // writes the file.
+            let front_matter_end = front_matter_end(text);
+            if offset > front_matter_end {
+                return Ok(None);
+            }
+            let range = lines.range(&(0..front_matter_end));
+            return Ok(self.where_written(uri).map(|w| lsp::Hover {
+                contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                    kind: lsp::MarkupKind::Markdown,
+                    value: where_markdown(&w),
+                }),
+                range: Some(range),
+            }));
         };
         let mut seen = HashSet::new();
         let mut parts = Vec::new();
@@ -60,6 +73,38 @@ fn rule_markdown(d: &Diagnostic) -> String {
     if let Some((family, fix, body)) = linter::rule_doc(d.rule) {
         out.push_str(&format!("family `{family}`, fix: {fix}\n\n"));
         out.push_str(body.trim());
+    }
+    out
+}
+
+/// Where the front matter ends: the end of its closing `---` line (0
+/// without front matter).
+fn front_matter_end(text: &str) -> usize {
+    let Some(rest) = text.strip_prefix("---") else {
+        return 0;
+    };
+    let mut at = 3 + rest.find('\n').map_or(rest.len(), |i| i + 1);
+    for line in text[at..].split_inclusive('\n') {
+        at += line.len();
+        if line.trim_end() == "---" || line.trim_end() == "..." {
+            return at;
+        }
+    }
+    0
+}
+
+/// What the hover on a front matter says of where Jekyll writes the file.
+fn where_markdown(w: &super::definition::Where) -> String {
+    let mut out = format!("**postlint**: a {}", w.kind);
+    match (&w.url, &w.dest) {
+        (Some(url), Some(dest)) => {
+            out.push_str(&format!(" at `{url}`, written to `_site/{dest}`"));
+        }
+        (Some(url), None) => out.push_str(&format!(" with the URL `{url}`, not written")),
+        _ => out.push_str(", not written"),
+    }
+    if let Some(why) = &w.why {
+        out.push_str(&format!(" ({why})"));
     }
     out
 }

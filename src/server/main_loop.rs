@@ -101,6 +101,7 @@ fn capabilities(utf8: bool) -> lsp::ServerCapabilities {
             },
         )),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
         ..Default::default()
     }
 }
@@ -177,6 +178,11 @@ fn request(session: &mut Session, req: Request) -> Result<Value, RequestError> {
             let params: lsp::CodeActionParams = parse(req.params)?;
             let actions = session.code_actions(&params)?;
             Ok(serde_json::to_value(actions).unwrap_or(Value::Null))
+        }
+        "textDocument/definition" => {
+            let params: lsp::GotoDefinitionParams = parse(req.params)?;
+            let found = session.definition(&params)?;
+            Ok(serde_json::to_value(found).unwrap_or(Value::Null))
         }
         "textDocument/hover" => {
             let params: lsp::HoverParams = parse(req.params)?;

@@ -16,6 +16,7 @@
 
 mod client;
 mod code_action;
+mod definition;
 mod diagnostics;
 mod documents;
 mod frames;

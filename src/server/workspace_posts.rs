@@ -108,6 +108,28 @@ impl Repo {
         }
     }
 
+    /// The site graph of the site at `root` as the index holds it: what its
+    /// files answer to (`None` when its links are not judged), and its
+    /// posts' keys, each with the post's absolute path.
+    pub fn graph(
+        &mut self,
+        resolver: &Resolver,
+        root: &Path,
+    ) -> (
+        Option<crate::model::summary::site_outputs::SiteOutputs>,
+        foldhash::HashMap<u64, String>,
+    ) {
+        let ws_root = self.root.clone();
+        let index = self.ensure(resolver);
+        let key = root.to_string_lossy();
+        let outputs = index.sites().iter().find(|s| s.site == key).cloned();
+        let posts = index
+            .providers()
+            .map(|(k, p)| (k, ws_root.join(p).to_string_lossy().into_owned()))
+            .collect();
+        (outputs, posts)
+    }
+
     /// Walk the sites again (a file was created or deleted): what their
     /// files answer to may have changed. Whether it did.
     pub fn refresh_sites(&mut self, resolver: &Resolver) -> bool {

@@ -560,8 +560,10 @@ fn bad_requests_get_errors_and_the_server_keeps_serving() {
     client.send_raw(br#"{"jsonrpc":"2.0","id":"odd","method":7}"#);
     let odd = client.wait(|m| m["id"] == "odd");
     assert_eq!(odd["error"]["code"], -32600, "{odd}");
-    let method = client.call("textDocument/definition", json!({}));
+    let method = client.call("textDocument/references", json!({}));
     assert_eq!(method["error"]["code"], -32601, "{method}");
+    let malformed = client.call("textDocument/definition", json!({}));
+    assert_eq!(malformed["error"]["code"], -32602, "{malformed}");
     // Notifications with bad params are logged, not fatal.
     client.notify("textDocument/didOpen", json!({ "textDocument": null }));
     client.notify(
@@ -772,5 +774,84 @@ fn whole_repository_rules_see_the_posts_of_the_workspace() {
         duplicates(&client.diagnostics(&first_uri)),
         Vec::<Value>::new()
     );
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn links_lead_to_their_files_and_broken_ones_mend_when_the_file_appears() {
+    let dir = common::site(&[
+        ("_config.yml", "title: Harbour notes\n"),
+        ("_layouts/post.html", "<article>{{ content }}</article>\n"),
+        ("_includes/footer.html", "<footer>notes</footer>\n"),
+        (
+            "about.md",
+            "---\ntitle: About\npermalink: /about/\n---\nAbout.\n",
+        ),
+        (
+            "_posts/2022-11-02-bridge.md",
+            "---\ntitle: Bridge\nlayout: post\n---\nThe bridge.\n",
+        ),
+    ]);
+    let ferry = "---\ntitle: Ferry\nlayout: post\n---\n\
+        See [about](/about/) and [the bridge]({% post_url 2022-11-02-bridge %}).\n\
+        {% include footer.html %}\n\
+        The [old notes](/2022/11/01/notes.html).\n";
+    let path = common::write(dir.path(), "_posts/2022-11-01-ferry.md", ferry.as_bytes());
+    let uri = file_uri(&path);
+    let mut client = Client::start();
+    client.call(
+        "initialize",
+        json!({ "processId": null, "rootUri": file_uri(dir.path()), "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    client.open(&uri, ferry);
+    let broken = |d: &[Value]| -> Vec<Value> {
+        d.iter()
+            .filter(|d| d["code"] == "link-broken")
+            .map(|d| d["range"].clone())
+            .collect()
+    };
+    assert_eq!(broken(&client.diagnostics(&uri)), [range(6, 16, 6, 38)]);
+
+    let definition = |client: &mut Client, line: u64, character: u64| -> Value {
+        client.call(
+            "textDocument/definition",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        )["result"]["uri"]
+            .clone()
+    };
+    let at = |rel: &str| json!(file_uri(&dir.path().join(rel)));
+    assert_eq!(definition(&mut client, 4, 14), at("about.md"));
+    assert_eq!(
+        definition(&mut client, 4, 50),
+        at("_posts/2022-11-02-bridge.md")
+    );
+    assert_eq!(definition(&mut client, 5, 14), at("_includes/footer.html"));
+    assert_eq!(definition(&mut client, 2, 10), at("_layouts/post.html"));
+    assert_eq!(definition(&mut client, 6, 20), Value::Null);
+
+    // The front matter says where Jekyll writes the post.
+    let hover = client.call(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 2 } }),
+    );
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("`/2022/11/01/ferry.html`")
+            && value.contains("`_site/2022/11/01/ferry.html`"),
+        "{value}"
+    );
+
+    // The missing page appears: the workspace is told, and the link mends.
+    let notes = common::write(
+        dir.path(),
+        "notes-2022.md",
+        b"---\npermalink: /2022/11/01/notes.html\n---\nNotes.\n",
+    );
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&notes), "type": 1 }] }),
+    );
+    assert_eq!(broken(&client.diagnostics(&uri)), Vec::<Value>::new());
     assert_eq!(client.stop(), 0);
 }

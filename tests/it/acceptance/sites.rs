@@ -20,13 +20,43 @@ use std::process::Command;
 /// real.
 fn expected() -> BTreeMap<&'static str, Vec<(&'static str, &'static str)>> {
     BTreeMap::from([
-        ("elixir-lang+elixir-lang.github.com", vec![]),
+        (
+            "elixir-lang+elixir-lang.github.com",
+            // `[Erlang's gen_server module](erlang.org/doc/man/gen_server.html)`:
+            // a link to another site without its scheme, a path on this one.
+            vec![(
+                "_posts/2020-10-06-elixir-v1-11-0-released.markdown",
+                "link-no-scheme",
+            )],
+        ),
         ("github+government.github.com", vec![]),
         // Jekyll's tests of `date` in the front matter overriding the file
         // name's (four `jekyll-date-mismatch` before): setting `date` is how
         // Jekyll publishes a post on another day, and each is published on
         // the day its `date` says.
-        ("jekyll+jekyll-test-source", vec![]),
+        (
+            "jekyll+jekyll-test-source",
+            // Four link references written `www.example.com/0` without a
+            // scheme: Jekyll's own build links to `/2016/08/16/www.example.com/0`.
+            vec![
+                (
+                    "_posts/2016-08-16-indented-link-references.markdown",
+                    "link-no-scheme",
+                ),
+                (
+                    "_posts/2016-08-16-indented-link-references.markdown",
+                    "link-no-scheme",
+                ),
+                (
+                    "_posts/2016-08-16-indented-link-references.markdown",
+                    "link-no-scheme",
+                ),
+                (
+                    "_posts/2016-08-16-indented-link-references.markdown",
+                    "link-no-scheme",
+                ),
+            ],
+        ),
         (
             "poole+hyde",
             // `{% gist %}` was built into Jekyll 2; Jekyll 4 stops the build

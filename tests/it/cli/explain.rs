@@ -118,7 +118,12 @@ fn every_file_of_a_site() {
     assert_eq!(post["date"], "2024-05-01T07:30:00+00:00");
     assert_eq!(post["layout"], "post");
     assert_eq!(post["published"], true);
-    assert_eq!(post["links"], serde_json::json!([]));
+    // Its layout is its one reference.
+    assert_eq!(
+        post["links"],
+        serde_json::json!([{ "line": 2, "column": 9, "text": "post", "kind": "layout",
+            "target": "post", "leads": "file", "file": "_layouts/post.html" }])
+    );
     let about = all.iter().find(|v| v["path"] == "about.md").unwrap();
     assert_eq!(about["layout"], "page");
 }
@@ -161,7 +166,76 @@ fn human_output() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "about.md\n  kind: page\n  url: /about/\n  output: about/index.html\n  published: yes\n  layout: page\n\
-        \n_posts/2024-05-01-harbour.md\n  kind: post\n  url: /2024/05/01/harbour/\n  output: 2024/05/01/harbour/index.html\n  date: 2024-05-01T07:30:00+00:00\n  published: yes\n  layout: post\n\
+        \n_posts/2024-05-01-harbour.md\n  kind: post\n  url: /2024/05/01/harbour/\n  output: 2024/05/01/harbour/index.html\n  date: 2024-05-01T07:30:00+00:00\n  published: yes\n  layout: post\n  links:\n    2:9 layout `post` -> _layouts/post.html\n\
         \n_posts/README.md\n  kind: skipped\n  why: in `_posts/` but its name is not `YYYY-MM-DD-title.ext`\n"
+    );
+}
+
+#[test]
+fn each_reference_says_where_it_leads() {
+    let dir = common::site(&[
+        ("_config.yml", "title: Notes\nbaseurl: /blog\n"),
+        ("_includes/footer.html", "<footer></footer>\n"),
+        ("about.md", "---\npermalink: /about/\n---\nAbout.\n"),
+        (
+            "_posts/2024-05-02-tide.md",
+            "---\ntitle: Tide\n---\nTides.\n",
+        ),
+        (
+            "_posts/2024-05-01-harbour.md",
+            "---\ntitle: Harbour\n---\n\
+             [tides]({% post_url 2024-05-02-tide %}) [about]({{ site.baseurl }}/about/)\n\
+             [gone](/blog/2024/05/03/gone.html) [elsewhere](https://example.org/)\n\
+             [next]({{ page.next.url }}) {% include footer.html %}\n",
+        ),
+    ]);
+    let (all, code) = explain(dir.path(), &["_posts/2024-05-01-harbour.md"]);
+    assert_eq!(code, Some(0));
+    let links: Vec<(u64, u64, &str, &str, &str, Option<&str>)> = all[0]["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_u64().unwrap(),
+                l["column"].as_u64().unwrap(),
+                l["text"].as_str().unwrap(),
+                l["kind"].as_str().unwrap(),
+                l["leads"].as_str().unwrap(),
+                l["file"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                4,
+                21,
+                "2024-05-02-tide",
+                "post_url",
+                "file",
+                Some("_posts/2024-05-02-tide.md")
+            ),
+            (
+                4,
+                49,
+                "{{ site.baseurl }}/about/",
+                "link",
+                "file",
+                Some("about.md")
+            ),
+            (5, 8, "/blog/2024/05/03/gone.html", "link", "nothing", None),
+            (5, 48, "https://example.org/", "link", "external", None),
+            (6, 8, "{{ page.next.url }}", "link", "not-judged", None),
+            (
+                6,
+                40,
+                "footer.html",
+                "include",
+                "file",
+                Some("_includes/footer.html")
+            ),
+        ]
     );
 }
