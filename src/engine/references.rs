@@ -10,7 +10,6 @@ use foldhash::HashMap;
 use crate::model::jekyll::site::Site;
 use crate::model::link::{RefKind, Target, resolve};
 use crate::model::post::Post;
-use crate::model::summary::compact::hash;
 use crate::model::summary::links::{FileLink, layout_link, reference_link, site_url};
 use crate::model::summary::site_outputs::SiteOutputs;
 
@@ -63,8 +62,7 @@ impl SiteGraph<'_> {
         if !self.judged {
             return Leads::NotJudged;
         }
-        for key in &link.keys {
-            let h = hash(key);
+        for &h in &link.keys {
             if let Some(file) = self.posts.get(&h) {
                 return Leads::File(file.clone());
             }

@@ -70,17 +70,29 @@ fn walk(
         } else {
             format!("{rel}/{name}")
         };
-        // Links are followed; one that leads nowhere is left out.
-        let Ok(meta) = std::fs::metadata(&path) else {
-            continue;
+        // Links are followed; one that leads nowhere is left out. The
+        // kind of anything else is known from the folder's listing.
+        let (is_dir, is_file) = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => (t.is_dir(), t.is_file()),
+            _ => match std::fs::metadata(&path) {
+                Ok(meta) => (meta.is_dir(), meta.is_file()),
+                Err(_) => continue,
+            },
         };
-        if meta.is_dir() {
+        if is_dir {
             if enters(&child, site) {
                 walk(&path, &child, site, seen, files);
             }
-        } else if meta.is_file() {
+        } else if is_file {
+            // A post is a post (and a draft a draft) with or without front
+            // matter: those, thousands in a site, are not opened.
+            let posts = child
+                .split('/')
+                .rev()
+                .skip(1)
+                .any(|p| p == "_posts" || p == "_drafts");
             files.push(ListedFile {
-                front_matter: opens_front_matter(&path),
+                front_matter: !posts && opens_front_matter(&path),
                 rel: child,
             });
         }

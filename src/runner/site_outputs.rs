@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::engine::Resolver;
 use crate::model::Post;
 use crate::model::jekyll::permalink::unescape;
+use crate::model::jekyll::site::Kind;
 use crate::model::jekyll::site_files::place::place;
 use crate::model::jekyll::site_files::{FileKind, classify};
 use crate::model::summary::site_outputs::{SiteOutputs, SourceFile, site_outputs};
@@ -29,7 +30,13 @@ pub fn for_files(resolver: &Resolver, files: &[PathBuf]) -> Vec<SiteOutputs> {
         }
         last_dir = dir;
         let site = resolver.site_for(f);
-        if let Some(root) = &site.root {
+        // A mirror's posts are not link-checked: its site is not walked
+        // for them.
+        if let Some(root) = site
+            .root
+            .as_ref()
+            .filter(|_| site.kind != Some(Kind::Mirror))
+        {
             roots.insert(root.clone());
         }
     }
@@ -157,7 +164,7 @@ pub fn post_keys(resolver: &Resolver, root: &Path) -> foldhash::HashMap<u64, Str
             Some(
                 full.provides
                     .iter()
-                    .map(|k| (crate::model::summary::compact::hash(k), f.rel.clone()))
+                    .map(|k| (*k, f.rel.clone()))
                     .collect::<Vec<_>>(),
             )
         })

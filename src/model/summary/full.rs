@@ -53,7 +53,7 @@ pub struct FullSummary {
     pub links: Vec<FileLink>,
     /// The keys the file answers to, for others' references: its output
     /// file, and a post's name.
-    pub provides: Vec<String>,
+    pub provides: Vec<u64>,
     /// The file's URL, for the `link` rules' suggestions.
     pub url: Option<String>,
     /// The site's part of the keys (see [`site_key`]), for the files of
@@ -112,11 +112,11 @@ impl FullSummary {
                 .iter()
                 .map(|l| LinkHashes {
                     kind: l.kind,
-                    keys: l.keys.iter().map(|k| hash(k)).collect(),
+                    keys: l.keys.clone().into(),
                     span: Span::from(&l.span),
                 })
                 .collect(),
-            provides: self.provides.iter().map(|k| hash(k)).collect(),
+            provides: self.provides.clone().into(),
             url: self.url.as_deref().map(Box::from),
         }
     }

@@ -13,6 +13,7 @@ use crate::model::front_matter::scalar::Scalar;
 use crate::model::jekyll::site::Site;
 use crate::model::link::{Prefix, RefKind, Reference, SiteUrl, Target, resolve};
 use crate::model::post::Post;
+use crate::model::summary::compact::Hasher;
 
 /// What a reference names, and so which rule judges it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -60,31 +61,71 @@ pub struct FileLink {
     /// What it points at, as messages show it: the path below the site's
     /// `baseurl` for a link, the argument for a tag, the layout's name.
     pub target: String,
-    /// The keys, any one of which makes it found.
-    pub keys: Vec<String>,
+    /// The hashes of its keys, any one of which makes it found.
+    pub keys: Vec<u64>,
     /// Where it is written.
     pub span: Range<usize>,
 }
 
+/// The hash of the key of one kind (`kind`), of the site `site`, made of
+/// `parts` one after the other: the hash of the key's string, made
+/// without the string.
+fn key(kind: u8, site: &str, parts: &[&str]) -> u64 {
+    let mut h = Hasher::new();
+    h.write(&[kind, 0]);
+    h.write(site.as_bytes());
+    h.write(&[0]);
+    for p in parts {
+        h.write(p.as_bytes());
+    }
+    h.finish()
+}
+
 /// The key of the output file `dest` (below the destination folder).
-pub fn output_key(site: &str, dest: &str) -> String {
-    format!("o\0{site}\0{dest}")
+pub fn output_key(site: &str, dest: &str) -> u64 {
+    key(b'o', site, &[dest])
+}
+
+/// The key of the output file a browser is served for `path` (below the
+/// `baseurl`) by the rule of [`served_by`] number `i`.
+fn served_key(site: &str, path: &str, i: usize) -> u64 {
+    let p = path.trim_start_matches('/');
+    let p = p.trim_end_matches('/');
+    let dir = path.ends_with('/') || p.is_empty();
+    match (dir, i) {
+        (true, _) if p.is_empty() => key(b'o', site, &["index.html"]),
+        (true, _) => key(b'o', site, &[p, "/index.html"]),
+        (false, 0) => key(b'o', site, &[p]),
+        (false, 1) => key(b'o', site, &[p, "/index.html"]),
+        (false, _) => key(b'o', site, &[p, ".html"]),
+    }
+}
+
+/// The keys of the output files a browser asking for `path` may be
+/// served (see [`served_by`]).
+pub fn served_keys(site: &str, path: &str) -> Vec<u64> {
+    let trimmed = path.trim_start_matches('/').trim_end_matches('/');
+    if path.ends_with('/') || trimmed.is_empty() {
+        vec![served_key(site, path, 0)]
+    } else {
+        (0..3).map(|i| served_key(site, path, i)).collect()
+    }
 }
 
 /// The key of the source file at `rel` (below the site's folder).
-pub fn file_key(site: &str, rel: &str) -> String {
-    format!("f\0{site}\0{rel}")
+pub fn file_key(site: &str, rel: &str) -> u64 {
+    key(b'f', site, &[rel])
 }
 
 /// The key of the post whose file name, without its extension, is `name`.
-pub fn post_key(site: &str, name: &str) -> String {
-    format!("p\0{site}\0{name}")
+pub fn post_key(site: &str, name: &str) -> u64 {
+    key(b'p', site, &[name])
 }
 
 /// The key of the layout `name` (its file in `_layouts`, without the
 /// extension).
-pub fn layout_key(site: &str, name: &str) -> String {
-    format!("l\0{site}\0{name}")
+pub fn layout_key(site: &str, name: &str) -> u64 {
+    key(b'l', site, &[name])
 }
 
 /// The site's own part of every key: the folder of its `_config.yml`.
@@ -126,8 +167,13 @@ pub fn file_links(post: &Post, site: &Site, rel: &str, url: Option<&str>) -> Vec
     if let Some(link) = layout_link(post, site) {
         out.push(link);
     }
+    let (key, urls) = (site_key(site), site_url(site));
+    let markdown = site.is_markdown(rel.rsplit_once('.').map_or("", |(_, e)| e));
     for r in post.references() {
-        if let Some(link) = reference_link(r, site, rel, url) {
+        if r.dynamic || (r.kind.is_markdown() && !markdown) {
+            continue;
+        }
+        if let Some(link) = reference_keys(r, site, &key, &urls, rel, url) {
             out.push(link);
         }
     }
@@ -219,10 +265,7 @@ fn reference_keys(
             let Target::Internal { path, .. } = resolve(arg, r.prefix, page, urls) else {
                 return None;
             };
-            let mut keys: Vec<String> = served_by(&path)
-                .iter()
-                .map(|d| output_key(key, d))
-                .collect();
+            let mut keys = served_keys(key, &path);
             // jekyll-relative-links makes a link to a Markdown file a link
             // to its page.
             if plugin(site, "jekyll-relative-links")
@@ -239,7 +282,7 @@ fn reference_keys(
             if let Some(p) = &site.polyglot {
                 for lang in &p.languages {
                     if let Some(rest) = path.strip_prefix(&format!("/{lang}/")) {
-                        keys.extend(served_by(rest).iter().map(|d| output_key(key, d)));
+                        keys.extend(served_keys(key, rest));
                     }
                 }
             }
@@ -324,7 +367,7 @@ fn normalize(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// The keys the file at `rel` answers to: its output file, for a post
+/// The hashes of the keys the file at `rel` answers to: its output file, for a post
 /// (`is_post`) its name, and with jekyll-redirect-from the pages that
 /// redirect to it (`redirect_from`).
 pub fn provides(
@@ -333,7 +376,7 @@ pub fn provides(
     dest: Option<&str>,
     is_post: bool,
     post: &Post,
-) -> Vec<String> {
+) -> Vec<u64> {
     let key = site_key(site);
     let mut out = Vec::new();
     if let Some(dest) = dest {
@@ -355,7 +398,7 @@ pub fn provides(
         }
         for path in from {
             let path = format!("/{}", path.trim().trim_start_matches('/'));
-            out.extend(served_by(&path).iter().map(|d| output_key(&key, d)));
+            out.extend(served_keys(&key, &path));
         }
     }
     out
@@ -373,6 +416,31 @@ mod tests {
         assert_eq!(
             served_by("/about"),
             ["about", "about/index.html", "about.html"]
+        );
+    }
+
+    #[test]
+    fn the_served_keys_are_the_keys_of_the_files_served() {
+        for path in [
+            "/",
+            "//",
+            "/about/",
+            "/about//",
+            "/about",
+            "/a/b.html",
+            "/港口/",
+            "",
+        ] {
+            let want: Vec<u64> = served_by(path)
+                .iter()
+                .map(|d| output_key("site", d))
+                .collect();
+            assert_eq!(served_keys("site", path), want, "{path}");
+        }
+        // Made piece by piece, a key is the hash of its string.
+        assert_eq!(
+            output_key("site", "a/index.html"),
+            crate::model::summary::compact::hash("o\0site\0a/index.html")
         );
     }
 

@@ -5,7 +5,6 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::compact::hash;
 use super::links::{GITHUB_PAGES_PLUGINS, file_key, layout_key, output_key, served_by, site_key};
 use crate::model::jekyll::site::Site;
 
@@ -104,20 +103,18 @@ pub fn site_outputs(
     };
     for (i, f) in files.iter().enumerate() {
         let i = u32::try_from(i).ok();
-        out.keys.insert(hash(&file_key(&key, &f.rel)), i);
+        out.keys.insert(file_key(&key, &f.rel), i);
         if let Some(rest) = f.rel.strip_prefix("_layouts/") {
             let name = rest.rsplit_once('.').map_or(rest, |(stem, _)| stem);
-            out.keys.insert(hash(&layout_key(&key, name)), i);
+            out.keys.insert(layout_key(&key, name), i);
         }
         if let Some((url, dest)) = &f.output {
-            out.keys.insert(hash(&output_key(&key, dest)), i);
+            out.keys.insert(output_key(&key, dest), i);
             out.urls.push(url.clone());
         }
     }
     let mut made = |dest: &str| {
-        out.keys
-            .entry(hash(&output_key(&key, dest)))
-            .or_insert(None);
+        out.keys.entry(output_key(&key, dest)).or_insert(None);
     };
     // GitHub Pages' gem loads its own set.
     let plugins = site.plugins.iter().flat_map(|p| match p.as_str() {

@@ -31,7 +31,15 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
             let urls = (post_urls.iter().copied())
                 .chain(file.site.urls.iter().map(String::as_str))
                 .filter(|u| Some(*u) != own);
+            // `[text]((https://…))`: kramdown takes the inner parentheses
+            // as part of the URL, which is then a path on this site.
+            let wrapped = ["/(http://", "/(https://"]
+                .iter()
+                .any(|p| link.target.contains(p));
             let help = match nearest(&link.target, urls) {
+                _ if wrapped => "the URL is written in a second pair of parentheses, which \
+                    become part of it: remove them"
+                    .to_string(),
                 Some(url) => format!(
                     "the nearest URL the site has is `{url}`; if the page moved \
                     there, link to it"

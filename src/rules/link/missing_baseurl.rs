@@ -22,6 +22,13 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if r.dynamic || r.prefix != Prefix::None || !is_link(&r.kind) {
             continue;
         }
+        // Only a path from the root, or a URL of the site's own host, can
+        // lack the baseurl: the others are not resolved.
+        if !(r.url.starts_with('/') || r.url.contains("://"))
+            || r.url.starts_with(urls.baseurl.as_str())
+        {
+            continue;
+        }
         let Target::Internal {
             missing_baseurl: true,
             ..

@@ -12,6 +12,12 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         if r.dynamic || r.prefix != Prefix::None || !is_link(&r.kind) {
             continue;
         }
+        // A host is a first part with a dot, in a URL with no scheme that
+        // is not a path from the root or from here.
+        let first = r.url.split(['/', '?', '#']).next().unwrap_or("");
+        if !first.contains('.') || first.contains(':') || r.url.starts_with(['/', '.']) {
+            continue;
+        }
         let Target::NoScheme { host } = resolve(&r.url, r.prefix, "/", &urls) else {
             continue;
         };

@@ -191,7 +191,9 @@ fn each_reference_says_where_it_leads() {
     ]);
     let (all, code) = explain(dir.path(), &["_posts/2024-05-01-harbour.md"]);
     assert_eq!(code, Some(0));
-    let links: Vec<(u64, u64, &str, &str, &str, Option<&str>)> = all[0]["links"]
+    // Line, column, text, kind, where it leads, and the file.
+    type Link<'a> = (u64, u64, &'a str, &'a str, &'a str, Option<&'a str>);
+    let links: Vec<Link> = all[0]["links"]
         .as_array()
         .unwrap()
         .iter()

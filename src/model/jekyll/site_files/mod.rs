@@ -24,6 +24,8 @@ pub struct ListedFile {
     pub rel: String,
     /// Whether it starts with a front matter line as Jekyll tests it
     /// (`Utils.has_yaml_header?`): `---`, optional white space, a newline.
+    /// Not read (`false`) for the files of `_posts` and `_drafts`, whose
+    /// kind does not depend on it.
     pub front_matter: bool,
 }
 
