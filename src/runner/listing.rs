@@ -128,7 +128,8 @@ mod tests {
         for (rel, text) in [
             ("index.md", "---\ntitle: a\n---\n"),
             ("assets/a.css", "body {}\n"),
-            ("_posts/2020-01-01-a.md", "---  \r\nx: 1\n---\n"),
+            ("_posts/2020-01-01-a.md", "---\nx: 1\n---\n"),
+            ("notes.md", "---  \r\nx: 1\n---\n"),
             ("node_modules/x/index.js", "x\n"),
             (".git/config", "x\n"),
         ] {
@@ -147,9 +148,12 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("_posts/2020-01-01-a.md", true),
+                // A post is not opened: its kind does not depend on it.
+                ("_posts/2020-01-01-a.md", false),
                 ("assets/a.css", false),
                 ("index.md", true),
+                // `---`, spaces and CRLF open front matter too.
+                ("notes.md", true),
             ]
         );
     }

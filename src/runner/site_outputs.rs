@@ -115,6 +115,17 @@ pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
         }
     }
     let mut out = site_outputs(site, &files, posts, generator);
+    // The ids layouts and includes give every page they render.
+    let mut layout_ids: Vec<String> = listing
+        .files
+        .iter()
+        .filter(|f| f.rel.starts_with("_layouts/") || f.rel.starts_with("_includes/"))
+        .filter_map(|f| std::fs::read(root.join(&f.rel)).ok())
+        .flat_map(|bytes| crate::model::link::ids::html_ids(&String::from_utf8_lossy(&bytes)))
+        .collect();
+    layout_ids.sort();
+    layout_ids.dedup();
+    out.layout_ids = layout_ids;
     out.site = crate::model::summary::links::site_key(site);
     Some(out)
 }

@@ -110,6 +110,26 @@ pub fn parse(text: &str, name: &str, warnings: &mut Vec<SiteError>) -> Result<Si
                     .filter(|u| !u.is_empty() && !value.is_null())
                     .map(str::to_string);
             }
+            // The Markdown converter, and how kramdown makes headings' ids.
+            Some("markdown") => {
+                site.kramdown = value
+                    .as_str()
+                    .is_none_or(|m| value.is_null() || m.eq_ignore_ascii_case("kramdown"));
+            }
+            Some("kramdown") => {
+                if let Some(v) = entry(value, "input").and_then(|v| v.as_str()) {
+                    site.ids.gfm = v.eq_ignore_ascii_case("gfm");
+                }
+                if let Some(v) = entry(value, "auto_ids") {
+                    site.ids.auto_ids = v.scalar() != Some(&Scalar::Bool(false));
+                }
+                if let Some(v) = entry(value, "auto_id_prefix").and_then(|v| v.as_str()) {
+                    site.ids.prefix = v.to_string();
+                }
+                if let Some(v) = entry(value, "auto_id_stripping") {
+                    site.ids.stripping = v.scalar() == Some(&Scalar::Bool(true));
+                }
+            }
             // jekyll-paginate's pages: how many posts each, and where.
             Some("paginate") => site.paginate = value.as_str().and_then(|n| n.trim().parse().ok()),
             Some("paginate_path") => {

@@ -77,6 +77,12 @@ pub struct Site {
     pub source: Option<String>,
     /// `paginate`: posts per page of jekyll-paginate.
     pub paginate: Option<usize>,
+    /// How the ids of headings are made (`kramdown:`), and whether
+    /// Markdown is converted by kramdown at all (`markdown:`).
+    pub ids: crate::model::link::ids::IdRules,
+    /// `markdown: kramdown` (Jekyll's default): the ids of headings are
+    /// known.
+    pub kramdown: bool,
     /// `paginate_path`: where jekyll-paginate writes pages 2 and on.
     pub paginate_path: Option<String>,
 }
@@ -381,6 +387,8 @@ impl Default for Site {
             theme: None,
             source: None,
             paginate: None,
+            ids: crate::model::link::ids::IdRules::default(),
+            kramdown: true,
             paginate_path: None,
         }
     }

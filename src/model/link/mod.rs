@@ -9,6 +9,7 @@ mod definition;
 mod find;
 pub mod host;
 mod html;
+pub mod ids;
 mod liquid;
 mod markdown;
 mod prefix;

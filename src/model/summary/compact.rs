@@ -38,6 +38,8 @@ pub struct PostSummary {
 pub struct LinkHashes {
     pub kind: super::links::LinkKind,
     pub keys: Box<[u64]>,
+    /// For a fragment, the keys of the page it is on.
+    pub page: Box<[u64]>,
     pub span: Span,
 }
 

@@ -20,7 +20,7 @@ use crate::model::jekyll::site::Site;
 use crate::model::jekyll::site_files::classify;
 use crate::model::jekyll::site_files::place::place;
 use crate::model::post::Post;
-use crate::model::summary::links::{FileLink, file_links, provides, site_key};
+use crate::model::summary::links::{FileLink, file_links, id_provides, provides, site_key};
 use crate::model::tag::site_page::{mentions_tag_page, points_elsewhere, site_tag, tag_key};
 use crate::model::text::case::lowercase;
 
@@ -113,6 +113,7 @@ impl FullSummary {
                 .map(|l| LinkHashes {
                     kind: l.kind,
                     keys: l.keys.clone().into(),
+                    page: l.page.clone().into(),
                     span: Span::from(&l.span),
                 })
                 .collect(),
@@ -130,6 +131,9 @@ pub struct Wanted {
     /// The references the `link` rules look up, and what each file
     /// answers to.
     pub links: bool,
+    /// The fragments of links, and the ids of each page (a pass over its
+    /// headings).
+    pub fragments: bool,
 }
 
 impl Wanted {
@@ -137,6 +141,7 @@ impl Wanted {
     pub const NOTHING: Wanted = Wanted {
         tag_links: false,
         links: false,
+        fragments: false,
     };
 
     /// The parts either wants.
@@ -144,6 +149,7 @@ impl Wanted {
         Wanted {
             tag_links: self.tag_links || other.tag_links,
             links: self.links || other.links,
+            fragments: self.fragments || other.fragments,
         }
     }
 }
@@ -174,15 +180,18 @@ pub fn summarize(
             if draft {
                 Vec::new()
             } else {
-                file_links(post, site, &rel, url.as_deref())
+                file_links(post, site, &rel, url.as_deref(), wanted.fragments)
             },
-            provides(
-                site,
-                &rel,
-                output.as_ref().map(|o| o.file.as_str()),
-                true,
-                post,
-            ),
+            {
+                let dest = output.as_ref().map(|o| o.file.as_str());
+                let mut keys = provides(site, &rel, dest, true, post);
+                if wanted.fragments
+                    && let Some(dest) = dest
+                {
+                    keys.extend(id_provides(post, site, &rel, dest));
+                }
+                keys
+            },
             url,
         )
     } else {
@@ -253,8 +262,16 @@ fn summarize_page(
     let placed = place(path, &rel, &kind, Some(post), site, now);
     let url = placed.url.as_deref().map(unescape);
     FullSummary {
-        links: file_links(post, site, &rel, url.as_deref()),
-        provides: provides(site, &rel, placed.dest.as_deref(), false, post),
+        links: file_links(post, site, &rel, url.as_deref(), wanted.fragments),
+        provides: {
+            let mut keys = provides(site, &rel, placed.dest.as_deref(), false, post);
+            if wanted.fragments
+                && let Some(dest) = &placed.dest
+            {
+                keys.extend(id_provides(post, site, &rel, dest));
+            }
+            keys
+        },
         url,
         site: site_key(site),
         rel,

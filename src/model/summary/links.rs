@@ -31,6 +31,9 @@ pub enum LinkKind {
     IncludeRelative,
     /// `layout:`: found in `_layouts`.
     Layout,
+    /// The fragment of a link (`#section`): found when the page it points
+    /// at has that id.
+    Fragment,
 }
 
 impl LinkKind {
@@ -49,7 +52,7 @@ impl LinkKind {
             LinkKind::LinkTag => Some("link"),
             LinkKind::Include => Some("include"),
             LinkKind::IncludeRelative => Some("include_relative"),
-            LinkKind::Link | LinkKind::Layout => None,
+            LinkKind::Link | LinkKind::Layout | LinkKind::Fragment => None,
         }
     }
 }
@@ -65,6 +68,9 @@ pub struct FileLink {
     pub keys: Vec<u64>,
     /// Where it is written.
     pub span: Range<usize>,
+    /// For a fragment, the hashes of the keys of the page it is on (any
+    /// one of which is the page); empty otherwise.
+    pub page: Vec<u64>,
 }
 
 /// The hash of the key of one kind (`kind`), of the site `site`, made of
@@ -162,7 +168,13 @@ pub fn site_url(site: &Site) -> SiteUrl {
 /// `site`, whose own URL is `url` (below the `baseurl`; `None` when
 /// Jekyll does not write it, so that relative links cannot be resolved),
 /// that can be looked up before a build.
-pub fn file_links(post: &Post, site: &Site, rel: &str, url: Option<&str>) -> Vec<FileLink> {
+pub fn file_links(
+    post: &Post,
+    site: &Site,
+    rel: &str,
+    url: Option<&str>,
+    fragments: bool,
+) -> Vec<FileLink> {
     let mut out = Vec::new();
     if let Some(link) = layout_link(post, site) {
         out.push(link);
@@ -174,6 +186,9 @@ pub fn file_links(post: &Post, site: &Site, rel: &str, url: Option<&str>) -> Vec
             continue;
         }
         if let Some(link) = reference_keys(r, site, &key, &urls, rel, url) {
+            out.push(link);
+        }
+        if fragments && let Some(link) = fragment_link(r, site, url) {
             out.push(link);
         }
     }
@@ -188,6 +203,7 @@ pub fn layout_link(post: &Post, site: &Site) -> Option<FileLink> {
         keys: vec![layout_key(&site_key(site), &name)],
         target: name,
         span,
+        page: Vec::new(),
     })
 }
 
@@ -291,6 +307,7 @@ fn reference_keys(
                 target: path,
                 keys,
                 span: r.span.clone(),
+                page: Vec::new(),
             });
         }
     };
@@ -299,7 +316,97 @@ fn reference_keys(
         target: arg.to_string(),
         keys,
         span: r.span.clone(),
+        page: Vec::new(),
     })
+}
+
+/// The key of the id `id` of the page written to `dest`.
+pub fn id_key(site: &str, dest: &str, id: &str) -> u64 {
+    key(b'a', site, &[dest, "#", id])
+}
+
+/// The keys of the id `id` on the page a browser asking for `path` may be
+/// served (see [`served_by`]).
+fn id_keys(site: &str, path: &str, id: &str) -> Vec<u64> {
+    served_by(path)
+        .iter()
+        .flat_map(|d| [id_key(site, d, id), any_id_key(site, d)])
+        .collect()
+}
+
+/// The key a page answers every fragment with: one whose ids Liquid makes
+/// (`id="{{ person.id }}"`, a heading of `{{ title }}`), which postlint
+/// cannot know.
+fn any_id_key(site: &str, dest: &str) -> u64 {
+    key(b'A', site, &[dest])
+}
+
+/// The fragment of the reference `r` (of the file whose URL is `url`) as
+/// one to look up: its ids on the page it points at, with that page's
+/// keys. `None` without a fragment, or where it is not looked up.
+pub fn fragment_link(r: &Reference, site: &Site, url: Option<&str>) -> Option<FileLink> {
+    // jekyll-polyglot points each language's links at its own copy of
+    // the page, whose ids are its own.
+    if r.dynamic || !site.kramdown || site.polyglot.is_some() {
+        return None;
+    }
+    let arg = r.url.trim();
+    let (path, fragment) = if let Some(frag) = arg.strip_prefix('#') {
+        // A fragment alone: this page.
+        (url?.to_string(), frag.to_string())
+    } else {
+        let relative = r.prefix == Prefix::None && !arg.starts_with('/') && !arg.contains("://");
+        let page = match (url, relative) {
+            (Some(u), _) => u,
+            (None, false) => "/",
+            (None, true) => return None,
+        };
+        match resolve(arg, r.prefix, page, &site_url(site)) {
+            Target::Internal {
+                path,
+                fragment: Some(f),
+                ..
+            } => (path, f),
+            _ => return None,
+        }
+    };
+    let fragment = crate::model::tag::pattern::percent_decode_strict(&fragment).unwrap_or(fragment);
+    // `#` and `#top` are the page itself.
+    if fragment.is_empty() || fragment == "top" {
+        return None;
+    }
+    let key = site_key(site);
+    Some(FileLink {
+        kind: LinkKind::Fragment,
+        keys: id_keys(&key, &path, &fragment),
+        page: served_keys(&key, &path),
+        target: format!("{path}#{fragment}"),
+        span: r.span.clone(),
+    })
+}
+
+/// The keys of the ids of the file written to `dest`.
+pub fn id_provides(post: &Post, site: &Site, rel: &str, dest: &str) -> Vec<u64> {
+    let key = site_key(site);
+    let markdown = site.is_markdown(rel.rsplit_once('.').map_or("", |(_, e)| e));
+    let ids = crate::model::link::ids::ids(
+        post.text,
+        post.body_start..post.text.len(),
+        markdown,
+        &site.ids,
+    );
+    let mut out: Vec<u64> = ids.iter().map(|id| id_key(&key, dest, id)).collect();
+    // A page that sends its readers elsewhere (`redirect_to`) has the
+    // fragments of the page it sends them to.
+    if post.front_matter.get("redirect_to").is_some()
+        || ids.iter().any(|id| id.contains("{{") || id.contains("{%"))
+        || ["id=\"{{", "id='{{", "id={{", "\n#{{", "# {{"]
+            .iter()
+            .any(|p| post.text[post.body_start..].contains(p))
+    {
+        out.push(any_id_key(&key, dest));
+    }
+    out
 }
 
 /// Whether the site loads the plugin `name` (GitHub Pages' gem loads its

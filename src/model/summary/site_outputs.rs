@@ -41,6 +41,9 @@ pub struct SiteOutputs {
     /// Whether a plugin makes a page per year (`/2020/`), so that links to
     /// a year's folder are not judged.
     pub year_pages: bool,
+    /// The ids the site's layouts and includes give the pages they render
+    /// (`comments`, `disqus_thread`): fragments naming one are not judged.
+    pub layout_ids: Vec<String>,
 }
 
 /// Plugins that make no file a link can point at.

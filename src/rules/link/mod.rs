@@ -5,6 +5,7 @@
 // The family's rule files; the `rules!` table below lists them in the
 // order they run.
 pub mod broken;
+pub mod broken_fragment;
 pub mod broken_tag;
 /// What the whole-repository rules of the family share: finding the
 /// references nothing answers to, and the nearest name to offer.
@@ -19,4 +20,5 @@ rules! {
     "link-broken" => repo broken,
     "link-broken-tag" => repo broken_tag,
     "link-unknown-layout" => repo unknown_layout,
+    "link-broken-fragment" => repo broken_fragment,
 }

@@ -10,6 +10,7 @@ use crate::rules::{RepoContext, RepoDiagnostic, Sink};
 pub const NEEDS: Wanted = Wanted {
     tag_links: true,
     links: false,
+    fragments: false,
 };
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
