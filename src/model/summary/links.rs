@@ -13,7 +13,7 @@ use crate::model::front_matter::scalar::Scalar;
 use crate::model::jekyll::site::Site;
 use crate::model::link::{Prefix, RefKind, Reference, SiteUrl, Target, resolve};
 use crate::model::post::Post;
-use crate::model::summary::compact::Hasher;
+use crate::model::summary::hash::Hasher;
 
 /// What a reference names, and so which rule judges it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

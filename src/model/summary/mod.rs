@@ -7,6 +7,7 @@
 
 pub mod compact;
 pub mod full;
+pub mod hash;
 pub mod links;
 pub mod site_outputs;
 #[cfg(test)]
