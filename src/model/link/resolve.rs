@@ -208,7 +208,7 @@ fn decode(path: &str) -> String {
 /// RFC 3986's `remove_dot_segments`.
 pub(super) fn remove_dot_segments(path: &str) -> String {
     // Most paths have no dot segment: nothing to take out.
-    if !path.split('/').any(|s| s == "." || s == "..") {
+    if !path.contains("/.") && !path.starts_with('.') {
         return path.to_string();
     }
     let mut out: Vec<&str> = Vec::new();
