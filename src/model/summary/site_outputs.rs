@@ -72,6 +72,13 @@ const NO_FILES: &[&str] = &[
     "jekyll-responsive-image",
     "jekyll-admin",
     "kramdown-parser-gfm",
+    // Jekyll itself and the gems it runs on, often listed among plugins.
+    "jekyll",
+    "kramdown",
+    "rouge",
+    "webrick",
+    "jekyll-sass-converter",
+    "jekyll-watch",
 ];
 
 /// The plugins whose files postlint works out, with what they make; every
@@ -161,6 +168,10 @@ pub fn site_outputs(
                 }
             }
         }
+    }
+    // A theme gem copies its own `assets/` into the site.
+    if site.theme.is_some() {
+        out.unjudged.push("/assets/".to_string());
     }
     if generator && out.unknown_plugin.is_none() {
         out.unknown_plugin = Some("a generator in `_plugins`".to_string());
