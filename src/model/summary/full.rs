@@ -20,7 +20,8 @@ use crate::model::jekyll::site::Site;
 use crate::model::jekyll::site_files::classify;
 use crate::model::jekyll::site_files::place::place;
 use crate::model::post::Post;
-use crate::model::summary::links::{FileLink, file_links, id_provides, provides, site_key};
+use crate::model::summary::fragments::id_provides;
+use crate::model::summary::links::{FileLink, file_links, provides, site_key};
 use crate::model::tag::site_page::{mentions_tag_page, points_elsewhere, site_tag, tag_key};
 use crate::model::text::case::lowercase;
 

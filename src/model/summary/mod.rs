@@ -6,8 +6,11 @@
 //! ([`full::FullSummary`]) are made again for the posts a rule reports.
 
 pub mod compact;
+pub mod file_link;
+pub mod fragments;
 pub mod full;
 pub mod hash;
+pub mod keys;
 pub mod links;
 pub mod site_outputs;
 #[cfg(test)]
