@@ -73,7 +73,12 @@ impl SiteGraph<'_> {
             }
         }
         if link.kind == crate::model::summary::links::LinkKind::Link
-            && !self.outputs.judges(&link.target)
+            && (!self.outputs.judges(&link.target)
+                || (self.outputs.project_sites
+                    && !link
+                        .scope
+                        .iter()
+                        .any(|k| self.posts.contains_key(k) || self.outputs.keys.contains_key(k))))
         {
             return Leads::NotJudged;
         }

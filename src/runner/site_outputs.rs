@@ -115,6 +115,17 @@ pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
         }
     }
     let mut out = site_outputs(site, &files, posts, generator);
+    // A GitHub Pages user or organisation site: its repository is named
+    // `<owner>.github.io`, or it is served there.
+    out.project_sites = std::fs::canonicalize(root)
+        .ok()
+        .and_then(|r| r.file_name().map(|n| n.to_string_lossy().ends_with(".github.io")))
+        .unwrap_or(false)
+        || (site.baseurl.is_empty()
+            && site
+                .host
+                .as_deref()
+                .is_some_and(|h| h.ends_with(".github.io")));
     // The ids layouts and includes give every page they render.
     let mut layout_ids: Vec<String> = listing
         .files

@@ -40,8 +40,9 @@ pub struct PostSummary {
 pub struct LinkHashes {
     pub kind: super::links::LinkKind,
     pub keys: Box<[u64]>,
-    /// For a fragment, the keys of the page it is on.
-    pub page: Box<[u64]>,
+    /// The keys of what must exist for it to be judged (see
+    /// [`FileLink::scope`](super::file_link::FileLink::scope)).
+    pub scope: Box<[u64]>,
     pub span: Span,
 }
 

@@ -57,7 +57,9 @@ pub struct FileLink {
     pub keys: Vec<u64>,
     /// Where it is written.
     pub span: Range<usize>,
-    /// For a fragment, the hashes of the keys of the page it is on (any
-    /// one of which is the page); empty otherwise.
-    pub page: Vec<u64>,
+    /// The hashes of the keys of what must exist for the reference to be
+    /// judged, any one of them: for a fragment, the page it is on; for a
+    /// link, the first folder of its path (see
+    /// [`SiteOutputs::project_sites`](super::site_outputs::SiteOutputs::project_sites)).
+    pub scope: Vec<u64>,
 }

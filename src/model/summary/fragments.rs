@@ -54,7 +54,7 @@ pub fn fragment_link(r: &Reference, site: &Site, url: Option<&str>) -> Option<Fi
     Some(FileLink {
         kind: LinkKind::Fragment,
         keys: id_keys(&key, &path, &fragment),
-        page: served_keys(&key, &path),
+        scope: served_keys(&key, &path),
         target: format!("{path}#{fragment}"),
         span: r.span.clone(),
     })

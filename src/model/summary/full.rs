@@ -114,7 +114,7 @@ impl FullSummary {
                 .map(|l| LinkHashes {
                     kind: l.kind,
                     keys: l.keys.clone().into(),
-                    page: l.page.clone().into(),
+                    scope: l.scope.clone().into(),
                     span: Span::from(&l.span),
                 })
                 .collect(),

@@ -110,3 +110,17 @@ pub fn id_key(site: &str, dest: &str, id: &str) -> u64 {
 pub fn any_id_key(site: &str, dest: &str) -> u64 {
     key(b'A', site, &[dest])
 }
+
+/// The key of the first part of the path `path` (an output file, or a
+/// link's path below the `baseurl`): what the site has at its top level.
+/// A file there also answers for its name without `.html`.
+pub fn top_key(site: &str, path: &str) -> u64 {
+    let p = path.trim_start_matches('/');
+    let first = p.split('/').next().unwrap_or("");
+    let first = if p.contains('/') {
+        first
+    } else {
+        first.strip_suffix(".html").unwrap_or(first)
+    };
+    key(b't', site, &[first])
+}

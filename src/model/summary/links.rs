@@ -12,7 +12,7 @@ use std::ops::Range;
 pub use super::file_link::{FileLink, LinkKind};
 use super::fragments::fragment_link;
 pub use super::keys::{
-    file_key, layout_key, output_key, post_key, served_by, served_keys, site_key, site_url,
+    file_key, layout_key, output_key, post_key, served_by, served_keys, site_key, site_url, top_key,
 };
 use crate::model::front_matter::scalar::Scalar;
 use crate::model::jekyll::site::Site;
@@ -58,7 +58,7 @@ pub fn layout_link(post: &Post, site: &Site) -> Option<FileLink> {
         keys: vec![layout_key(&site_key(site), &name)],
         target: name,
         span,
-        page: Vec::new(),
+        scope: Vec::new(),
     })
 }
 
@@ -159,10 +159,10 @@ fn reference_keys(
             }
             return Some(FileLink {
                 kind: LinkKind::Link,
+                scope: vec![top_key(key, &path)],
                 target: path,
                 keys,
                 span: r.span.clone(),
-                page: Vec::new(),
             });
         }
     };
@@ -171,7 +171,7 @@ fn reference_keys(
         target: arg.to_string(),
         keys,
         span: r.span.clone(),
-        page: Vec::new(),
+        scope: Vec::new(),
     })
 }
 
@@ -254,6 +254,7 @@ pub fn provides(
     let mut out = Vec::new();
     if let Some(dest) = dest {
         out.push(output_key(&key, dest));
+        out.push(top_key(&key, dest));
     }
     if is_post {
         let name = rel.rsplit('/').next().unwrap_or(rel);

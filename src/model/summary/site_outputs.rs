@@ -5,7 +5,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::links::{GITHUB_PAGES_PLUGINS, file_key, layout_key, output_key, served_by, site_key};
+use super::links::{
+    GITHUB_PAGES_PLUGINS, file_key, layout_key, output_key, served_by, site_key, top_key,
+};
 use crate::model::jekyll::site::Site;
 
 /// One file of a site's source, as Jekyll reads it.
@@ -41,6 +43,12 @@ pub struct SiteOutputs {
     /// Whether a plugin makes a page per year (`/2020/`), so that links to
     /// a year's folder are not judged.
     pub year_pages: bool,
+    /// Whether the site is a GitHub Pages user or organisation site
+    /// (`<owner>.github.io`), below whose address GitHub Pages serves each
+    /// of the owner's other repositories' sites, at `/<repository>/`: a
+    /// link into a first folder the site itself has nothing in may be to
+    /// one of them, and is not judged.
+    pub project_sites: bool,
     /// The ids the site's layouts and includes give the pages they render
     /// (`comments`, `disqus_thread`): fragments naming one are not judged.
     pub layout_ids: Vec<String>,
@@ -120,11 +128,13 @@ pub fn site_outputs(
         }
         if let Some((url, dest)) = &f.output {
             out.keys.insert(output_key(&key, dest), i);
+            out.keys.entry(top_key(&key, dest)).or_insert(i);
             out.urls.push(url.clone());
         }
     }
     let mut made = |dest: &str| {
         out.keys.entry(output_key(&key, dest)).or_insert(None);
+        out.keys.entry(top_key(&key, dest)).or_insert(None);
     };
     // GitHub Pages' gem loads its own set.
     let plugins = site.plugins.iter().flat_map(|p| match p.as_str() {

@@ -1,5 +1,7 @@
 //! `link-broken`: a link or image points at a place of the site where Jekyll writes no file.
 
+use foldhash::HashSet;
+
 use super::lookup::nearest::nearest;
 use super::lookup::unresolved;
 use crate::model::summary::full::Wanted;
@@ -23,9 +25,20 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
         .iter()
         .filter_map(|p| p.summary.url.as_deref())
         .collect();
+    let provided: HashSet<u64> = (ctx.posts.iter())
+        .flat_map(|p| p.summary.provides.iter().copied())
+        .collect();
     for file in found {
         for link in &file.links {
             if !file.site.judges(&link.target) {
+                continue;
+            }
+            // Into a first folder the site has nothing in, on a site below
+            // which GitHub Pages serves the owner's other repositories.
+            if file.site.project_sites
+                && !(link.scope.iter())
+                    .any(|k| provided.contains(k) || file.site.keys.contains_key(k))
+            {
                 continue;
             }
             let own = file.full.url.as_deref();

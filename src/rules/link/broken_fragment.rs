@@ -28,7 +28,7 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
     }
     for file in found {
         for link in &file.links {
-            if !link.page.iter().any(|k| pages.contains(k)) {
+            if !link.scope.iter().any(|k| pages.contains(k)) {
                 continue;
             }
             let (page, id) = link.target.rsplit_once('#').unwrap_or(("", &link.target));
