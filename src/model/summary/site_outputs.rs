@@ -89,22 +89,6 @@ const NO_FILES: &[&str] = &[
     "jekyll-watch",
 ];
 
-/// The plugins whose files postlint works out, with what they make; every
-/// other plugin, and a site's own generators, make links into the site
-/// unjudged. Documented in the `link-broken` rule.
-pub const UNDERSTOOD_PLUGINS: &[&str] = &[
-    "github-pages",
-    "jekyll-optional-front-matter",
-    "jekyll-readme-index",
-    "jekyll-relative-links",
-    "jekyll-feed",
-    "jekyll-sitemap",
-    "jekyll-paginate",
-    "jekyll-redirect-from",
-    "jekyll-archives",
-    "jekyll-polyglot",
-];
-
 /// The keys of `site`'s `files`, with `posts` posts (for pagination), and
 /// whether its `_plugins` hold a generator (which makes pages postlint
 /// cannot know of).

@@ -1,21 +1,19 @@
 //! What Jekyll makes of every file of a site: its kind ([`kind`]), and
 //! for those it writes, its URL and output file ([`page`], [`document`],
-//! [`static_file`], made by [`dest`]'s rules), and the names other files
-//! refer to ([`names`]). The files come as a [`Listing`], read by the
-//! caller: nothing here reads a file.
+//! [`static_file`], made by [`dest`]'s rules), all of it at once in
+//! [`place`]. The files come as a [`Listing`], read by the caller: nothing
+//! here reads a file.
 
 pub mod dest;
 pub mod document;
 pub mod filter;
 pub mod kind;
 pub mod listing;
-pub mod names;
 pub mod page;
 pub mod place;
 pub mod static_file;
 
 pub use kind::{FileKind, classify};
-pub use names::{Names, names};
 
 /// A file of a site, as the walk found it.
 #[derive(Clone, Debug, PartialEq, Eq)]
