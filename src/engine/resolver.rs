@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::config::Config;
 use crate::discover::PathFilter;
+use crate::model::jekyll::path::lexical;
 use crate::model::jekyll::site::Kind;
 use crate::model::jekyll::site_files::Listing;
 use crate::site_loader::{Site, SiteError, Verdict};
@@ -291,27 +292,11 @@ impl Resolver {
 
 /// `path` relative to the site's folder `root`, with `/` between its parts;
 /// `None` when it is not below it.
-pub fn site_relative(path: &Path, root: &Path) -> Option<String> {
-    let lexical = |p: &Path| -> PathBuf {
-        let abs = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        let mut out = PathBuf::new();
-        for c in abs.components() {
-            match c {
-                std::path::Component::CurDir => {}
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                c => out.push(c),
-            }
-        }
-        out
-    };
-    let rel = lexical(path);
-    let rel = rel.strip_prefix(lexical(root)).ok()?;
+fn site_relative(path: &Path, root: &Path) -> Option<String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let absolute = |p: &Path| lexical(&cwd.join(p));
+    let rel = absolute(path);
+    let rel = rel.strip_prefix(absolute(root)).ok()?;
     let parts: Vec<&str> = rel
         .components()
         .map(|c| c.as_os_str().to_str())

@@ -22,7 +22,9 @@
 use std::fmt;
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+pub use crate::model::jekyll::path::lexical;
 
 /// The files that name a project, nearest first in each kind, in the
 /// order they count: postlint's settings, Jekyll's, then the repository.
@@ -104,22 +106,6 @@ pub fn project_of(dir: &Path) -> Option<PathBuf> {
             .find(|d| d.join(marker).exists())
             .map(Path::to_path_buf)
     })
-}
-
-/// `path` without `.` and with each `..` taking off the name before it, as
-/// the user reads a path, not as links resolve it.
-pub fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Why a fixed file was not written. `reason` is what files refused alike

@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 
 use super::{error, exit};
 use crate::engine::Resolver;
-use crate::model::jekyll::site_files::has_yaml_header;
 use file::Explained;
 
 #[derive(clap::Args, Debug)]
@@ -106,7 +105,7 @@ pub fn run(args: &Args) -> u8 {
         } else {
             let front_matter = match listing.get(&rel) {
                 Some(f) => f.front_matter,
-                None => first_line_opens(&absolute),
+                None => crate::runner::listing::opens_front_matter(&absolute),
             };
             wanted.insert(rel, front_matter);
         }
@@ -161,23 +160,6 @@ fn relative(path: &Path, root: &Path) -> String {
         }
     }
     parts.join("/")
-}
-
-/// Whether the file at `path` starts with a front matter line.
-fn first_line_opens(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::new();
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    if file.take(1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let line = match memchr::memchr(b'\n', &head) {
-        Some(end) => &head[..=end],
-        None => &head[..],
-    };
-    has_yaml_header(line)
 }
 
 /// Each file as a block: its path, then what Jekyll makes of it.

@@ -195,6 +195,22 @@ pub fn slugify_pretty(s: &str) -> String {
     super::permalink::slugify(s, true, true)
 }
 
+/// `path` without `.` and with each `..` taking off the name before it, as
+/// the user reads a path, not as links resolve it.
+pub fn lexical(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
