@@ -35,9 +35,9 @@ pub fn file_links(
         out.push(link);
     }
     let (key, urls) = (site_key(site), site_url(site));
-    let markdown = site.is_markdown(rel.rsplit_once('.').map_or("", |(_, e)| e));
+    let markdown = converted(site, rel);
     for r in post.references() {
-        if r.dynamic || (r.kind.is_markdown() && !markdown) {
+        if !looked_up(r, markdown) {
             continue;
         }
         if let Some(link) = reference_keys(r, site, &key, &urls, rel, url) {
@@ -71,16 +71,22 @@ pub fn reference_link(
     rel: &str,
     url: Option<&str>,
 ) -> Option<FileLink> {
-    if r.dynamic {
-        return None;
-    }
-    // Jekyll converts only the Markdown files: in an `.html` file a
-    // Markdown link is text.
-    let ext = rel.rsplit_once('.').map_or("", |(_, e)| e);
-    if r.kind.is_markdown() && !site.is_markdown(ext) {
+    if !looked_up(r, converted(site, rel)) {
         return None;
     }
     reference_keys(r, site, &site_key(site), &site_url(site), rel, url)
+}
+
+/// Whether Jekyll converts the file at `rel` from Markdown.
+fn converted(site: &Site, rel: &str) -> bool {
+    site.is_markdown(rel.rsplit_once('.').map_or("", |(_, e)| e))
+}
+
+/// Whether the reference `r`, in a file converted from Markdown
+/// (`markdown`) or not, is looked up: not when built from variables, nor a
+/// Markdown link in a file Jekyll does not convert, where it is text.
+fn looked_up(r: &Reference, markdown: bool) -> bool {
+    !r.dynamic && (markdown || !r.kind.is_markdown())
 }
 
 fn reference_keys(
