@@ -1,9 +1,7 @@
 //! `link-broken`: a link or image points at a place of the site where Jekyll writes no file.
 
-use foldhash::HashSet;
-
 use super::lookup::nearest::nearest;
-use super::lookup::unresolved;
+use super::lookup::{provided, unresolved};
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -16,7 +14,8 @@ pub const NEEDS: Wanted = Wanted {
 };
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
-    let found = unresolved(ctx, |k| k == LinkKind::Link);
+    let provided = provided(ctx);
+    let found = unresolved(ctx, &provided, |k| k == LinkKind::Link);
     if found.is_empty() {
         return;
     }
@@ -24,9 +23,6 @@ pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
         .posts
         .iter()
         .filter_map(|p| p.summary.url.as_deref())
-        .collect();
-    let provided: HashSet<u64> = (ctx.posts.iter())
-        .flat_map(|p| p.summary.provides.iter().copied())
         .collect();
     for file in found {
         for link in &file.links {

@@ -1,8 +1,6 @@
 //! `link-broken-fragment`: a link's fragment names an id the page it points at does not have.
 
-use foldhash::{HashSet, HashSetExt};
-
-use super::lookup::unresolved;
+use super::lookup::{provided, unresolved};
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -15,17 +13,14 @@ pub const NEEDS: Wanted = Wanted {
 };
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
-    let found = unresolved(ctx, |k| k == LinkKind::Fragment);
+    let pages = provided(ctx);
+    let found = unresolved(ctx, &pages, |k| k == LinkKind::Fragment);
     if found.is_empty() {
         return;
     }
     // Only the pages postlint read know their ids: a static HTML file's,
     // or a page a plugin makes, are not judged (and a link to no page at
     // all is `link-broken`'s).
-    let mut pages: HashSet<u64> = HashSet::with_capacity(ctx.posts.len());
-    for post in ctx.posts {
-        pages.extend(post.summary.provides.iter().copied());
-    }
     for file in found {
         for link in &file.links {
             if !link.scope.iter().any(|k| pages.contains(k)) {

@@ -1,7 +1,7 @@
 //! `link-broken-tag`: a post_url, link, include or include_relative tag names no file, which stops the build.
 
 use super::lookup::nearest::nearest;
-use super::lookup::unresolved;
+use super::lookup::{provided, unresolved};
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -14,7 +14,7 @@ pub const NEEDS: Wanted = Wanted {
 };
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
-    for file in unresolved(ctx, LinkKind::stops_the_build) {
+    for file in unresolved(ctx, &provided(ctx), LinkKind::stops_the_build) {
         let files = &file.site.files;
         let dir = file.full.rel.rsplit_once('/').map_or("", |(d, _)| d);
         for link in &file.links {

@@ -1,7 +1,7 @@
 //! `link-unknown-layout`: a layout is named that is not in _layouts, so Jekyll renders the file without one.
 
 use super::lookup::nearest::nearest;
-use super::lookup::unresolved;
+use super::lookup::{provided, unresolved};
 use crate::model::summary::full::Wanted;
 use crate::model::summary::links::LinkKind;
 use crate::rules::{RepoContext, RepoDiagnostic, Sink};
@@ -14,7 +14,7 @@ pub const NEEDS: Wanted = Wanted {
 };
 
 pub fn check(ctx: &RepoContext, out: &mut Sink<RepoDiagnostic>) {
-    for file in unresolved(ctx, |k| k == LinkKind::Layout) {
+    for file in unresolved(ctx, &provided(ctx), |k| k == LinkKind::Layout) {
         let layouts: Vec<&str> = (file.site.files.iter())
             .filter_map(|f| f.strip_prefix("_layouts/"))
             .map(|n| n.rsplit_once('.').map_or(n, |(stem, _)| stem))

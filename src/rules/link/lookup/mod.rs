@@ -22,19 +22,26 @@ pub struct Unresolved<'c> {
     pub site: &'c SiteOutputs,
 }
 
+/// The keys the posts and pages checked answer to.
+pub fn provided(ctx: &RepoContext) -> HashSet<u64> {
+    let mut known: HashSet<u64> = HashSet::with_capacity(ctx.posts.len() * 2);
+    for post in ctx.posts {
+        known.extend(post.summary.provides.iter().copied());
+    }
+    known
+}
+
 /// The references of a kind `kind` accepts that no file of any site, and
-/// no post or page checked, answers to.
+/// no post or page checked (which answer to `known`, see [`provided`]),
+/// answers to.
 pub fn unresolved<'c>(
     ctx: &RepoContext<'c>,
+    known: &HashSet<u64>,
     kind: impl Fn(LinkKind) -> bool,
 ) -> Vec<Unresolved<'c>> {
     let wanted = |l: &crate::model::summary::compact::LinkHashes| kind(l.kind);
     if !ctx.posts.iter().any(|p| p.summary.links.iter().any(wanted)) {
         return Vec::new();
-    }
-    let mut known: HashSet<u64> = HashSet::with_capacity(ctx.posts.len() * 2);
-    for post in ctx.posts {
-        known.extend(post.summary.provides.iter().copied());
     }
     let found = |k: &u64| known.contains(k) || ctx.sites.iter().any(|s| s.keys.contains_key(k));
     let candidates: Vec<usize> = (0..ctx.posts.len())
