@@ -119,7 +119,10 @@ pub fn one_site(resolver: &Resolver, root: &Path) -> Option<SiteOutputs> {
     // `<owner>.github.io`, or it is served there.
     out.project_sites = std::fs::canonicalize(root)
         .ok()
-        .and_then(|r| r.file_name().map(|n| n.to_string_lossy().ends_with(".github.io")))
+        .and_then(|r| {
+            r.file_name()
+                .map(|n| n.to_string_lossy().ends_with(".github.io"))
+        })
         .unwrap_or(false)
         || (site.baseurl.is_empty()
             && site
