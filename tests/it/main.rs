@@ -7,6 +7,7 @@
 mod acceptance;
 mod cli;
 mod common;
+mod editors;
 mod fix;
 mod hostile;
 mod invariants;
