@@ -25,12 +25,11 @@ mod linter;
 mod main_loop;
 mod notifications;
 mod position;
+mod pull;
 mod session;
 mod settings;
 mod stdio;
 mod workspace_posts;
-
-use std::time::Duration;
 
 use lsp_server::ErrorCode;
 use serde_json::Value;
@@ -38,9 +37,6 @@ use serde_json::Value;
 pub use frames::{Frame, Frames, MAX_CONTENT_LENGTH};
 pub use position::{Encoding, Lines};
 pub use settings::Settings;
-
-/// How long the server waits after a change before it publishes.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
 
 /// Documents larger than this are not checked: the CLI's limit for a post.
 pub const MAX_DOCUMENT: usize = crate::runner::MAX_FILE_SIZE as usize;
