@@ -270,3 +270,36 @@ pub fn uri_of(path: &Path) -> Option<lsp::Uri> {
     let url = url::Url::from_file_path(path).ok()?;
     lsp::Uri::from_str(url.as_str()).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_what_a_report_holds() {
+        let finding = |message: &str| lsp::Diagnostic {
+            message: message.into(),
+            ..Default::default()
+        };
+        let a = Report::new(vec![finding("a")]);
+        assert_eq!(a.id, Report::new(vec![finding("a")]).id);
+        assert_ne!(a.id, Report::new(vec![finding("b")]).id);
+        assert_ne!(a.id, Report::new(Vec::new()).id);
+        assert_eq!(a.answer(Some(&a.id))["kind"], "unchanged");
+        assert_eq!(a.answer(Some("other"))["items"][0]["message"], "a");
+    }
+
+    #[test]
+    fn a_held_pull_the_client_cancels_is_answered_cancelled() {
+        let mut pull = Pull::new(true);
+        let params = json!({ "textDocument": { "uri": "untitled:a.md" } });
+        let request = Request::new(RequestId::from(3), "textDocument/diagnostic".into(), params);
+        pull.held.push(request);
+        assert!(cancel(&mut pull, &json!({ "id": 4 })).is_none());
+        let response = cancel(&mut pull, &json!({ "id": 3 })).expect("held");
+        assert_eq!(response.id, RequestId::from(3));
+        let error = response.response_result.expect_err("an error");
+        assert_eq!(error.code, ErrorCode::RequestCanceled as i32);
+        assert!(pull.held.is_empty());
+    }
+}

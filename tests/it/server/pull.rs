@@ -255,3 +255,35 @@ fn a_change_is_published_before_the_next_request_is_answered() {
     }
     assert_eq!(client.stop(), 0);
 }
+
+/// In a workspace of more than a thousand files, an opened post's own
+/// findings come first; its whole-repository ones once the workspace is
+/// read, when the server is idle.
+#[test]
+fn a_large_workspace_gives_own_findings_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1000 {
+        let name = format!("_posts/2021-01-01-p{i}.md");
+        common::write(dir.path(), &name, b"---\ntitle: p\n---\nx\n");
+    }
+    common::write(dir.path(), "_posts/2022-10-31-a.md", POST.as_bytes());
+    let second = common::write(dir.path(), "_posts/2022-10-31-b.md", POST.as_bytes());
+    let mut client = Client::start();
+    client.call(
+        "initialize",
+        json!({ "processId": null, "rootUri": file_uri(dir.path()), "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    let uri = file_uri(&second);
+    client.open(&uri, POST);
+    let codes = |found: &[Value]| -> Vec<String> {
+        (found.iter())
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&client.diagnostics(&uri)), ["tag-link-mismatch"]);
+    let mut whole = codes(&client.diagnostics(&uri));
+    whole.sort();
+    assert_eq!(whole, ["source-duplicate", "tag-link-mismatch"]);
+    assert_eq!(client.stop(), 0);
+}
