@@ -9,7 +9,7 @@ use std::sync::Arc;
 use lsp_types as lsp;
 
 use super::position::{Encoding, LineStarts};
-use super::pull::Report;
+use super::pull_state::Report;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::compact::PostSummary;

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use super::client::Client;
 use super::documents::file_path;
 use super::position::Encoding;
-use super::pull::{self, Pull};
+use super::pull_state::{self, Pull};
 use super::session::Session;
 use super::settings::Settings;
 use super::{FIX_ALL_KIND, RequestError, parse};
@@ -123,7 +123,7 @@ fn capabilities(utf8: bool, pulls: bool) -> lsp::ServerCapabilities {
         definition_provider: Some(lsp::OneOf::Left(true)),
         diagnostic_provider: pulls.then(|| {
             lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
-                identifier: Some(pull::IDENTIFIER.into()),
+                identifier: Some(pull_state::IDENTIFIER.into()),
                 inter_file_dependencies: true,
                 workspace_diagnostics: true,
                 ..Default::default()
@@ -167,7 +167,7 @@ fn main_loop(connection: &Connection, mut session: Session) -> Result<u8, String
                 }
                 if n.method == "$/cancelRequest"
                     && let Some(pull) = &mut session.pull
-                    && let Some(response) = pull::cancel(pull, &n.params)
+                    && let Some(response) = pull_state::cancel(pull, &n.params)
                 {
                     session.client.send(response.into());
                     continue;

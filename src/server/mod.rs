@@ -26,7 +26,8 @@
 //!   what documents are judged against changed.
 //!
 //! - `main_loop`: the handshake and the loop that dispatches messages;
-//! - `session`, `settings`, `documents`: the state between messages;
+//! - `session`, `settings`, `documents`, `pull_state`: the state between
+//!   messages;
 //! - `notifications`, `diagnostics`, `pull`: keeping documents, and
 //!   publishing or answering pulls;
 //! - `code_action`, `hover`, `definition`: one file per request;
@@ -45,6 +46,7 @@ mod main_loop;
 mod notifications;
 mod position;
 mod pull;
+mod pull_state;
 mod session;
 mod settings;
 mod stdio;

@@ -15,7 +15,7 @@ use super::client::Client;
 use super::documents::{Checked, Document};
 use super::linter;
 use super::position::Encoding;
-use super::pull::Pull;
+use super::pull_state::Pull;
 use super::settings::Settings;
 use super::workspace_posts::Repo;
 use crate::config::Config;
