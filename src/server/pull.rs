@@ -84,7 +84,11 @@ impl Session {
     /// is not open and has findings (`unchanged` when the client holds
     /// it), and an empty one for each file that had some and has no more.
     pub fn workspace_diagnostic(&mut self, params: lsp::WorkspaceDiagnosticParams) -> Value {
-        let reports = self.workspace_reports();
+        // While the workspace is not read yet, nothing: not even the
+        // emptying of what the client holds.
+        let Some(reports) = self.workspace_reports() else {
+            return json!({ "items": [] });
+        };
         let open: HashSet<&Path> = self.documents.values().map(|d| d.path.as_path()).collect();
         let previous: HashMap<PathBuf, &str> = (params.previous_result_ids.iter())
             .filter_map(|p| Some((file_path(&p.uri)?, p.value.as_str())))
@@ -122,25 +126,23 @@ impl Session {
     }
 
     /// The report of every file under the root with findings, made once
-    /// per generation. While the index of a large workspace waits to be
-    /// built, none.
-    fn workspace_reports(&mut self) -> Reports {
+    /// per generation (none without a workspace folder). `None` while the
+    /// index of a large workspace waits to be built.
+    fn workspace_reports(&mut self) -> Option<Reports> {
         if let Some(Some((generation, reports))) = self.pull.as_ref().map(|p| &p.workspace)
             && *generation == self.generation
         {
-            return reports.clone();
+            return Some(reports.clone());
         }
         let Some(root) = self.repo.as_ref().map(|ws| ws.root.clone()) else {
-            return Rc::default();
+            return Some(Rc::default());
         };
         let resolver = self.resolver_for(&root.join(CONFIG_FILE), true);
-        let Some(ws) = self.repo.as_mut() else {
-            return Rc::default();
-        };
+        let ws = self.repo.as_mut()?;
         if !ws.is_built() {
             if self.index_due || ws.is_large(&resolver) {
                 self.index_due = true;
-                return Rc::default();
+                return None;
             }
             ws.ensure(&resolver);
         }
@@ -164,7 +166,7 @@ impl Session {
         if let Some(pull) = &mut self.pull {
             pull.workspace = Some((self.generation, reports.clone()));
         }
-        reports
+        Some(reports)
     }
 
     /// Ask the client to pull again, if something changed and it can be
