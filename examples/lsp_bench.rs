@@ -1,15 +1,27 @@
-//! Times `postlint server` on one large post, as an editor would see it.
+//! Times `postlint server` as an editor would see it, for one build or
+//! several side by side (their runs interleaved, so that they share the
+//! machine's load).
 //!
-//!     cargo build --release && cargo run --release --example lsp_bench -- [BINARY] [BYTES]
+//!     cargo build --release && cargo run --release --example lsp_bench -- \
+//!         [--corpus DIR] [BINARY...]
 //!
-//! BINARY defaults to target/release/postlint and BYTES to 1 MiB. The post
-//! is CJK and emoji text with a tag link on every line (one in ten
-//! mismatched). Prints the median of 7 runs of: open to diagnostics, an
-//! incremental one-character change to diagnostics (this includes the
-//! server's 100 ms debounce), a code action request, and a hover.
+//! BINARY defaults to target/release/postlint. The posts are generated:
+//! CJK and emoji text with a tag link on every line (one in ten
+//! mismatched), of 1 MiB and of 20 KB. Each row is the median of 7 runs:
+//! open to diagnostics, a one-line edit to diagnostics (published, and, for
+//! a client that pulls, the answer to `textDocument/diagnostic` sent right
+//! after the edit; then the same pull again, answered `unchanged`), a code
+//! action and a hover. With `--corpus DIR` (a Jekyll site, such as the
+//! 5,685-post mirror corpus), a server is started on that workspace for
+//! each run and one post with a whole-repository finding is opened: the
+//! time to its first diagnostics, to those with its whole-repository
+//! findings, from a one-line edit to its diagnostics, and, when pulling, to the first `workspace/diagnostic` answer
+//! that reports the workspace and to a repeated one. A build that does not
+//! offer pulled diagnostics shows `-` in those rows.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{ChildStdin, Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -17,119 +29,247 @@ use serde_json::{Value, json};
 
 const RUNS: usize = 7;
 
+/// What one run of one scenario measured: a time per row, `None` where
+/// the build cannot do it.
+type Times = Vec<Option<Duration>>;
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let binary = args
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "target/release/postlint".into());
-    let size: usize = args.get(1).map_or(1 << 20, |s| s.parse().expect("BYTES"));
-    let text = post(size);
-    let lines = text.lines().count();
-
-    let mut child = Command::new(&binary)
-        .arg("server")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {binary}: {e}"));
-    let mut stdin = child.stdin.take().unwrap();
-    let messages = reader(child.stdout.take().unwrap());
-    let mut id = 0;
-    let mut call = |stdin: &mut ChildStdin, method: &str, params: Value| {
-        id += 1;
-        send(
-            stdin,
-            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
-        );
-        id
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let corpus = match args.iter().position(|a| a == "--corpus") {
+        Some(i) => {
+            let dir = PathBuf::from(args.remove(i + 1));
+            args.remove(i);
+            Some(std::fs::canonicalize(&dir).unwrap_or(dir))
+        }
+        None => None,
     };
-    let init = call(&mut stdin, "initialize", json!({"capabilities": {}}));
-    wait(&messages, |m| m["id"] == init);
-    send(
-        &mut stdin,
-        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
-    );
-
-    let (mut open, mut change, mut action, mut hover) = (vec![], vec![], vec![], vec![]);
-    let mut found = 0;
+    let binaries = match args.is_empty() {
+        true => vec!["target/release/postlint".to_string()],
+        false => args,
+    };
+    let big = post(1 << 20);
+    let small = post(20 << 10);
+    let mut rows: Vec<(String, Vec<Vec<Duration>>)> = Vec::new();
+    let mut record = |labels: &[&str], binary: usize, times: Times| {
+        for (label, time) in labels.iter().zip(times) {
+            let at = match rows.iter().position(|(l, _)| l == label) {
+                Some(at) => at,
+                None => {
+                    rows.push((label.to_string(), vec![Vec::new(); binaries.len()]));
+                    rows.len() - 1
+                }
+            };
+            rows[at].1[binary].extend(time);
+        }
+    };
+    let editing = [
+        "1 MiB: didOpen -> diagnostics",
+        "1 MiB: one-line edit -> diagnostics",
+        "1 MiB: codeAction on a finding",
+        "1 MiB: hover on a finding",
+    ];
+    let pulling = [
+        "1 MiB: one-line edit -> pulled diagnostics",
+        "1 MiB: pull again (unchanged)",
+    ];
+    let small_rows = [
+        "20 KB: didOpen -> diagnostics",
+        "20 KB: one-line edit -> diagnostics",
+    ];
+    let corpus_rows = [
+        "corpus: didOpen -> first diagnostics",
+        "corpus: didOpen -> whole-repository findings",
+        "corpus: one-line edit -> diagnostics",
+        "corpus: pulled, didOpen -> first answer",
+        "corpus: pulled, first full workspace answer",
+        "corpus: pulled, workspace pull again",
+    ];
+    let mut servers: Vec<(Server, Server)> = (binaries.iter())
+        .map(|b| (Server::start(b, None, false), Server::start(b, None, true)))
+        .collect();
+    let target = corpus
+        .as_ref()
+        .map(|dir| whole_repository_post(&binaries[0], dir));
     for run in 0..RUNS {
-        let uri = format!("untitled:bench-{run}.md");
-        let start = Instant::now();
-        notify(
-            &mut stdin,
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        );
-        let d = diagnostics(&messages, &uri);
-        open.push(start.elapsed());
-        found = d.len();
-        let first = d[0]["range"].clone();
+        for (i, (push, pull)) in servers.iter_mut().enumerate() {
+            record(&editing, i, edit(push, &big, &format!("big-{run}"), true));
+            record(
+                &small_rows,
+                i,
+                edit(push, &small, &format!("small-{run}"), false),
+            );
+            record(&pulling, i, pull_edit(pull, &big, &format!("pulled-{run}")));
+            if let (Some(dir), Some(post)) = (&corpus, &target) {
+                record(&corpus_rows, i, in_corpus(&binaries[i], dir, post));
+            }
+        }
+    }
+    for (push, pull) in servers {
+        push.stop();
+        pull.stop();
+    }
 
-        let start = Instant::now();
-        let at = json!({"line": lines / 2, "character": 0});
-        notify(
-            &mut stdin,
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": 2},
-                   "contentChanges": [{"range": {"start": at, "end": at}, "text": "x"}]}),
-        );
-        diagnostics(&messages, &uri);
-        change.push(start.elapsed());
+    println!(
+        "posts: {} and {} bytes ({} and {} lines); median of {RUNS} runs",
+        big.len(),
+        small.len(),
+        big.lines().count(),
+        small.lines().count()
+    );
+    if let Some(post) = &target {
+        println!("corpus post: {}", post.display());
+    }
+    let names: Vec<String> = (b'A'..)
+        .take(binaries.len())
+        .map(|c| (c as char).to_string())
+        .collect();
+    if binaries.len() > 1 {
+        for (name, binary) in names.iter().zip(&binaries) {
+            println!("{name} = {binary}");
+        }
+    }
+    print!("{:<46}", "");
+    for name in &names {
+        print!("{name:>12}");
+    }
+    println!();
+    for (label, times) in rows {
+        print!("{label:<46}");
+        for t in times {
+            print!("{:>12}", median(t));
+        }
+        println!();
+    }
+}
 
+/// Open a post, edit one line, ask for a code action and a hover when
+/// `actions`, and close it.
+fn edit(server: &mut Server, text: &str, name: &str, actions: bool) -> Times {
+    let uri = format!("untitled:{name}.md");
+    let start = Instant::now();
+    server.open(&uri, text);
+    let found = server.published(&uri);
+    let open = start.elapsed();
+    let first = found[0]["range"].clone();
+    let start = Instant::now();
+    server.change(&uri, text);
+    server.published(&uri);
+    let mut times = vec![Some(open), Some(start.elapsed())];
+    if actions {
         let start = Instant::now();
-        let n = call(
-            &mut stdin,
+        server.call(
             "textDocument/codeAction",
             json!({"textDocument": {"uri": uri}, "range": first, "context": {"diagnostics": []}}),
         );
-        wait(&messages, |m| m["id"] == n);
-        action.push(start.elapsed());
-
+        times.push(Some(start.elapsed()));
         let start = Instant::now();
-        let n = call(
-            &mut stdin,
+        server.call(
             "textDocument/hover",
             json!({"textDocument": {"uri": uri}, "position": first["start"]}),
         );
-        wait(&messages, |m| m["id"] == n);
-        hover.push(start.elapsed());
-        notify(
-            &mut stdin,
-            "textDocument/didClose",
-            json!({"textDocument": {"uri": uri}}),
-        );
-        diagnostics(&messages, &uri);
+        times.push(Some(start.elapsed()));
     }
-    let n = call(&mut stdin, "shutdown", Value::Null);
-    wait(&messages, |m| m["id"] == n);
-    notify(&mut stdin, "exit", Value::Null);
-    drop(stdin);
-    let status = child.wait().unwrap();
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    server.published(&uri);
+    times
+}
 
-    println!(
-        "post: {} bytes, {} lines, {} findings; median of {RUNS} runs",
-        text.len(),
-        lines,
-        found
+/// Open a post and pull it, then edit one line and pull it again at once,
+/// and pull once more with that answer's id.
+fn pull_edit(server: &mut Server, text: &str, name: &str) -> Times {
+    if !server.pulls {
+        return vec![None, None];
+    }
+    let uri = format!("untitled:{name}.md");
+    server.open(&uri, text);
+    server.pull(&uri, None);
+    let start = Instant::now();
+    server.change(&uri, text);
+    let report = server.pull(&uri, None);
+    let changed = start.elapsed();
+    let start = Instant::now();
+    let again = server.pull(&uri, report["resultId"].as_str());
+    assert_eq!(again["kind"], "unchanged");
+    let unchanged = start.elapsed();
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
     );
-    println!(
-        "didOpen -> publishDiagnostics:              {}",
-        median(open)
+    vec![Some(changed), Some(unchanged)]
+}
+
+/// A server on the corpus: the times to the opened post's diagnostics,
+/// first and with its whole-repository findings, pushed; then pulled.
+fn in_corpus(binary: &str, dir: &Path, post: &Path) -> Times {
+    let text = std::fs::read_to_string(post).unwrap();
+    let uri = url::Url::from_file_path(post).unwrap().to_string();
+    let whole = |d: &[Value]| d.iter().any(|d| d["code"] == "source-duplicate");
+
+    let mut server = Server::start(binary, Some(dir), false);
+    let start = Instant::now();
+    server.open(&uri, &text);
+    let mut found = server.published(&uri);
+    let first = start.elapsed();
+    while !whole(&found) {
+        found = server.published(&uri);
+    }
+    let mut times = vec![Some(first), Some(start.elapsed())];
+    let start = Instant::now();
+    server.change(&uri, &text);
+    server.published(&uri);
+    times.push(Some(start.elapsed()));
+    server.stop();
+
+    let mut server = Server::start(binary, Some(dir), true);
+    if !server.pulls {
+        server.stop();
+        return [times, vec![None; 3]].concat();
+    }
+    let start = Instant::now();
+    server.open(&uri, &text);
+    server.pull(&uri, None);
+    times.push(Some(start.elapsed()));
+    let mut items = Vec::new();
+    while items.is_empty() {
+        let reply = server.call("workspace/diagnostic", json!({"previousResultIds": []}));
+        items = reply["result"]["items"].as_array().unwrap().clone();
+    }
+    times.push(Some(start.elapsed()));
+    let previous: Vec<Value> = (items.iter())
+        .map(|i| json!({"uri": i["uri"], "value": i["resultId"]}))
+        .collect();
+    let start = Instant::now();
+    server.call(
+        "workspace/diagnostic",
+        json!({"previousResultIds": previous}),
     );
-    println!(
-        "didChange -> publishDiagnostics (+100 ms):  {}",
-        median(change)
-    );
-    println!(
-        "codeAction on the first finding:            {}",
-        median(action)
-    );
-    println!(
-        "hover on the first finding:                 {}",
-        median(hover)
-    );
-    println!("server exit status: {status}");
+    times.push(Some(start.elapsed()));
+    server.stop();
+    times
+}
+
+/// A post of the corpus with a whole-repository finding, as `check` says.
+fn whole_repository_post(binary: &str, dir: &Path) -> PathBuf {
+    let output = Command::new(binary)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--exit-zero",
+            "--select",
+            "source-duplicate",
+        ])
+        .arg(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {binary}: {e}"));
+    let found: Value = serde_json::from_slice(&output.stdout).expect("check's JSON");
+    let path = found[0]["path"]
+        .as_str()
+        .expect("a post with a duplicate source");
+    dir.join(path)
 }
 
 /// A post of about `size` bytes: valid front matter and header, then lines
@@ -151,22 +291,134 @@ fn post(size: usize) -> String {
 }
 
 fn median(mut times: Vec<Duration>) -> String {
+    if times.is_empty() {
+        return "-".into();
+    }
     times.sort();
     format!("{:.1} ms", times[times.len() / 2].as_secs_f64() * 1000.0)
 }
 
-fn send(stdin: &mut ChildStdin, message: &Value) {
-    let body = serde_json::to_vec(message).unwrap();
-    write!(stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
-    stdin.write_all(&body).unwrap();
-    stdin.flush().unwrap();
+/// A server, spoken to over its standard input and output.
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    messages: Receiver<Value>,
+    pending: Vec<Value>,
+    id: i64,
+    version: i64,
+    /// It offered pulled diagnostics.
+    pulls: bool,
 }
 
-fn notify(stdin: &mut ChildStdin, method: &str, params: Value) {
-    send(
-        stdin,
-        &json!({"jsonrpc": "2.0", "method": method, "params": params}),
-    );
+impl Server {
+    /// Start and initialize a server, as a client that pulls or not.
+    fn start(binary: &str, root: Option<&Path>, pull: bool) -> Server {
+        let mut child = Command::new(binary)
+            .arg("server")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run {binary}: {e}"));
+        let mut server = Server {
+            stdin: child.stdin.take().unwrap(),
+            messages: reader(child.stdout.take().unwrap()),
+            child,
+            pending: Vec::new(),
+            id: 0,
+            version: 1,
+            pulls: false,
+        };
+        let capabilities = match pull {
+            true => json!({"textDocument": {"diagnostic": {}},
+                           "workspace": {"diagnostics": {"refreshSupport": true}}}),
+            false => json!({}),
+        };
+        let root = root.map(|r| url::Url::from_file_path(r).unwrap().to_string());
+        let init = server.call(
+            "initialize",
+            json!({"capabilities": capabilities, "rootUri": root}),
+        );
+        server.pulls = !init["result"]["capabilities"]["diagnosticProvider"].is_null();
+        server.notify("initialized", json!({}));
+        server
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = serde_json::to_vec(message).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        self.id += 1;
+        let id = self.id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    /// The next message `wanted` accepts; the server's own requests are
+    /// answered, other messages kept.
+    fn wait(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.pending.iter().position(&wanted) {
+            return self.pending.remove(i);
+        }
+        loop {
+            let m = (self.messages.recv_timeout(Duration::from_secs(120)))
+                .expect("the server answered within 120 s");
+            if m.get("id").is_some() && m.get("method").is_some() {
+                self.send(&json!({"jsonrpc": "2.0", "id": m["id"], "result": null}));
+            }
+            if wanted(&m) {
+                return m;
+            }
+            self.pending.push(m);
+        }
+    }
+
+    fn published(&mut self, uri: &str) -> Vec<Value> {
+        let m = self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+        });
+        m["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    /// Insert a character at the start of the middle line.
+    fn change(&mut self, uri: &str, text: &str) {
+        self.version += 1;
+        let at = json!({"line": text.lines().count() / 2, "character": 0});
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": self.version},
+                   "contentChanges": [{"range": {"start": at, "end": at}, "text": "x"}]}),
+        );
+    }
+
+    fn pull(&mut self, uri: &str, previous: Option<&str>) -> Value {
+        let reply = self.call(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}, "previousResultId": previous}),
+        );
+        reply["result"].clone()
+    }
+
+    fn stop(mut self) {
+        self.call("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "server exit status: {status}");
+    }
 }
 
 fn reader(stdout: impl Read + Send + 'static) -> Receiver<Value> {
@@ -196,22 +448,4 @@ fn reader(stdout: impl Read + Send + 'static) -> Receiver<Value> {
         }
     });
     rx
-}
-
-fn wait(messages: &Receiver<Value>, wanted: impl Fn(&Value) -> bool) -> Value {
-    loop {
-        let m = messages
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the server answered within 60 s");
-        if wanted(&m) {
-            return m;
-        }
-    }
-}
-
-fn diagnostics(messages: &Receiver<Value>, uri: &str) -> Vec<Value> {
-    let m = wait(messages, |m| {
-        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-    });
-    m["params"]["diagnostics"].as_array().unwrap().clone()
 }

@@ -58,9 +58,16 @@ impl Client {
         self.shown.clear();
     }
 
+    /// Send a request of the server's own. Its id is `postlint-N`, unlike
+    /// the client's, and its response is not waited for.
+    pub fn request(&mut self, method: &str, params: impl serde::Serialize) {
+        self.next_request += 1;
+        let id = RequestId::from(format!("postlint-{}", self.next_request));
+        self.send(Request::new(id, method.into(), params).into());
+    }
+
     /// Ask the client to tell us about changes to config files and posts.
     pub fn register_watcher(&mut self) {
-        self.next_request += 1;
         let params = lsp::RegistrationParams {
             registrations: vec![lsp::Registration {
                 id: "postlint-config-watcher".into(),
@@ -79,7 +86,6 @@ impl Client {
                 })),
             }],
         };
-        let id = RequestId::from(format!("postlint-{}", self.next_request));
-        self.send(Request::new(id, "client/registerCapability".into(), params).into());
+        self.request("client/registerCapability", params);
     }
 }

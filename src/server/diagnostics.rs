@@ -13,6 +13,7 @@ use super::linter;
 use super::position::{Encoding, Lines};
 use super::session::Session;
 use super::settings::Settings;
+use crate::config::CONFIG_FILE;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// The other files that related labels point into, by the path findings
@@ -20,12 +21,18 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub type Elsewhere = HashMap<String, (lsp::Uri, String)>;
 
 impl Session {
-    /// Publish the documents whose changes have settled.
+    /// Publish the documents whose changes have settled, and those that
+    /// publishing them changed (a few rounds at most: publishing a document
+    /// again changes nothing further).
     pub fn publish_dirty(&mut self) {
-        self.deadline = None;
-        let dirty: Vec<lsp::Uri> = self.dirty.drain().collect();
-        for uri in dirty {
-            self.publish_guarded(&uri);
+        for _ in 0..4 {
+            if self.dirty.is_empty() {
+                return;
+            }
+            let dirty: Vec<lsp::Uri> = self.dirty.drain().collect();
+            for uri in dirty {
+                self.publish_guarded(&uri);
+            }
         }
     }
 
@@ -40,17 +47,30 @@ impl Session {
     }
 
     fn publish(&mut self, uri: &lsp::Uri) {
-        let Some(doc) = self.documents.get(uri) else {
+        let Some(version) = self.documents.get(uri).map(|d| d.version) else {
             return;
         };
-        let (version, path, on_disk) = (doc.version, doc.path.clone(), doc.on_disk);
+        let diagnostics = self.open_diagnostics(uri);
+        self.client.notify(
+            "textDocument/publishDiagnostics",
+            lsp::PublishDiagnosticsParams::new(uri.clone(), diagnostics, Some(version)),
+        );
+    }
+
+    /// What an open document shows: its own findings and its
+    /// whole-repository ones; nothing for a document too large to check.
+    pub fn open_diagnostics(&mut self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+        let Some(doc) = self.documents.get(uri) else {
+            return Vec::new();
+        };
+        let (path, on_disk) = (doc.path.clone(), doc.on_disk);
         // Resolved first, so that a config error shows even for a document
         // too large to check.
         self.config_for(&path, on_disk);
         let Some(doc) = self.documents.get(uri) else {
-            return;
+            return Vec::new();
         };
-        let diagnostics = if doc.text.len() > MAX_DOCUMENT {
+        if doc.text.len() > MAX_DOCUMENT {
             self.client.log(
                 lsp::MessageType::WARNING,
                 format!(
@@ -59,18 +79,15 @@ impl Session {
                     MAX_DOCUMENT >> 20
                 ),
             );
-            Vec::new()
-        } else {
-            self.current_diagnostics(uri)
-        };
-        self.client.notify(
-            "textDocument/publishDiagnostics",
-            lsp::PublishDiagnosticsParams::new(uri.clone(), diagnostics, Some(version)),
-        );
+            return Vec::new();
+        }
+        self.current_diagnostics(uri)
     }
 
     /// Check a document (or take what its version found), update the
     /// repository index with it, and add its whole-repository findings.
+    /// In a large workspace whose index is not built yet, only the
+    /// document's own findings: the index is built when the server is idle.
     fn current_diagnostics(&mut self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
         let Some((checked, config)) = self.checked(uri) else {
             return Vec::new();
@@ -82,27 +99,59 @@ impl Session {
         if let (Some(summary), true) = (checked.summary.clone(), indexed) {
             let resolver = self.resolver_for(&path, on_disk);
             if let Some(ws) = self.repo.as_mut() {
-                // Other open posts may be judged against this one.
-                let changed = ws.update(&path, summary, config, &resolver);
-                let documents = self.documents.values();
-                let open = |p: &Path| {
-                    (documents.clone())
-                        .find(|d| d.path == p)
-                        .map(|d| d.text.clone())
-                };
-                found.extend(ws.findings(&path, &open));
-                if changed {
-                    self.mark_all_dirty(Some(uri));
+                if !ws.is_built() && (self.index_due || ws.is_large(&resolver)) {
+                    self.index_due = true;
+                } else {
+                    // Other open posts may be judged against this one.
+                    let changed = ws.update(&path, summary, config, &resolver);
+                    let documents = self.documents.values();
+                    let open = |p: &Path| {
+                        (documents.clone())
+                            .find(|d| d.path == p)
+                            .map(|d| d.text.clone())
+                    };
+                    found.extend(ws.findings(&path, &open));
+                    if changed {
+                        self.mark_all_dirty(Some(uri));
+                    }
                 }
             }
         }
         let doc = &self.documents[uri];
-        let lines = Lines::new(&doc.text, self.encoding);
-        let elsewhere = self.elsewhere(&found);
+        self.convert(uri, &doc.text, &found)
+    }
+
+    /// Findings in a file with text `text`, in LSP form.
+    pub fn convert(
+        &self,
+        uri: &lsp::Uri,
+        text: &str,
+        found: &[Diagnostic],
+    ) -> Vec<lsp::Diagnostic> {
+        let lines = Lines::new(text, self.encoding);
+        let elsewhere = self.elsewhere(found);
         found
             .iter()
             .map(|d| to_lsp(&self.settings, self.encoding, uri, &lines, d, &elsewhere))
             .collect()
+    }
+
+    /// Build the repository index that was put off, and judge the open
+    /// documents against it.
+    pub fn build_index(&mut self) {
+        self.index_due = false;
+        let Some(root) = self.repo.as_ref().map(|ws| ws.root.clone()) else {
+            return;
+        };
+        // The config of an open post under the root, else the root's own.
+        let path = (self.documents.values())
+            .find(|d| d.on_disk && d.path.starts_with(&root))
+            .map_or_else(|| root.join(CONFIG_FILE), |d| d.path.clone());
+        let resolver = self.resolver_for(&path, true);
+        if let Some(ws) = self.repo.as_mut() {
+            ws.ensure(&resolver);
+        }
+        self.mark_all_dirty(None);
     }
 
     /// The other files that `found`'s related labels point into: their

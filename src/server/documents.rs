@@ -9,6 +9,7 @@ use std::sync::Arc;
 use lsp_types as lsp;
 
 use super::position::{Encoding, LineStarts};
+use super::pull_state::Report;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::summary::compact::PostSummary;
@@ -25,10 +26,12 @@ pub struct Document {
     /// The text's line starts, built at the first incremental change and
     /// kept through the next ones.
     starts: Option<LineStarts>,
-    /// The result of checking this version with the current config.
     /// What checking the current version found, and the settings it was
     /// checked with.
     checked: Option<(Arc<Config>, Rc<Checked>)>,
+    /// The report of this version pulled last, and the session's
+    /// generation it was made at.
+    pub report: Option<(u64, Rc<Report>)>,
 }
 
 /// What checking one version of a document found.
@@ -68,6 +71,7 @@ impl Document {
             on_disk,
             starts: None,
             checked: None,
+            report: None,
         }
     }
 
@@ -98,9 +102,9 @@ impl Document {
         }
         self.version = version;
         self.checked = None;
+        self.report = None;
     }
 
-    /// The result of checking this version, if it is still valid.
     /// What checking this version with `config` found, if it was checked
     /// with exactly these settings.
     pub fn checked(&self, config: &Arc<Config>) -> Option<Rc<Checked>> {

@@ -1,10 +1,10 @@
 //! The handshake and the main loop: read each message in order, hand it to
-//! its handler, and publish when a run of changes settles.
+//! its handler, and publish when a run of changes settles: as soon as no
+//! message waits, or before a request is answered. There is no fixed wait.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::time::Instant;
 
-use crossbeam_channel::RecvTimeoutError;
+use crossbeam_channel::TryRecvError;
 use lsp_server::{Connection, ErrorCode, Message, Request, Response};
 use lsp_types as lsp;
 use serde_json::{Value, json};
@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use super::client::Client;
 use super::documents::file_path;
 use super::position::Encoding;
+use super::pull_state::{self, Pull};
 use super::session::Session;
 use super::settings::Settings;
 use super::{FIX_ALL_KIND, RequestError, parse};
@@ -39,8 +40,15 @@ pub fn serve(connection: Connection) -> Result<u8, String> {
     } else {
         Encoding::Utf16
     };
+    // Pulled diagnostics only for a client that asks for them: the others
+    // (Neovim, older clients) are published to.
+    let pulls = init
+        .capabilities
+        .text_document
+        .as_ref()
+        .is_some_and(|t| t.diagnostic.is_some());
     let result = json!({
-        "capabilities": capabilities(utf8),
+        "capabilities": capabilities(utf8, pulls),
         "serverInfo": { "name": "postlint", "version": env!("CARGO_PKG_VERSION") },
     });
     connection
@@ -57,6 +65,17 @@ pub fn serve(connection: Connection) -> Result<u8, String> {
         .and_then(|u| file_path(&u));
     let client = Client::new(connection.sender.clone());
     let mut session = Session::new(client, encoding, root);
+    if pulls {
+        // `workspace.diagnostics`, as the protocol spells it (lsp-types
+        // reads it as `diagnostic`).
+        let refresh_support = params["capabilities"]["workspace"]["diagnostics"]["refreshSupport"]
+            .as_bool()
+            .unwrap_or(false);
+        session.pull = Some(Pull::new(refresh_support));
+        if let Some(ws) = &mut session.repo {
+            ws.keep_own_findings();
+        }
+    }
     if let Some(options) = params.get("initializationOptions") {
         match Settings::from_value(options) {
             Ok(s) => session.settings = s,
@@ -76,7 +95,7 @@ pub fn serve(connection: Connection) -> Result<u8, String> {
     main_loop(&connection, session)
 }
 
-fn capabilities(utf8: bool) -> lsp::ServerCapabilities {
+fn capabilities(utf8: bool, pulls: bool) -> lsp::ServerCapabilities {
     lsp::ServerCapabilities {
         position_encoding: Some(if utf8 {
             lsp::PositionEncodingKind::UTF8
@@ -102,52 +121,56 @@ fn capabilities(utf8: bool) -> lsp::ServerCapabilities {
         )),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         definition_provider: Some(lsp::OneOf::Left(true)),
+        diagnostic_provider: pulls.then(|| {
+            lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
+                identifier: Some(pull_state::IDENTIFIER.into()),
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
+                ..Default::default()
+            })
+        }),
         ..Default::default()
     }
 }
 
 /// Each message is handled under `catch_unwind`, so a bug answers one
-/// request with an error instead of ending the server.
+/// request with an error instead of ending the server. Notifications (the
+/// edits) are taken as they come; what they make due is done when no
+/// message waits, or before the next request is answered.
 fn main_loop(connection: &Connection, mut session: Session) -> Result<u8, String> {
     loop {
-        let message = match session.deadline {
-            Some(deadline) => {
-                let wait = deadline.saturating_duration_since(Instant::now());
-                match connection.receiver.recv_timeout(wait) {
-                    Ok(m) => Some(m),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(1),
+        let message = match connection.receiver.try_recv() {
+            Ok(m) => m,
+            Err(TryRecvError::Empty) => {
+                idle(&mut session);
+                match connection.receiver.recv() {
+                    Ok(m) => m,
+                    Err(_) => return Ok(1),
                 }
             }
-            None => match connection.receiver.recv() {
-                Ok(m) => Some(m),
-                Err(_) => return Ok(1),
-            },
-        };
-        let Some(message) = message else {
-            session.publish_dirty();
-            continue;
+            Err(TryRecvError::Disconnected) => return Ok(1),
         };
         match message {
             Message::Request(req) => {
-                let id = req.id.clone();
-                let method = req.method.clone();
-                let response = catch_unwind(AssertUnwindSafe(|| request(&mut session, req)))
-                    .unwrap_or_else(|_| {
-                        Err((
-                            ErrorCode::InternalError,
-                            format!("postlint failed while handling {method}"),
-                        ))
-                    });
-                let response = match response {
-                    Ok(value) => Response::new_ok(id, value),
-                    Err((code, message)) => Response::new_err(id, code as i32, message),
-                };
-                session.client.send(response.into());
+                if req.method == "textDocument/diagnostic"
+                    && let Some(pull) = &mut session.pull
+                {
+                    pull.held.push(req);
+                    continue;
+                }
+                settle(&mut session);
+                answer(&mut session, req);
             }
             Message::Notification(n) => {
                 if n.method == "exit" {
                     return Ok(if session.shutting_down { 0 } else { 1 });
+                }
+                if n.method == "$/cancelRequest"
+                    && let Some(pull) = &mut session.pull
+                    && let Some(response) = pull_state::cancel(pull, &n.params)
+                {
+                    session.client.send(response.into());
+                    continue;
                 }
                 let method = n.method.clone();
                 if catch_unwind(AssertUnwindSafe(|| session.notification(n))).is_err() {
@@ -157,9 +180,58 @@ fn main_loop(connection: &Connection, mut session: Session) -> Result<u8, String
                     );
                 }
             }
-            Message::Response(_) => {}
+            // The client's answers to the server's own requests (the
+            // watcher's registration, refreshes): nothing waits for them.
+            Message::Response(r) => {
+                if let Err(e) = r.response_result {
+                    let message = format!("the client failed a request: {}", e.message);
+                    session.client.log(lsp::MessageType::WARNING, message);
+                }
+            }
         }
     }
+}
+
+/// Publish what the edits so far made due, answer the held pulls, and ask
+/// the client to pull again if something else changed.
+fn settle(session: &mut Session) {
+    session.publish_dirty();
+    if let Some(pull) = &mut session.pull {
+        for req in std::mem::take(&mut pull.held) {
+            answer(session, req);
+        }
+    }
+    session.send_refresh();
+}
+
+/// No message waits: settle, then build the repository index if it was
+/// put off, and settle again with it.
+fn idle(session: &mut Session) {
+    settle(session);
+    if session.index_due {
+        if catch_unwind(AssertUnwindSafe(|| session.build_index())).is_err() {
+            let message = "postlint failed while reading the workspace".to_string();
+            session.client.log(lsp::MessageType::ERROR, message);
+        }
+        settle(session);
+    }
+}
+
+/// Handle a request and send its response.
+fn answer(session: &mut Session, req: Request) {
+    let id = req.id.clone();
+    let method = req.method.clone();
+    let response = catch_unwind(AssertUnwindSafe(|| request(session, req))).unwrap_or_else(|_| {
+        Err((
+            ErrorCode::InternalError,
+            format!("postlint failed while handling {method}"),
+        ))
+    });
+    let response = match response {
+        Ok(value) => Response::new_ok(id, value),
+        Err((code, message)) => Response::new_err(id, code as i32, message),
+    };
+    session.client.send(response.into());
 }
 
 fn request(session: &mut Session, req: Request) -> Result<Value, RequestError> {
@@ -184,6 +256,8 @@ fn request(session: &mut Session, req: Request) -> Result<Value, RequestError> {
             let found = session.definition(&params)?;
             Ok(serde_json::to_value(found).unwrap_or(Value::Null))
         }
+        "textDocument/diagnostic" => Ok(session.document_diagnostic(parse(req.params)?)),
+        "workspace/diagnostic" => Ok(session.workspace_diagnostic(parse(req.params)?)),
         "textDocument/hover" => {
             let params: lsp::HoverParams = parse(req.params)?;
             let hover = session.hover(&params)?;

@@ -32,9 +32,10 @@ impl Session {
         let uri = params.text_document.uri.clone();
         self.documents
             .insert(uri.clone(), Document::open(params.text_document));
-        // Nothing to wait for on open: publish at once.
-        self.dirty.remove(&uri);
-        self.publish_guarded(&uri);
+        // A client that pulls asks for it.
+        if self.pull.is_none() {
+            self.dirty.insert(uri);
+        }
     }
 
     fn did_change(&mut self, params: lsp::DidChangeTextDocumentParams) {
@@ -54,7 +55,9 @@ impl Session {
             params.text_document.version,
             self.encoding,
         );
-        self.mark_dirty(uri);
+        if self.pull.is_none() {
+            self.dirty.insert(uri);
+        }
     }
 
     fn did_close(&mut self, params: lsp::DidCloseTextDocumentParams) {
@@ -65,6 +68,7 @@ impl Session {
             && self.repo.is_some()
         {
             let resolver = self.resolver_for(&doc.path, true);
+            self.generation += 1;
             if self
                 .repo
                 .as_mut()
@@ -74,10 +78,14 @@ impl Session {
             }
         }
         self.dirty.remove(&uri);
-        self.client.notify(
-            "textDocument/publishDiagnostics",
-            lsp::PublishDiagnosticsParams::new(uri, Vec::new(), None),
-        );
+        // A client that pulls keeps what it pulled last, until the
+        // workspace's report of the file replaces it.
+        if self.pull.is_none() {
+            self.client.notify(
+                "textDocument/publishDiagnostics",
+                lsp::PublishDiagnosticsParams::new(uri, Vec::new(), None),
+            );
+        }
     }
 
     /// Files changed on disk: a config file or a site's `_config.yml`
@@ -103,6 +111,8 @@ impl Session {
             }
         }
         let mut changed = false;
+        // What the workspace reports of these files holds changes.
+        self.generation += 1;
         for path in &posts {
             let resolver = self.resolver_for(path, true);
             if (resolver.filter().is_post(path) || crate::runner::read::is_page(&resolver, path))

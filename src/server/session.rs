@@ -1,23 +1,23 @@
 //! The server's state between messages: settings, open documents, the
 //! repository index, the resolved config of each file, and what is due to
-//! be published.
+//! be published (or, when the client pulls, to be refreshed).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
-use std::time::Instant;
 
 use lsp_server::ErrorCode;
 use lsp_types as lsp;
 
+use super::RequestError;
 use super::client::Client;
 use super::documents::{Checked, Document};
 use super::linter;
 use super::position::Encoding;
+use super::pull_state::Pull;
 use super::settings::Settings;
 use super::workspace_posts::Repo;
-use super::{DEBOUNCE, RequestError};
 use crate::config::Config;
 use crate::engine::Resolver;
 
@@ -33,9 +33,16 @@ pub struct Session {
     /// A resolver per config file in use (`None`: the defaults), with the
     /// selection settings applied to its base.
     resolvers: HashMap<Option<PathBuf>, Rc<Resolver>>,
-    /// Documents to publish at `deadline`.
+    /// Documents to publish when no edit is waiting.
     pub dirty: HashSet<lsp::Uri>,
-    pub deadline: Option<Instant>,
+    /// The client pulls diagnostics: nothing is published.
+    pub pull: Option<Pull>,
+    /// Counts the changes to what documents are judged against (the index,
+    /// the config, the settings): a report made at one count holds until
+    /// the next.
+    pub generation: u64,
+    /// The repository index is to be built when the server is idle.
+    pub index_due: bool,
     pub shutting_down: bool,
 }
 
@@ -50,7 +57,9 @@ impl Session {
             documents: HashMap::new(),
             resolvers: HashMap::new(),
             dirty: HashSet::new(),
-            deadline: None,
+            pull: None,
+            generation: 0,
+            index_due: false,
             shutting_down: false,
         }
     }
@@ -80,16 +89,25 @@ impl Session {
         Some((checked, config))
     }
 
-    /// Publish `uri` when the current run of changes settles.
-    pub fn mark_dirty(&mut self, uri: lsp::Uri) {
-        self.dirty.insert(uri);
-        if self.deadline.is_none() {
-            self.deadline = Some(Instant::now() + DEBOUNCE);
+    /// Publish `uri`, which an edit elsewhere may have changed, when no
+    /// edit is waiting; or have a client that pulls pull again.
+    fn mark_dirty(&mut self, uri: lsp::Uri) {
+        match &mut self.pull {
+            Some(pull) => pull.refresh_due = true,
+            None => {
+                self.dirty.insert(uri);
+            }
         }
     }
 
-    /// Publish every open document again, except `but`.
+    /// What the documents are judged against changed: publish every open
+    /// document again, except `but` (or have the client pull them).
     pub fn mark_all_dirty(&mut self, but: Option<&lsp::Uri>) {
+        self.generation += 1;
+        if let Some(pull) = &mut self.pull {
+            pull.refresh_due = true;
+            return;
+        }
         let uris: Vec<lsp::Uri> = self
             .documents
             .keys()

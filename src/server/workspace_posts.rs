@@ -1,8 +1,11 @@
 //! The repository of the workspace folder: the engine's [`RepoIndex`] over
 //! every post under the workspace root, so that the whole-repository rules judge an open
 //! document against the posts that are not open. Built on first need, in
-//! parallel; an open document's summary replaces the one read from disk.
+//! parallel (for a workspace of more than [`BUILD_LATER`] files, when the
+//! server is idle, after the document's own findings are out); an open
+//! document's summary replaces the one read from disk.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,15 +19,51 @@ use crate::model::summary::compact::PostSummary;
 use crate::model::summary::full::FullSummary;
 use crate::runner;
 
+/// A workspace with more files than this has its index built when the
+/// server is idle, so that an open document's own findings need not wait
+/// for it.
+pub const BUILD_LATER: usize = 1000;
+
 pub struct Repo {
     pub root: PathBuf,
     /// Every post's summary, by its path relative to the root.
     index: Option<RepoIndex>,
+    /// The files found under the root, kept from the walk that counted them
+    /// until the index is built from them.
+    found: Option<Vec<PathBuf>>,
+    /// Each post's own findings, by its path relative to the root, when
+    /// they are kept (for a client that pulls the workspace's
+    /// diagnostics): only the posts with any, as read from disk.
+    own: Option<HashMap<String, Vec<Diagnostic>>>,
 }
 
 impl Repo {
     pub fn new(root: PathBuf) -> Repo {
-        Repo { root, index: None }
+        Repo {
+            root,
+            index: None,
+            found: None,
+            own: None,
+        }
+    }
+
+    /// Keep each post's own findings too, from the reads that summarise it.
+    pub fn keep_own_findings(&mut self) {
+        self.own.get_or_insert_with(HashMap::new);
+    }
+
+    pub fn is_built(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// Whether building the index would read more than [`BUILD_LATER`]
+    /// files; the walk is kept for the build.
+    pub fn is_large(&mut self, resolver: &Resolver) -> bool {
+        if self.index.is_some() {
+            return false;
+        }
+        let files = self.found.get_or_insert_with(|| walk(&self.root, resolver));
+        files.len() > BUILD_LATER
     }
 
     /// The path of `path` as findings show it: relative to the root, when
@@ -37,36 +76,50 @@ impl Repo {
     /// Forget the index (a config file or the settings changed).
     pub fn clear(&mut self) {
         self.index = None;
+        self.found = None;
+        if let Some(own) = &mut self.own {
+            own.clear();
+        }
+    }
+
+    /// A post's summary, and its own findings when they are kept; `None`
+    /// when it cannot be read.
+    fn read(&self, path: &Path, config: &Config) -> Option<(Option<PostSummary>, Vec<Diagnostic>)> {
+        let text = runner::read_post(path).ok()?;
+        if self.own.is_none() {
+            return Some((engine::check::summarize(path, &text, config), Vec::new()));
+        }
+        let checked = engine::check(path, &text, config);
+        Some((checked.summary, checked.diagnostics))
     }
 
     /// Read every post under the root, unless that is done. Files that
     /// cannot be read are left out, as the CLI would report them itself.
-    fn ensure(&mut self, resolver: &Resolver) -> &mut RepoIndex {
+    pub fn ensure(&mut self, resolver: &Resolver) -> &mut RepoIndex {
         if self.index.is_none() {
-            let mut index = RepoIndex::new(resolver.base().clone());
-            let root = [self.root.to_string_lossy().into_owned()];
-            if let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| {
-                crate::runner::read::is_page(resolver, p)
-            }) {
-                let read: Vec<(String, _, _)> = found
-                    .files
-                    .par_iter()
-                    .filter_map(|file| {
-                        let shown = self.shown(file)?;
-                        let text = runner::read_post(file).ok()?;
-                        let own = resolver.settings_for(file);
-                        let summary = engine::check::summarize(file, &text, &own)?;
-                        Some((shown, summary, own))
-                    })
-                    .collect();
-                for (shown, summary, own) in read {
-                    index.upsert(shown.as_str(), summary, own);
+            let files = self
+                .found
+                .take()
+                .unwrap_or_else(|| walk(&self.root, resolver));
+            let mut index = RepoIndex::with_capacity(resolver.base().clone(), files.len());
+            let read: Vec<(String, _, _, _)> = files
+                .par_iter()
+                .filter_map(|file| {
+                    let shown = self.shown(file)?;
+                    let config = resolver.settings_for(file);
+                    let (summary, found) = self.read(file, &config)?;
+                    Some((shown, summary, found, config))
+                })
+                .collect();
+            for (shown, summary, found, config) in read {
+                if let Some(summary) = summary {
+                    index.upsert(shown.as_str(), summary, config);
                 }
-                index.set_sites(Arc::new(runner::site_outputs::for_files(
-                    resolver,
-                    &found.files,
-                )));
+                if let (Some(own), false) = (&mut self.own, found.is_empty()) {
+                    own.insert(shown, found);
+                }
             }
+            index.set_sites(Arc::new(runner::site_outputs::for_files(resolver, &files)));
             self.index = Some(index);
         }
         self.index.as_mut().expect("just built")
@@ -95,15 +148,20 @@ impl Repo {
         let Some(shown) = self.shown(path) else {
             return false;
         };
-        let Some(index) = self.index.as_mut() else {
+        if self.index.is_none() {
             return false;
-        };
-        let own = resolver.settings_for(path);
-        let new = runner::read_post(path)
-            .ok()
-            .and_then(|text| engine::check::summarize(path, &text, &own));
-        match new {
-            Some(summary) => index.upsert(shown.as_str(), summary, own),
+        }
+        let config = resolver.settings_for(path);
+        let (summary, found) = self.read(path, &config).unwrap_or_default();
+        if let Some(own) = &mut self.own {
+            match found.is_empty() {
+                true => own.remove(&shown),
+                false => own.insert(shown.clone(), found),
+            };
+        }
+        let index = self.index.as_mut().expect("checked above");
+        match summary {
+            Some(summary) => index.upsert(shown.as_str(), summary, config),
             None => index.remove(&shown),
         }
     }
@@ -136,13 +194,7 @@ impl Repo {
         let Some(index) = self.index.as_mut() else {
             return false;
         };
-        let root = [self.root.to_string_lossy().into_owned()];
-        let Ok(found) = discover(&root, resolver.filter(), false, &|p: &std::path::Path| {
-            crate::runner::read::is_page(resolver, p)
-        }) else {
-            return false;
-        };
-        let sites = runner::site_outputs::for_files(resolver, &found.files);
+        let sites = runner::site_outputs::for_files(resolver, &walk(&self.root, resolver));
         let changed = **index.sites() != sites;
         index.set_sites(Arc::new(sites));
         changed
@@ -166,6 +218,44 @@ impl Repo {
         };
         index.findings_for(&shown, &reread).to_vec()
     }
+
+    /// Every post under the root with findings, with them, sorted: its
+    /// whole-repository ones (see [`Repo::findings`]) and the own ones
+    /// kept. Nothing while the index is not built.
+    pub fn all_findings(
+        &mut self,
+        open: &dyn Fn(&Path) -> Option<String>,
+    ) -> Vec<(PathBuf, Vec<Diagnostic>)> {
+        let Some(index) = self.index.as_mut() else {
+            return Vec::new();
+        };
+        let reread = Texts {
+            root: &self.root,
+            open,
+        };
+        let mut all: HashMap<&str, Vec<Diagnostic>> = HashMap::new();
+        for (shown, found) in self.own.iter().flatten() {
+            all.insert(shown, found.clone());
+        }
+        for (shown, found) in index.findings(&reread) {
+            let list = all.entry(shown).or_default();
+            list.extend(found.iter().cloned());
+            engine::check::sort(list);
+        }
+        all.into_iter()
+            .map(|(shown, found)| (self.root.join(shown), found))
+            .collect()
+    }
+}
+
+/// The posts and pages under `root`; none when it cannot be walked.
+fn walk(root: &Path, resolver: &Resolver) -> Vec<PathBuf> {
+    let root = [root.to_string_lossy().into_owned()];
+    discover(&root, resolver.filter(), false, &|p: &Path| {
+        runner::read::is_page(resolver, p)
+    })
+    .map(|found| found.files)
+    .unwrap_or_default()
 }
 
 /// The posts under the root as they are now: open documents as edited,

@@ -1,6 +1,8 @@
 //! `postlint server`: the real binary, spoken to over standard input and
 //! output as an editor would (JSON-RPC with Content-Length framing).
 
+mod pull;
+
 use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
