@@ -30,18 +30,18 @@ export npm_config_nodedir="$TOOLS/node"
 
 install() {
   local t0=$SECONDS
-  if [ -z "$(browser)" ] || ! dpkg -s libkrb5-dev build-essential pkg-config >/dev/null 2>&1; then
+  if [ -z "$(browser)" ] || ! dpkg -s libkrb5-dev build-essential pkg-config fonts-wqy-microhei >/dev/null 2>&1; then
     local sudo=
     if [ "$(id -u)" != 0 ]; then
       sudo -n true 2>/dev/null || {
-        echo "e2e: needs chromium, build-essential, pkg-config and libkrb5-dev (apt-get as root)" >&2
+        echo "e2e: needs chromium, fonts-wqy-microhei, build-essential, pkg-config and libkrb5-dev (apt-get as root)" >&2
         return 1
       }
       sudo="sudo -n"
     fi
     $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
-      chromium build-essential pkg-config python3 libkrb5-dev >/dev/null
+      chromium fonts-wqy-microhei build-essential pkg-config python3 libkrb5-dev >/dev/null
   fi
   mkdir -p "$TOOLS"
   if [ ! -x "$TOOLS/node/bin/node" ] || [ "$("$TOOLS/node/bin/node" --version)" != "v$NODE_VERSION" ]; then

@@ -48,6 +48,8 @@ async function command(title) {
   await input.fill('>' + title);
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
   await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10000 });
+  await page.waitForTimeout(300);
 }
 
 async function open(file) {
