@@ -10,6 +10,7 @@ mod man;
 mod progress;
 mod rule;
 mod rules;
+mod schema;
 mod server;
 mod settings;
 
@@ -61,6 +62,8 @@ enum Command {
     /// Write a commented postlint.toml suited to the repository here (a mirror or an ordinary
     /// site); refuses to overwrite one
     Init,
+    /// Front matter schemas: infer one from the posts
+    Schema(schema::Args),
     /// Remove the cache of the project here (`.postlint_cache`, or where `cache-dir` or
     /// POSTLINT_CACHE_DIR puts it)
     Clean(clean::Args),
@@ -95,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Man(args) => man::run(&args),
         Command::Init => init::run(),
         Command::Clean(args) => clean::run(&args),
+        Command::Schema(args) => schema::run(&args),
     };
     ExitCode::from(code)
 }
