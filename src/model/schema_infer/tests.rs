@@ -101,12 +101,11 @@ fn validate_document(fm: &FrontMatter, text: &str, schema: &Value) -> Result<(),
 }
 
 fn validate_mapping(pairs: &[(String, &Node)], schema: &Value) -> Result<(), String> {
-    if let Some(t) = get(schema, "type") {
-        if !strings(t).contains(&"object".to_string())
-            && !matches!(t, Value::Str(s) if s == "object")
-        {
-            return Err("not an object".into());
-        }
+    if let Some(t) = get(schema, "type")
+        && !strings(t).contains(&"object".to_string())
+        && !matches!(t, Value::Str(s) if s == "object")
+    {
+        return Err("not an object".into());
     }
     if let Some(required) = get(schema, "required") {
         for r in strings(required) {
