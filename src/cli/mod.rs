@@ -10,6 +10,7 @@ mod man;
 mod progress;
 mod rule;
 mod rules;
+mod schema;
 mod server;
 mod settings;
 
@@ -64,6 +65,8 @@ enum Command {
     /// Remove the cache of the project here (`.postlint_cache`, or where `cache-dir` or
     /// POSTLINT_CACHE_DIR puts it)
     Clean(clean::Args),
+    /// Front matter schemas: check that every declared schema loads
+    Schema(schema::Args),
 }
 
 /// The command line's definition, for completions and the man page.
@@ -95,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Man(args) => man::run(&args),
         Command::Init => init::run(),
         Command::Clean(args) => clean::run(&args),
+        Command::Schema(args) => schema::run(&args),
     };
     ExitCode::from(code)
 }

@@ -84,6 +84,7 @@ impl Reading {
                 shown: shown_path.clone(),
                 uri: uri.clone(),
                 document: doc,
+                text: text.clone(),
             },
             text.clone(),
         ));

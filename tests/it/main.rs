@@ -18,4 +18,5 @@ mod precommit;
 mod props;
 mod repo;
 mod rules;
+mod schema;
 mod server;

@@ -43,6 +43,7 @@ pub struct SchemaFile {
     pub shown: String,
     pub uri: String,
     pub document: Document,
+    pub text: String,
 }
 
 /// One declared schema, compiled.
