@@ -62,7 +62,7 @@ enum Command {
     /// Write a commented postlint.toml suited to the repository here (a mirror or an ordinary
     /// site); refuses to overwrite one
     Init,
-    /// Front matter schemas: infer one from the posts
+    /// Front matter schemas: infer one from the posts, or check the declared ones
     Schema(schema::Args),
     /// Remove the cache of the project here (`.postlint_cache`, or where `cache-dir` or
     /// POSTLINT_CACHE_DIR puts it)

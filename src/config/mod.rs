@@ -8,6 +8,7 @@
 
 mod error;
 mod reader;
+mod schemas;
 mod toml_value;
 
 use std::ops::Range;
@@ -316,6 +317,7 @@ impl Config {
                             .push((glob.get_ref().to_string(), list));
                     }
                 }
+                "schema" => config.settings.schema.declared = schemas::read(&reader, value)?,
                 "rules" => {
                     let rules = reader.table(value)?;
                     for (id, setting) in rules.iter() {
@@ -331,7 +333,7 @@ impl Config {
                     return Err(err(
                         key.span(),
                         format!("unknown key `{other}`"),
-                        Some("top-level keys are `profile`, `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `cache-dir`, `fixable`, `unfixable`, `rules`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
+                        Some("top-level keys are `profile`, `include`, `exclude`, `extend-exclude`, `per-file-ignores`, `output-format`, `cache-dir`, `fixable`, `unfixable`, `rules`, `schema`, `front-matter`, `timestamp`, `tag-link` and `source`".into()),
                     ));
                 }
             }

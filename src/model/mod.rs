@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod jekyll;
 pub mod link;
 pub mod post;
+pub mod schema;
 pub mod schema_infer;
 pub mod simple_yaml;
 pub mod summary;

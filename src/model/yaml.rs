@@ -4,6 +4,8 @@
 //! Most front matter is read by [`super::simple_yaml`] instead, to the same
 //! tree ([`super::yaml_tree`]).
 
+use std::ops::Range;
+
 use granit_parser::{Event, Options, Parser, ScalarStyle};
 
 use super::front_matter::scalar::{self, Scalar};
@@ -34,8 +36,43 @@ const BOM: &str = "\u{feff}";
 /// UTF-8 that YAML reads as text.
 const BOM_STAND_IN: &str = "\u{e000}";
 
+/// Where each alias of a document points: the alias's span start, and the
+/// span of the node its anchor names (the tree keeps aliases unexpanded).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anchors {
+    pub aliases: Vec<(usize, Range<usize>)>,
+}
+
+impl Anchors {
+    /// The span of the node the alias starting at `alias_start` refers to.
+    pub fn target(&self, alias_start: usize) -> Option<&Range<usize>> {
+        self.aliases
+            .binary_search_by_key(&alias_start, |(at, _)| *at)
+            .ok()
+            .map(|i| &self.aliases[i].1)
+    }
+}
+
 /// [`parse`] by the general YAML parser, whatever the YAML.
 pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlError> {
+    parse_events(source, base, None)
+}
+
+/// [`parse_general`], with where each alias points.
+pub fn parse_anchored(source: &str, base: usize) -> Result<(Option<Node>, Anchors), YamlError> {
+    let mut anchors = Anchors::default();
+    let root = parse_events(source, base, Some(&mut anchors))?;
+    anchors.aliases.sort_by_key(|(at, _)| *at);
+    Ok((root, anchors))
+}
+
+fn parse_events(
+    source: &str,
+    base: usize,
+    mut anchors: Option<&mut Anchors>,
+) -> Result<Option<Node>, YamlError> {
+    // Anchor id -> the anchored node's span, and aliases waiting for theirs.
+    let mut defined: foldhash::HashMap<usize, Range<usize>> = Default::default();
     let mut options = Options::default();
     options.emit_comments = false;
     options.flow_nesting_limit = 64;
@@ -55,8 +92,8 @@ pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlErro
     let parser = Parser::new_from_str_with_options(source, options);
 
     enum Open {
-        Seq(usize, Vec<Node>, bool),
-        Map(usize, Vec<Node>, bool),
+        Seq(usize, Vec<Node>, bool, usize),
+        Map(usize, Vec<Node>, bool, usize),
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
@@ -68,8 +105,10 @@ pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlErro
         })?;
         let range = span.byte_range().unwrap_or(0..0);
         let range = base + range.start..base + range.end;
+        let mut anchor = 0;
         let node = match event {
-            Event::Scalar(text, style, _, tag) => {
+            Event::Scalar(text, style, id, tag) => {
+                anchor = id;
                 let plain = style == ScalarStyle::Plain && tag.is_none();
                 let value = match &tag {
                     Some(tag) if tag.is_yaml_core_schema() => {
@@ -89,26 +128,37 @@ pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlErro
                     kind: NodeKind::Scalar { text, value, plain },
                 }
             }
-            Event::Alias(_) => Node {
-                span: range,
-                kind: NodeKind::Alias,
-            },
-            Event::SequenceStart(style, ..) => {
+            Event::Alias(id) => {
+                if let Some(anchors) = anchors.as_deref_mut()
+                    && let Some(target) = defined.get(&id)
+                {
+                    anchors.aliases.push((range.start, target.clone()));
+                }
+                Node {
+                    span: range,
+                    kind: NodeKind::Alias,
+                }
+            }
+            Event::SequenceStart(style, id, _) => {
                 let flow = style == granit_parser::StructureStyle::Flow;
-                stack.push(Open::Seq(range.start, Vec::new(), flow));
+                stack.push(Open::Seq(range.start, Vec::new(), flow, id));
                 continue;
             }
-            Event::MappingStart(style, ..) => {
+            Event::MappingStart(style, id, _) => {
                 let flow = style == granit_parser::StructureStyle::Flow;
-                stack.push(Open::Map(range.start, Vec::new(), flow));
+                stack.push(Open::Map(range.start, Vec::new(), flow, id));
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Open::Seq(start, items, flow)) => Node {
-                    span: start..collection_end(&items, flow, range.end, start),
-                    kind: NodeKind::Sequence(items),
-                },
-                Some(Open::Map(start, items, flow)) => {
+                Some(Open::Seq(start, items, flow, id)) => {
+                    anchor = id;
+                    Node {
+                        span: start..collection_end(&items, flow, range.end, start),
+                        kind: NodeKind::Sequence(items),
+                    }
+                }
+                Some(Open::Map(start, items, flow, id)) => {
+                    anchor = id;
                     let end = collection_end(&items, flow, range.end, start);
                     let mut pairs = Vec::with_capacity(items.len() / 2);
                     let mut it = items.into_iter();
@@ -128,8 +178,11 @@ pub fn parse_general(source: &str, base: usize) -> Result<Option<Node>, YamlErro
             }
             _ => continue,
         };
+        if anchor != 0 && anchors.is_some() {
+            defined.insert(anchor, node.span.clone());
+        }
         match stack.last_mut() {
-            Some(Open::Seq(_, items, _) | Open::Map(_, items, _)) => items.push(node),
+            Some(Open::Seq(_, items, ..) | Open::Map(_, items, ..)) => items.push(node),
             None => {
                 root = Some(node);
             }
@@ -207,6 +260,22 @@ mod tests {
             ));
         }
         assert_eq!(map(&src).len(), 31);
+    }
+
+    #[test]
+    fn anchors_say_where_each_alias_points() {
+        let src = "a: &x [1, 2]\nb: *x\nc: &y q\nd: [*y, *x]\n";
+        let (_, anchors) = parse_anchored(src, 10).unwrap();
+        let targets: Vec<(&str, &str)> = anchors
+            .aliases
+            .iter()
+            .map(|(at, t)| (&src[at - 10..at - 8], &src[t.start - 10..t.end - 10]))
+            .collect();
+        assert_eq!(
+            targets,
+            vec![("*x", "[1, 2]"), ("*y", "q"), ("*x", "[1, 2]")]
+        );
+        assert_eq!(anchors.target(10 + 16), Some(&(10 + 6..10 + 12)));
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub(crate) mod tests;
 pub mod front_matter;
 pub mod jekyll;
 pub mod link;
+pub mod schema;
 pub mod source;
 pub mod suppression;
 pub mod tag_link;

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::options::RuleOptions;
 use super::{Context, RepoContext, RepoDiagnostic, RuleMeta, Settings, Sink};
-use super::{front_matter, jekyll, link, source, suppression, tag_link, timestamp};
+use super::{front_matter, jekyll, link, schema, source, suppression, tag_link, timestamp};
 use crate::model::summary::full::Wanted;
 
 /// How a rule checks: one post at a time, or the whole repository at once
@@ -65,6 +65,7 @@ pub const FAMILIES: &[&str] = &[
     "source",
     "jekyll",
     "link",
+    "schema",
     "suppression",
 ];
 
@@ -127,6 +128,7 @@ const FAMILY_RULES: &[&[Rule]] = &[
     source::RULES,
     jekyll::RULES,
     link::RULES,
+    schema::RULES,
     suppression::RULES,
 ];
 

@@ -4,7 +4,7 @@
 use std::any::Any;
 
 use super::options::{Configurable, RuleOptions};
-use super::{front_matter, source, tag_link, timestamp};
+use super::{front_matter, schema, source, tag_link, timestamp};
 use crate::model::ParseOptions;
 use crate::model::jekyll::site::Site;
 
@@ -16,6 +16,8 @@ pub struct Settings {
     pub timestamp: timestamp::Settings,
     pub tag_link: tag_link::Settings,
     pub source: source::Settings,
+    /// `[[schema]]`, and the schemas read for the run.
+    pub schema: schema::Settings,
     /// The options of each rule that has some, in registry order.
     rules: Vec<Option<Box<dyn RuleOptions>>>,
 }
@@ -29,6 +31,7 @@ impl Settings {
             timestamp: Default::default(),
             tag_link: Default::default(),
             source: Default::default(),
+            schema: Default::default(),
             rules,
         }
     }

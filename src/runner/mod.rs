@@ -239,7 +239,7 @@ pub fn fix_text(
     let findings = fixed
         .remaining
         .into_iter()
-        .map(|d| Finding::new(shown, &fixed.text, &index, d))
+        .map(|d| in_schemas(Finding::new(shown, &fixed.text, &index, d), config))
         .collect();
     let diff = (!run.write && fixed.text != text).then(|| diff::unified(shown, text, &fixed.text));
     // The whole-repository rules see the post as it is after fixing.
@@ -278,7 +278,7 @@ fn check_dated(
         checked
             .diagnostics
             .into_iter()
-            .map(|d| Finding::new(shown, text, &index, d))
+            .map(|d| in_schemas(Finding::new(shown, text, &index, d), config))
             .collect()
     };
     let report = FileReport {
@@ -324,4 +324,24 @@ pub fn check_texts_in(
             FileReport::new(*shown, findings)
         })
         .collect()
+}
+
+/// Place a finding's labels that point into a schema file.
+fn in_schemas(mut finding: Finding, config: &Config) -> Finding {
+    let Some(loaded) = config.settings.schema.loaded.as_deref() else {
+        return finding;
+    };
+    if finding.diagnostic.related.iter().all(|l| l.path.is_none()) {
+        return finding;
+    }
+    let indexes: Vec<LineIndex> = loaded
+        .files
+        .iter()
+        .map(|f| LineIndex::new(&f.text))
+        .collect();
+    finding.place_elsewhere(|other| {
+        let i = loaded.files.iter().position(|f| f.shown == other)?;
+        Some((loaded.files[i].text.as_str(), &indexes[i]))
+    });
+    finding
 }

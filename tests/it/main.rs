@@ -18,5 +18,6 @@ mod precommit;
 mod props;
 mod repo;
 mod rules;
+mod schema;
 mod schema_infer;
 mod server;

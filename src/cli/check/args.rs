@@ -129,11 +129,33 @@ pub(in crate::cli) fn load_config_at(config: Option<&std::path::Path>) -> Result
     };
     match path {
         None => Ok(Config::default()),
-        Some(path) => Config::load(&path).map_err(|e| {
-            let report = miette::Report::new(e);
-            eprintln!("{report:?}");
-            exit::TOOL_ERROR
-        }),
+        Some(path) => {
+            let mut config = Config::load(&path).map_err(|e| {
+                let report = miette::Report::new(e);
+                eprintln!("{report:?}");
+                exit::TOOL_ERROR
+            })?;
+            load_schemas(&mut config)?;
+            Ok(config)
+        }
+    }
+}
+
+/// Read and compile the schemas `[[schema]]` declares, once for the run;
+/// 2 (printed as `error: FILE:LINE:COL: ...`) when one does not load.
+pub(in crate::cli) fn load_schemas(config: &mut Config) -> Result<(), u8> {
+    if config.settings.schema.declared.is_empty() {
+        return Ok(());
+    }
+    match crate::site_loader::schemas::load(&config.settings.schema.declared, &config.root) {
+        Ok(loaded) => {
+            config.settings.schema.loaded = Some(std::sync::Arc::new(loaded));
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(exit::TOOL_ERROR)
+        }
     }
 }
 

@@ -15,7 +15,6 @@
 //! - `tree`: the schema as an ordered tree, written as YAML or JSON.
 
 mod formats;
-mod scalar;
 pub mod shape;
 pub mod stats;
 pub mod suspects;

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use super::formats;
-use super::scalar::scalar_json;
 use crate::model::front_matter::scalar::{Scalar, resolve_plain};
+use crate::model::schema::json_view::scalar_json;
 use crate::model::yaml_tree::{Node, NodeKind};
 
 /// Where something was seen: a document (by its index in the order the

@@ -7,6 +7,7 @@ use super::tree::{Value, to_yaml};
 use super::*;
 use crate::model::front_matter::block::split;
 use crate::model::front_matter::scalar::Scalar;
+use crate::model::schema::json_view::scalar_json;
 use crate::model::yaml_tree::{Node, NodeKind};
 
 fn infer(docs: &[&str], options: Options) -> (Value, Vec<Suspect>) {
@@ -72,14 +73,7 @@ fn run(bodies: &[&str]) -> (Value, Vec<Suspect>) {
 
 fn view(node: &Node) -> Option<serde_json::Value> {
     match &node.kind {
-        NodeKind::Scalar { text, value, .. } => Some(match value {
-            Scalar::Timestamp => {
-                // An RFC 3339 form, as the JSON view gives it.
-                let ts = crate::model::date::format::parse(text).ok()?;
-                serde_json::Value::String(ts.to_string())
-            }
-            v => scalar::scalar_json(text, v),
-        }),
+        NodeKind::Scalar { text, value, .. } => Some(scalar_json(text, value)),
         _ => None,
     }
 }

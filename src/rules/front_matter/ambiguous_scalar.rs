@@ -48,6 +48,8 @@ pub fn check(ctx: &Context, out: &mut Sink) {
             || OWNED_BY_WRONG_TYPE.contains(&key)
             // A source URL that is not a string is source-invalid's finding.
             || ctx.settings.source.keys.iter().any(|k| k == key)
+            // A key its schema types is the schema's.
+            || crate::rules::schema::place::types_key(ctx, key)
         {
             continue;
         }

@@ -11,6 +11,10 @@ pub fn check(ctx: &Context, out: &mut Sink) {
         return;
     };
     for entry in entries {
+        // A key its schema types is the schema's.
+        if crate::rules::schema::place::types_key(ctx, &entry.key) {
+            continue;
+        }
         match entry.key.as_str() {
             "title" => {
                 not_a_string(&entry.value, "title", out);

@@ -68,7 +68,15 @@ fn settings(
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
     }
-    let resolver = Resolver::new(example_config(id, examples, group[0]), Disk).unwrap();
+    let mut config = example_config(id, examples, group[0]);
+    // `[[schema]]` files are read once for a run, relative to the config.
+    if !config.settings.schema.declared.is_empty() {
+        let loaded =
+            postlint::site_loader::schemas::load(&config.settings.schema.declared, dir.path())
+                .unwrap_or_else(|e| panic!("rules/{id}.md: {e}"));
+        config.settings.schema.loaded = Some(Arc::new(loaded));
+    }
+    let resolver = Resolver::new(config, Disk).unwrap();
     let settings = resolver.settings_for(&dir.path().join(path_of(&examples[group[0]])));
     // A site file may draw a warning only when the document quotes it, to
     // show what the user sees; an error is never meant.

@@ -1,0 +1,497 @@
+//! Validating a post against its schema once for all the family's rules,
+//! and placing each violation where it is written: a missing top-level key
+//! at the opening `---` (at 1:1 without front matter), a missing nested
+//! key at its parent's key, an unknown key at the key, a repeated item at
+//! the later one, anything else at the value; with the keyword's place in
+//! the schema file as a related location.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::{Compiled, Loaded};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::model::front_matter::block::FrontMatter;
+use crate::model::front_matter::scalar::{Scalar, resolve_plain};
+use crate::model::schema::json_view::{self, JsonView};
+use crate::model::schema::pointer::{self, Step};
+use crate::model::schema::validate::{Kind, Violation, validate};
+use crate::model::yaml::{Node, NodeKind};
+use crate::rules::Context;
+
+/// Which rule of the family reports a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Type,
+    Required,
+    UnknownKey,
+    Value,
+    Reference,
+}
+
+/// The last post validated on this thread (a hash of its path and text:
+/// a worker reads each file into the same buffer) and its findings, which
+/// the family's rules share.
+type Last = Option<(u64, Rc<Vec<(Family, Diagnostic)>>)>;
+
+thread_local! {
+    static LAST: RefCell<Last> =
+        const { RefCell::new(None) };
+}
+
+/// Push the findings of the family's rule `family` for the post.
+pub fn report(ctx: &Context, family: Family, out: &mut crate::rules::Sink) {
+    if ctx.settings.schema.loaded.is_none() {
+        return;
+    }
+    let key = {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let mut h = foldhash::fast::FixedState::with_seed(31).build_hasher();
+        ctx.path.hash(&mut h);
+        ctx.post.text.hash(&mut h);
+        h.finish()
+    };
+    let cached = LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, d)| Rc::clone(d))
+    });
+    let all = cached.unwrap_or_else(|| {
+        let all = Rc::new(findings(ctx));
+        LAST.with(|l| *l.borrow_mut() = Some((key, Rc::clone(&all))));
+        all
+    });
+    for (f, d) in all.iter() {
+        if *f == family {
+            out.push(d.clone());
+        }
+    }
+}
+
+/// The top-level pairs of the front matter, with their keys as Psych reads
+/// them.
+fn top_level<'p>(ctx: &'p Context) -> Vec<(String, Option<&'p Node>, Range<usize>)> {
+    let Some(entries) = ctx.post.front_matter.entries() else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|e| {
+            let written = &ctx.post.text[e.key_span.clone()];
+            let key = if written.starts_with(['"', '\'']) {
+                e.key.clone()
+            } else {
+                let node = Node {
+                    span: e.key_span.clone(),
+                    kind: NodeKind::Scalar {
+                        text: e.key.clone(),
+                        value: resolve_plain(&e.key),
+                        plain: true,
+                    },
+                };
+                json_view::key_text(&node)
+            };
+            (key, Some(&e.value), e.key_span.clone())
+        })
+        .collect()
+}
+
+/// The JSON view of the post's front matter; an empty mapping when there
+/// is none or it is not a mapping.
+fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)]) -> JsonView {
+    let anchors = ctx.post.front_matter.block().and_then(|b| {
+        let yaml = &ctx.post.text[b.yaml.clone()];
+        memchr::memchr(b'*', yaml.as_bytes())?;
+        crate::model::yaml::parse_anchored(yaml, b.yaml.start)
+            .ok()
+            .map(|(_, a)| a)
+    });
+    let mut object = serde_json::Map::new();
+    let mut special = Vec::new();
+    let mut unexpanded = Vec::new();
+    for (key, node, _) in pairs {
+        let Some(node) = node else { continue };
+        let v = json_view::view(node, anchors.as_ref());
+        let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        special.retain(|(p, _): &(String, Scalar)| !p.starts_with(&prefix));
+        special.extend(
+            v.special
+                .into_iter()
+                .map(|(p, k)| (format!("{prefix}{p}"), k)),
+        );
+        unexpanded.extend(v.unexpanded.into_iter().map(|p| format!("{prefix}{p}")));
+        object.insert(key.clone(), v.value);
+    }
+    JsonView {
+        value: Value::Object(object),
+        special,
+        unexpanded,
+    }
+}
+
+fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
+    let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
+        return Vec::new();
+    };
+    let Some((schema, _)) = loaded.schema_for(ctx.path, ctx.site) else {
+        return Vec::new();
+    };
+    let pairs = top_level(ctx);
+    let view = view(ctx, &pairs);
+    let mut violations = validate(&schema.validator, &view);
+    violations.retain(|v| !supplied(ctx, v));
+    place_all(ctx, loaded, schema, &pairs, &view, violations)
+}
+
+/// Whether Jekyll supplies a missing top-level key: `defaults:`, or on an
+/// ordinary site what it reads from a post's path.
+fn supplied(ctx: &Context, v: &Violation) -> bool {
+    let Kind::Required { key } = &v.kind else {
+        return false;
+    };
+    if !v.instance.is_empty() {
+        return false;
+    }
+    if ctx
+        .site
+        .default_for(ctx.path, key)
+        .is_some_and(|v| v.is_some())
+    {
+        return true;
+    }
+    let from_path = matches!(key.as_str(), "title" | "date" | "slug" | "categories");
+    from_path
+        && !ctx.is_mirror()
+        && crate::model::jekyll::path::in_posts(ctx.path)
+        && crate::model::jekyll::path::file_name(ctx.path)
+            .and_then(crate::model::jekyll::path::post_name)
+            .is_some()
+}
+
+/// The steps down the post's tree to the value at `pointer`.
+fn walk<'p>(
+    pairs: &[(String, Option<&'p Node>, Range<usize>)],
+    pointer: &str,
+) -> Option<(Range<usize>, Vec<Step<'p>>)> {
+    let mut tokens = pointer::tokens(pointer);
+    let first = tokens.next()?;
+    let (_, node, key_span) = pairs.iter().rev().find(|(k, ..)| *k == first)?;
+    let node = (*node)?;
+    let rest: String = pointer[1 + escaped_len(&first)..].to_string();
+    Some((key_span.clone(), pointer::walk(node, &rest)))
+}
+
+fn escaped_len(token: &str) -> usize {
+    token.replace('~', "~0").replace('/', "~1").len()
+}
+
+/// Where the value at `pointer` is written, and where its key is.
+fn value_place(
+    ctx: &Context,
+    pairs: &[(String, Option<&Node>, Range<usize>)],
+    pointer: &str,
+) -> (Range<usize>, Option<Range<usize>>) {
+    match walk(pairs, pointer) {
+        Some((key_span, steps)) => {
+            let last = steps[steps.len() - 1];
+            let key = if steps.len() == 1 {
+                Some(key_span)
+            } else {
+                last.key.map(|k| k.span.clone())
+            };
+            let span = if last.node.span.is_empty() {
+                key.clone().unwrap_or(last.node.span.clone())
+            } else {
+                last.node.span.clone()
+            };
+            (span, key)
+        }
+        None => (opening(ctx), None),
+    }
+}
+
+/// The opening `---`, or 1:1 without front matter.
+fn opening(ctx: &Context) -> Range<usize> {
+    match &ctx.post.front_matter {
+        FrontMatter::Missing => ctx.post.start..ctx.post.start,
+        other => other
+            .block()
+            .map_or(ctx.post.start..ctx.post.start, |b| b.open.clone()),
+    }
+}
+
+fn place_all(
+    ctx: &Context,
+    loaded: &Loaded,
+    schema: &Compiled,
+    pairs: &[(String, Option<&Node>, Range<usize>)],
+    view: &JsonView,
+    violations: Vec<Violation>,
+) -> Vec<(Family, Diagnostic)> {
+    let mut out = Vec::new();
+    // An unknown key a short edit from a missing one: one finding.
+    let mut renamed: Vec<(String, String, String)> = Vec::new();
+    for v in &violations {
+        if let Kind::Unknown { keys } = &v.kind {
+            for k in keys {
+                let near = violations.iter().find_map(|r| match &r.kind {
+                    Kind::Required { key }
+                        if r.instance == v.instance && strsim::levenshtein(k, key) <= 2 =>
+                    {
+                        Some(key.clone())
+                    }
+                    _ => None,
+                });
+                if let Some(near) = near {
+                    renamed.push((v.instance.clone(), k.clone(), near));
+                }
+            }
+        }
+    }
+    for v in &violations {
+        let related = related(loaded, v);
+        let with_related = |d: Diagnostic| match &related {
+            Some((shown, span)) => d.related_in(
+                shown.clone(),
+                span.clone(),
+                format!("`{}` in the schema", v.keyword),
+            ),
+            None => d,
+        };
+        match &v.kind {
+            Kind::Required { key } => {
+                if renamed.iter().any(|(i, _, n)| *i == v.instance && n == key) {
+                    continue;
+                }
+                let span = if v.instance.is_empty() {
+                    opening(ctx)
+                } else {
+                    let (span, key_span) = value_place(ctx, pairs, &v.instance);
+                    key_span.unwrap_or(span)
+                };
+                let d = Diagnostic::new("", span, format!("missing key `{key}`"))
+                    .label(format!("`{key}` is required here"))
+                    .help(format!(
+                        "add `{key}:` with a value, as schema `{}` requires",
+                        schema.declared.name
+                    ));
+                out.push((Family::Required, with_related(d)));
+            }
+            Kind::Unknown { keys } => {
+                for k in keys {
+                    let mut pointer_to_key = v.instance.clone();
+                    pointer_to_key.push('/');
+                    pointer_to_key.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                    let (span, key_span) = value_place(ctx, pairs, &pointer_to_key);
+                    let key_span = key_span.unwrap_or(span);
+                    let near = renamed
+                        .iter()
+                        .find(|(i, u, _)| *i == v.instance && u == k)
+                        .map(|(.., n)| n.clone());
+                    let d = match near {
+                        Some(near) => Diagnostic::new(
+                            "",
+                            key_span.clone(),
+                            format!("unknown key `{k}`: did you mean `{near}`?"),
+                        )
+                        .label(format!("`{near}` is required and missing"))
+                        .help(format!("rename `{k}` to `{near}`"))
+                        .fix(Fix::unsafe_(
+                            format!("rename `{k}` to `{near}`"),
+                            vec![Edit {
+                                range: key_span,
+                                content: near.clone(),
+                            }],
+                        )),
+                        None => Diagnostic::new("", key_span, format!("unknown key `{k}`"))
+                            .label("the schema does not allow this key")
+                            .help(format!(
+                                "remove `{k}`, or add it to the schema's `properties`"
+                            )),
+                    };
+                    out.push((Family::UnknownKey, with_related(d)));
+                }
+            }
+            Kind::Duplicate => {
+                let span = duplicate(pairs, view, &v.instance)
+                    .unwrap_or_else(|| value_place(ctx, pairs, &v.instance).0);
+                let d = Diagnostic::new("", span, "repeated item")
+                    .label("the same as an earlier item")
+                    .help("remove the repeated item: the schema asks for unique items");
+                out.push((Family::Value, with_related(d)));
+            }
+            kind => {
+                let (span, _) = value_place(ctx, pairs, &v.instance);
+                let written = &ctx.post.text[span.clone()];
+                let (family, d) = match kind {
+                    Kind::Type { expected } => {
+                        let expected = &with_article(expected);
+                        let mut d = Diagnostic::new(
+                            "",
+                            span.clone(),
+                            format!(
+                                "`{written}` is {}, not {expected}",
+                                json_type(view, &v.instance)
+                            ),
+                        )
+                        .label(format!("the schema asks for {expected}"))
+                        .help(format!("write {expected} here"));
+                        if expected == "a string" && !written.contains(['"', '\\', '\n']) {
+                            d = d
+                                .help(format!("quote it, as `\"{written}\"`, to keep it text"))
+                                .fix(Fix::safe(
+                                    "quote the value",
+                                    vec![Edit {
+                                        range: span.clone(),
+                                        content: format!("\"{written}\""),
+                                    }],
+                                ));
+                        }
+                        (Family::Type, d)
+                    }
+                    Kind::Enum { allowed } => {
+                        let list: Vec<String> = allowed.iter().map(Value::to_string).collect();
+                        let mut d = Diagnostic::new(
+                            "",
+                            span.clone(),
+                            format!("`{written}` is not an allowed value"),
+                        )
+                        .label("not one of the schema's values")
+                        .help(format!("use one of {}", list.join(", ")));
+                        let nearest = allowed
+                            .iter()
+                            .filter_map(Value::as_str)
+                            .map(|a| (strsim::levenshtein(a, written), a))
+                            .filter(|(d, _)| *d <= 2)
+                            .min();
+                        if let Some((_, near)) = nearest {
+                            d = d.fix(Fix::unsafe_(
+                                format!("replace with `{near}`"),
+                                vec![Edit {
+                                    range: span.clone(),
+                                    content: near.to_string(),
+                                }],
+                            ));
+                        }
+                        (Family::Value, d)
+                    }
+                    Kind::Reference => (
+                        Family::Reference,
+                        Diagnostic::new("", span.clone(), v.message.clone())
+                            .label("names nothing")
+                            .help("use a name the site has"),
+                    ),
+                    _ => (
+                        Family::Value,
+                        Diagnostic::new(
+                            "",
+                            span.clone(),
+                            format!("`{written}` fails `{}`: {}", v.keyword, v.message),
+                        )
+                        .label(format!("fails `{}`", v.keyword))
+                        .help(format!(
+                            "change the value to satisfy the schema's `{}`",
+                            v.keyword
+                        )),
+                    ),
+                };
+                out.push((family, with_related(d)));
+            }
+        }
+    }
+    out
+}
+
+/// The JSON type of the value at `pointer`, in words, Psych's when JSON's
+/// does not say it.
+fn json_type(view: &JsonView, pointer: &str) -> &'static str {
+    if let Some((_, kind)) = view.special.iter().find(|(p, _)| p == pointer) {
+        return kind.type_name();
+    }
+    match view.value.pointer(pointer) {
+        Some(Value::Null) => "null",
+        Some(Value::Bool(_)) => "a boolean",
+        Some(Value::Number(n)) if n.is_f64() => "a float",
+        Some(Value::Number(_)) => "an integer",
+        Some(Value::String(_)) => "a string",
+        Some(Value::Array(_)) => "a list",
+        Some(Value::Object(_)) => "a mapping",
+        None => "missing",
+    }
+}
+
+/// The later of two equal items of the list at `pointer`.
+fn duplicate(
+    pairs: &[(String, Option<&Node>, Range<usize>)],
+    view: &JsonView,
+    pointer: &str,
+) -> Option<Range<usize>> {
+    let items = view.value.pointer(pointer)?.as_array()?;
+    let later = (1..items.len()).find(|&i| items[..i].contains(&items[i]))?;
+    let (_, steps) = walk(pairs, pointer)?;
+    let NodeKind::Sequence(nodes) = &steps.last()?.node.kind else {
+        return None;
+    };
+    nodes.get(later).map(|n| n.span.clone())
+}
+
+/// The keyword's place in its schema file.
+fn related(loaded: &Loaded, v: &Violation) -> Option<(String, Range<usize>)> {
+    let file = loaded.file(&v.schema_file)?;
+    let root = file.document.root.as_ref()?;
+    let steps = pointer::walk(root, &v.schema_pointer);
+    let last = steps.last()?;
+    let span = last.key.map_or(last.node.span.clone(), |k| k.span.clone());
+    Some((file.shown.clone(), span))
+}
+
+/// `string` as "a string", `integer` as "an integer".
+fn with_article(kind: &str) -> String {
+    kind.split(", ")
+        .map(|k| {
+            let k = k.trim_matches(|c| c == '[' || c == ']' || c == '"');
+            match k {
+                "array" => "a list".to_string(),
+                "object" => "a mapping".to_string(),
+                "null" => "null".to_string(),
+                "integer" => "an integer".to_string(),
+                other => format!("a {other}"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Whether the schema of the post types its top-level `key` (`type`,
+/// `yamlType`, `enum`, `const` or `format` under `properties`): then the
+/// schema's finding is the only one about its type.
+pub fn types_key(ctx: &Context, key: &str) -> bool {
+    let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
+        return false;
+    };
+    let Some((schema, _)) = loaded.schema_for(ctx.path, ctx.site) else {
+        return false;
+    };
+    let main = ctx.settings.schema.loaded.as_deref().and_then(|l| {
+        l.files.iter().find(|f| {
+            f.shown
+                .ends_with(schema.declared.schema.trim_start_matches("./"))
+        })
+    });
+    main.and_then(|f| {
+        f.document
+            .value
+            .get("properties")?
+            .get(key)?
+            .as_object()
+            .cloned()
+    })
+    .is_some_and(|p| {
+        ["type", "yamlType", "enum", "const", "format"]
+            .iter()
+            .any(|k| p.contains_key(*k))
+    })
+}
