@@ -279,8 +279,10 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
                 globs.add(glob);
             }
         }
+        let typed_keys = typed_keys(value);
         schemas.push(Compiled {
             declared: d.clone(),
+            typed_keys,
             validator,
             globs: globs.build().unwrap_or_else(|_| globset::GlobSet::empty()),
         });
@@ -291,6 +293,23 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         files: reading.files.into_iter().map(|(f, _)| f).collect(),
         root: root.to_path_buf(),
     })
+}
+
+/// The top-level keys `schema` types: those under `properties` with a
+/// `type`, `yamlType`, `enum`, `const` or `format`.
+fn typed_keys(schema: &serde_json::Value) -> Vec<String> {
+    let Some(properties) = schema.get("properties").and_then(|p| p.as_object()) else {
+        return Vec::new();
+    };
+    properties
+        .iter()
+        .filter(|(_, p)| {
+            ["type", "yamlType", "enum", "const", "format"]
+                .iter()
+                .any(|k| p.get(*k).is_some())
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
 }
 
 /// The documents under `dir`, named as `post_url` names them: the path

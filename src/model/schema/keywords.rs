@@ -302,8 +302,13 @@ pub fn register(
                 }) as Built)
             },
         )
+        // What Jekyll reads as a date: Ruby's `Time.parse`, which takes
+        // far more than ISO dates (`30 Nov 2022`, `2022/11/30`).
         .with_format("jekyll-date", |s: &str| {
+            // The ISO forms first, which are most dates and cheap to read.
             crate::model::date::format::parse(s).is_ok()
+                || crate::model::date::ruby_time::time::time_parse(s, &jiff::tz::TimeZone::UTC)
+                    .is_ok()
         })
         .should_validate_formats(true)
 }

@@ -90,7 +90,15 @@ fn push(e: &ValidationError, out: &mut Vec<Violation>) {
         .to_string();
     let kind = match e.kind() {
         K::Type { kind } => Kind::Type {
-            expected: format!("{kind:?}").to_lowercase(),
+            // "string", or "string, null" for `type: [string, null]`.
+            expected: match kind {
+                jsonschema::error::TypeKind::Single(t) => t.as_str().to_string(),
+                jsonschema::error::TypeKind::Multiple(set) => set
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
         },
         K::Required { property } => Kind::Required {
             key: property.as_str().unwrap_or_default().to_string(),

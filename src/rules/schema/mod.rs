@@ -51,6 +51,10 @@ pub struct Compiled {
     pub declared: Declared,
     pub validator: jsonschema::Validator,
     pub globs: globset::GlobSet,
+    /// The top-level keys the schema types (`type`, `yamlType`, `enum`,
+    /// `const` or `format` under `properties`): the front matter rules
+    /// leave their types to the schema.
+    pub typed_keys: Vec<String>,
 }
 
 /// Every declared schema, compiled, with the files they read.
@@ -81,48 +85,96 @@ impl Loaded {
     /// The schema of the document at `path` and why: the most specific
     /// match, then the later table, as Jekyll picks `defaults:`.
     pub fn schema_for(&self, path: &Path, site: &Site) -> Option<(&Compiled, String)> {
+        let (compiled, why) = self.best(path, site, true)?;
+        Some((
+            compiled,
+            format!("schema `{}` ({})", compiled.declared.name, why?),
+        ))
+    }
+
+    /// The schema of the document at `path`, as [`Loaded::schema_for`]
+    /// picks it, remembered for the last path on this thread: each of the
+    /// family's rules, and the front matter rules for each key, ask again.
+    pub fn schema_of(&self, path: &Path, site: &Site) -> Option<&Compiled> {
+        type Last = Option<(String, std::path::PathBuf, Option<usize>)>;
+        thread_local! {
+            static LAST: std::cell::RefCell<Last> = const { std::cell::RefCell::new(None) };
+        }
+        // The digest names the schemas' content: the same digest picks the
+        // same schema for the same path.
+        let hit = LAST.with(|l| {
+            l.borrow()
+                .as_ref()
+                .filter(|(digest, p, _)| *digest == self.digest && p == path)
+                .map(|(.., index)| *index)
+        });
+        let index = hit.unwrap_or_else(|| {
+            let index = self.best(path, site, false).map(|(c, _)| {
+                self.schemas
+                    .iter()
+                    .position(|s| std::ptr::eq(s, c))
+                    .expect("one of the schemas")
+            });
+            LAST.with(|l| {
+                *l.borrow_mut() = Some((self.digest.clone(), path.to_path_buf(), index));
+            });
+            index
+        });
+        index.and_then(|i| self.schemas.get(i))
+    }
+
+    /// The best match for `path`, with why (in words) when `why` is asked.
+    fn best(&self, path: &Path, site: &Site, why: bool) -> Option<(&Compiled, Option<String>)> {
         let from_root = path.strip_prefix(&self.root).unwrap_or(path);
         let from_root = from_root.to_string_lossy().replace('\\', "/");
         let from_root = from_root.trim_start_matches("./");
         let relative = site.relative(path);
         let kind = document_type(&relative, site);
-        let mut best: Option<(usize, &Compiled, String)> = None;
+        let mut best: Option<(usize, &Compiled, usize)> = None;
         for compiled in &self.schemas {
             let d = &compiled.declared;
+            // The rank, and which glob matched.
             let found = if let Some((scope, want)) = &d.scope {
                 let scope = scope.trim_start_matches("./").trim_matches('/');
                 let in_path = scope.is_empty()
                     || relative == scope
-                    || relative.starts_with(&format!("{scope}/"));
+                    || relative
+                        .strip_prefix(scope)
+                        .is_some_and(|rest| rest.starts_with('/'));
                 let of_type = want.as_deref().is_none_or(|w| w == kind);
                 (in_path && of_type).then(|| {
                     let rank = 2 * scope.split('/').filter(|s| !s.is_empty()).count()
                         + usize::from(want.is_some());
-                    let why = format!(
-                        "scope path `{scope}`{}",
-                        want.as_deref()
-                            .map(|w| format!(", type `{w}`"))
-                            .unwrap_or_default()
-                    );
-                    (rank, why)
+                    (rank, 0)
                 })
             } else {
                 let matched = compiled.globs.matches(from_root);
                 matched.first().map(|&i| {
-                    let glob = &d.files[i];
-                    let literal = glob
+                    let literal = d.files[i]
                         .split('/')
                         .take_while(|s| !s.contains(['*', '?', '[', '{']));
-                    (2 * literal.count(), format!("`files` glob `{glob}`"))
+                    (2 * literal.count(), i)
                 })
             };
-            if let Some((rank, why)) = found
+            if let Some((rank, glob)) = found
                 && best.as_ref().is_none_or(|(r, ..)| rank >= *r)
             {
-                best = Some((rank, compiled, why));
+                best = Some((rank, compiled, glob));
             }
         }
-        best.map(|(_, c, why)| (c, format!("schema `{}` ({why})", c.declared.name)))
+        let (_, compiled, glob) = best?;
+        let d = &compiled.declared;
+        let why = why.then(|| match &d.scope {
+            Some((scope, want)) => format!(
+                "scope path `{}`{}",
+                scope.trim_start_matches("./").trim_matches('/'),
+                want.as_deref()
+                    .map(|w| format!(", type `{w}`"))
+                    .unwrap_or_default()
+            ),
+            None => format!("`files` glob `{}`", d.files[glob]),
+        });
+        Some((compiled, why))
     }
 
     /// The schema file at `uri`.

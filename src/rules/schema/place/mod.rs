@@ -31,7 +31,8 @@ pub enum Family {
     Reference,
 }
 
-/// The last post validated on this thread (a hash of its path and text:
+/// The last post validated on this thread (a hash of its path and front
+/// matter:
 /// a worker reads each file into the same buffer) and its findings, which
 /// the family's rules share.
 type Last = Option<(u64, Rc<Vec<(Family, Diagnostic)>>)>;
@@ -49,8 +50,11 @@ pub fn report(ctx: &Context, family: Family, out: &mut crate::rules::Sink) {
     let key = {
         use std::hash::{BuildHasher, Hash, Hasher};
         let mut h = foldhash::fast::FixedState::with_seed(31).build_hasher();
+        // The findings depend on the path and the front matter alone:
+        // hashing the whole text for each of the family's rules would cost
+        // more than validating.
         ctx.path.hash(&mut h);
-        ctx.post.text.hash(&mut h);
+        ctx.post.text[..ctx.post.body_start.min(ctx.post.text.len())].hash(&mut h);
         h.finish()
     };
     let cached = LAST.with(|l| {
@@ -115,14 +119,17 @@ fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)]) -> JsonV
     for (key, node, _) in pairs {
         let Some(node) = node else { continue };
         let v = json_view::view(node, anchors.as_ref());
-        let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
-        special.retain(|(p, _): &(String, Scalar)| !p.starts_with(&prefix));
-        special.extend(
-            v.special
-                .into_iter()
-                .map(|(p, k)| (format!("{prefix}{p}"), k)),
-        );
-        unexpanded.extend(v.unexpanded.into_iter().map(|p| format!("{prefix}{p}")));
+        // Most values are plain text, with nothing to record.
+        if !(special.is_empty() && v.special.is_empty() && v.unexpanded.is_empty()) {
+            let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+            special.retain(|(p, _): &(String, Scalar)| !p.starts_with(&prefix));
+            special.extend(
+                v.special
+                    .into_iter()
+                    .map(|(p, k)| (format!("{prefix}{p}"), k)),
+            );
+            unexpanded.extend(v.unexpanded.into_iter().map(|p| format!("{prefix}{p}")));
+        }
         object.insert(key.clone(), v.value);
     }
     JsonView {
@@ -136,14 +143,58 @@ fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
     let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
         return Vec::new();
     };
-    let Some((schema, _)) = loaded.schema_for(ctx.path, ctx.site) else {
+    let Some(schema) = loaded.schema_of(ctx.path, ctx.site) else {
         return Vec::new();
     };
     let pairs = top_level(ctx);
     let view = view(ctx, &pairs);
     let mut violations = validate(&schema.validator, &view);
-    violations.retain(|v| !supplied(ctx, v));
+    violations.retain(|v| !supplied(ctx, v) && !left_to_invalid_date(ctx, v));
+    one_per_value(&mut violations);
     place_all(ctx, loaded, schema, &pairs, &view, violations)
+}
+
+/// One defect, one finding: a value of the wrong type is reported for its
+/// type alone, not again for the `enum`, `format` or other keyword the
+/// right type would be judged by; and a violation the schema states twice
+/// (through `allOf` or a `$ref`) once.
+fn one_per_value(violations: &mut Vec<Violation>) {
+    let typed: Vec<String> = violations
+        .iter()
+        .filter(|v| matches!(v.kind, Kind::Type { .. }))
+        .map(|v| v.instance.clone())
+        .collect();
+    violations.retain(|v| {
+        matches!(
+            v.kind,
+            Kind::Type { .. } | Kind::Required { .. } | Kind::Unknown { .. }
+        ) || !typed.contains(&v.instance)
+    });
+    let mut seen = Vec::new();
+    violations.retain(|v| {
+        let key = (v.instance.clone(), v.kind.clone());
+        let new = !seen.contains(&key);
+        if new {
+            seen.push(key);
+        }
+        new
+    });
+}
+
+/// A format the top-level `date` fails when Jekyll cannot read it as a date
+/// at all: `front-matter-invalid-date` reports that, saying what Jekyll
+/// does with it.
+fn left_to_invalid_date(ctx: &Context, v: &Violation) -> bool {
+    if v.instance != "/date" || !matches!(v.kind, Kind::Format | Kind::Other) {
+        return false;
+    }
+    let Some(entry) = ctx.post.front_matter.get("date") else {
+        return false;
+    };
+    let Some(text) = entry.value.as_str() else {
+        return false;
+    };
+    crate::model::date::ruby_time::time::time_parse(text, &jiff::tz::TimeZone::UTC).is_err()
 }
 
 /// Whether Jekyll supplies a missing top-level key: `defaults:`, or on an
@@ -469,29 +520,10 @@ fn with_article(kind: &str) -> String {
 /// `yamlType`, `enum`, `const` or `format` under `properties`): then the
 /// schema's finding is the only one about its type.
 pub fn types_key(ctx: &Context, key: &str) -> bool {
-    let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
-        return false;
-    };
-    let Some((schema, _)) = loaded.schema_for(ctx.path, ctx.site) else {
-        return false;
-    };
-    let main = ctx.settings.schema.loaded.as_deref().and_then(|l| {
-        l.files.iter().find(|f| {
-            f.shown
-                .ends_with(schema.declared.schema.trim_start_matches("./"))
-        })
-    });
-    main.and_then(|f| {
-        f.document
-            .value
-            .get("properties")?
-            .get(key)?
-            .as_object()
-            .cloned()
-    })
-    .is_some_and(|p| {
-        ["type", "yamlType", "enum", "const", "format"]
-            .iter()
-            .any(|k| p.contains_key(*k))
-    })
+    ctx.settings
+        .schema
+        .loaded
+        .as_deref()
+        .and_then(|l| l.schema_of(ctx.path, ctx.site))
+        .is_some_and(|schema| schema.typed_keys.iter().any(|k| k == key))
 }
