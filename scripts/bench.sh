@@ -26,6 +26,12 @@
 # does, so their figures say what a linter's pass over these files costs,
 # not which is better.
 #
+# With a build that has `postlint schema`, the corpus's schema is inferred
+# (`schema infer --closed`) into `postlint-bench-schema.yml` beside a
+# `postlint-bench.toml` that declares it, and an uncached check with it
+# (`--config postlint-bench.toml`) is timed in the same loop: the cost of
+# validating every post against a schema.
+#
 # Needs ripgrep (`apt-get install ripgrep`) and the corpus: it unpacks
 # ../shared/corpus/oped2-posts.tar.zst into target/corpus when that is missing.
 set -euo pipefail
@@ -73,6 +79,12 @@ baseline_flags=()
 if [ -n "${BASELINE:-}" ] && "$BASELINE" check --help | grep -- --no-cache >/dev/null; then
   baseline_flags=(--no-cache)
 fi
+has_schema=false
+if $has_cache && "$bin" schema --help >/dev/null 2>&1; then
+  has_schema=true
+  "$bin" schema infer --closed . >postlint-bench-schema.yml 2>/dev/null
+  printf '[[schema]]\nname = "bench"\nschema = "postlint-bench-schema.yml"\nfiles = ["_posts/**"]\n' >postlint-bench.toml
+fi
 rumdl_flags=()
 if command -v rumdl >/dev/null && rumdl check --help 2>&1 | grep -- --no-cache >/dev/null; then
   rumdl_flags=(--no-cache)
@@ -82,6 +94,7 @@ fi
 # shellcheck disable=SC2034
 {
   cmd_uncached=("$bin" check . --no-cache --format json)
+  cmd_schema=("$bin" check . --no-cache --format json --config postlint-bench.toml)
   cmd_cached=("$bin" check . --format json)
   cmd_plain=("$bin" check . --format json)
   cmd_rg=(rg -c '<a ' _posts)
@@ -121,6 +134,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 
 tools=()
 if $has_cache; then tools+=(uncached cached); else tools+=(plain); fi
+$has_schema && tools+=(schema)
 tools+=(rg)
 [ -n "${BASELINE:-}" ] && tools+=(baseline)
 # rumdl runs for seconds with hundreds of MiB: in the interleaved loop it
@@ -163,6 +177,10 @@ if $has_cache; then
   echo "uncached / rg:              $(ratio "${med[uncached]}" "${med[rg]}")"
   echo "cached / rg:                $(ratio "${med[cached]}" "${med[rg]}")"
   echo "cached / uncached:          $(ratio "${med[cached]}" "${med[uncached]}")"
+  if $has_schema; then
+    echo "--no-cache with the schema: ${med[schema]} ms  (peak RSS $(rss_kb schema) KiB)"
+    echo "with schema / without:      $(ratio "${med[schema]}" "${med[uncached]}")"
+  fi
   this=uncached
 else
   echo "postlint / rg:              $(ratio "${med[plain]}" "${med[rg]}")"
