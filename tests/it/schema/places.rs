@@ -1,4 +1,4 @@
-//! Front matter schemas end to end: every finding's place (line:col to
+//! Every schema finding's place (line:col to
 //! end line:col) and its related place in the schema file, nothing else;
 //! bad schemas stop the run with exit 2 at their line and column.
 

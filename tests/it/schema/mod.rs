@@ -1,0 +1,8 @@
+//! Front matter schemas end to end.
+//!
+//! - `places`: every finding's place and related place, bad schemas;
+//! - `corpora`: a schema inferred from each real site then checked against
+//!   it, and seeded defects in the mirror corpus.
+
+mod corpora;
+mod places;
