@@ -29,8 +29,17 @@ pub fn discover_config(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Read a config file; the error as a message.
+/// Read a config file, and compile the schemas its `[[schema]]` tables
+/// declare, as `postlint check` does once per run.
 pub fn load_config(file: &Path) -> Result<Config, String> {
-    Config::load(file).map_err(|e| e.message().to_string())
+    let mut config = Config::load(file).map_err(|e| e.message().to_string())?;
+    if !config.settings.schema.declared.is_empty() {
+        let loaded =
+            crate::site_loader::schemas::load(&config.settings.schema.declared, &config.root)
+                .map_err(|e| e.to_string())?;
+        config.settings.schema.loaded = Some(std::sync::Arc::new(loaded));
+    }
+    Ok(config)
 }
 
 /// Whether a file name is one whose change reloads every config: a

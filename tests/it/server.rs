@@ -857,3 +857,37 @@ fn links_lead_to_their_files_and_broken_ones_mend_when_the_file_appears() {
     assert_eq!(broken(&client.diagnostics(&uri)), Vec::<Value>::new());
     assert_eq!(client.stop(), 0);
 }
+
+/// The schemas `[[schema]]` declares are judged in the editor as by
+/// `postlint check`, and a change to the config takes effect at once.
+#[test]
+fn schema_findings_show_in_the_editor() {
+    let (dir, path) = post_dir();
+    common::write(
+        dir.path(),
+        "schemas/post.yml",
+        b"required: [author]\nproperties:\n  title: {type: string}\n",
+    );
+    let config = common::write(
+        dir.path(),
+        "postlint.toml",
+        b"[rules]\ntag-link = \"off\"\n\n[[schema]]\nname = \"post\"\nschema = \"schemas/post.yml\"\nfiles = [\"_posts/**\"]\n",
+    );
+    let uri = file_uri(&path);
+    let mut client = Client::start();
+    client.initialize(json!({}), Value::Null);
+    client.open(&uri, POST);
+    let found = client.diagnostics(&uri);
+    let codes: Vec<&Value> = found.iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, [&json!("schema-required")], "{found:#?}");
+    assert_eq!(found[0]["range"], range(0, 0, 0, 3));
+
+    // The schema's table removed: its finding goes.
+    std::fs::write(&config, "[rules]\ntag-link = \"off\"\n").unwrap();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "postlint": {} } }),
+    );
+    assert!(client.diagnostics(&uri).is_empty());
+    assert_eq!(client.stop(), 0);
+}
