@@ -35,8 +35,21 @@ pub struct Explained {
     pub layout: Option<String>,
     /// Why it is skipped, or why it has no URL.
     pub why: Option<String>,
+    /// The schema `[[schema]]` gives a post or draft, and why.
+    pub schema: Option<ExplainedSchema>,
     /// Each reference of the file, and where it leads.
     pub links: Vec<ExplainedLink>,
+}
+
+/// The schema of a post, as `explain` prints it.
+#[derive(Debug, Serialize)]
+pub struct ExplainedSchema {
+    /// The `name` of its `[[schema]]` table.
+    pub name: String,
+    /// The schema file, as `postlint.toml` names it.
+    pub file: String,
+    /// The `files` glob or `scope` that picked it.
+    pub why: String,
 }
 
 /// One reference of a file, as `explain` prints it.
@@ -148,6 +161,15 @@ pub fn explain(
         Some(doc) => links(doc, rel, url.as_deref(), site, graph),
         None => Vec::new(),
     };
+    let schema = matches!(kind, FileKind::Post | FileKind::Draft)
+        .then(|| config.settings.schema.loaded.as_deref())
+        .flatten()
+        .and_then(|loaded| loaded.schema_for(&root.join(rel), site))
+        .map(|(compiled, why)| ExplainedSchema {
+            name: compiled.declared.name.clone(),
+            file: compiled.declared.schema.clone(),
+            why,
+        });
     Explained {
         path: rel.to_string(),
         kind: kind.name(),
@@ -158,6 +180,7 @@ pub fn explain(
         published: placed.published,
         layout: placed.layout,
         why: placed.why,
+        schema,
         links,
     }
 }

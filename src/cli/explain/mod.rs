@@ -193,6 +193,15 @@ fn human(out: &mut dyn Write, explained: &[Explained]) -> std::io::Result<()> {
         if let Some(layout) = &e.layout {
             writeln!(out, "  layout: {}", show(layout))?;
         }
+        if let Some(schema) = &e.schema {
+            writeln!(
+                out,
+                "  schema: `{}` ({}), from {}",
+                show(&schema.name),
+                show(&schema.file),
+                show(&schema.why)
+            )?;
+        }
         if let Some(why) = &e.why {
             writeln!(out, "  why: {}", show(why))?;
         }

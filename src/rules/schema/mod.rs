@@ -82,14 +82,12 @@ pub struct Settings {
 }
 
 impl Loaded {
-    /// The schema of the document at `path` and why: the most specific
-    /// match, then the later table, as Jekyll picks `defaults:`.
+    /// The schema of the document at `path` and why (the scope or glob
+    /// that picked it): the most specific match, then the later table, as
+    /// Jekyll picks `defaults:`.
     pub fn schema_for(&self, path: &Path, site: &Site) -> Option<(&Compiled, String)> {
         let (compiled, why) = self.best(path, site, true)?;
-        Some((
-            compiled,
-            format!("schema `{}` ({})", compiled.declared.name, why?),
-        ))
+        Some((compiled, why?))
     }
 
     /// The schema of the document at `path`, as [`Loaded::schema_for`]

@@ -241,3 +241,41 @@ fn each_reference_says_where_it_leads() {
         ]
     );
 }
+
+/// A post's schema, the table that declares it, and why it was picked;
+/// none for a page, which the schema rules do not judge.
+#[test]
+fn names_the_schema_of_each_post() {
+    let dir = common::site(&[
+        ("_config.yml", "title: T\n"),
+        ("_posts/2024-05-01-harbour.md", "---\ntitle: Harbour\n---\n"),
+        ("_posts/releases/2024-05-02-v1.md", "---\ntitle: V1\n---\n"),
+        ("about.md", "---\ntitle: About\n---\n"),
+        ("schemas/post.yml", "type: object\n"),
+        ("schemas/release.yml", "type: object\n"),
+        (
+            "postlint.toml",
+            "[[schema]]\nname = \"post\"\nschema = \"schemas/post.yml\"\nfiles = [\"_posts/**\"]\n\n\
+             [[schema]]\nname = \"release\"\nschema = \"schemas/release.yml\"\n\
+             scope = { path = \"_posts/releases\", type = \"posts\" }\n",
+        ),
+    ]);
+    let (files, code) = explain(dir.path(), &[]);
+    assert_eq!(code, Some(0));
+    let schema = |path: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == path)
+            .unwrap_or_else(|| panic!("{path}: {files:#?}"))["schema"]
+            .clone()
+    };
+    assert_eq!(
+        schema("_posts/2024-05-01-harbour.md"),
+        serde_json::json!({ "name": "post", "file": "schemas/post.yml", "why": "`files` glob `_posts/**`" })
+    );
+    assert_eq!(
+        schema("_posts/releases/2024-05-02-v1.md"),
+        serde_json::json!({ "name": "release", "file": "schemas/release.yml", "why": "scope path `_posts/releases`, type `posts`" })
+    );
+    assert_eq!(schema("about.md"), Value::Null);
+}
