@@ -78,6 +78,8 @@ impl Client {
                         { "globPattern": "**/_config.yml" },
                         { "globPattern": "**/_posts/**" },
                         { "globPattern": "**/_drafts/**" },
+                        // Schemas and the `_data` files they name.
+                        { "globPattern": "**/*.{yml,yaml,json}" },
                         // Pages, and any file created or deleted: links
                         // into the site may find it, or no longer.
                         { "globPattern": "**/*.{md,markdown,html,htm}" },

@@ -102,7 +102,7 @@ impl Session {
             };
             walk |= change.typ != lsp::FileChangeType::CHANGED;
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if linter::is_config_file(name) {
+            if linter::is_config_file(name) || self.reads_schema_file(&change.uri, &path) {
                 self.reload();
                 return;
             }

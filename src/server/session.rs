@@ -134,6 +134,25 @@ impl Session {
         self.mark_all_dirty(None);
     }
 
+    /// Whether a changed file is one the schemas in use were read from:
+    /// a schema file, or any file of a `_data` folder (which `jekyllData`
+    /// reads).
+    pub fn reads_schema_file(&self, uri: &lsp::Uri, path: &Path) -> bool {
+        let schemas: Vec<_> = (self.resolvers.values())
+            .filter_map(|r| r.base().settings.schema.loaded.clone())
+            .collect();
+        if schemas.is_empty() {
+            return false;
+        }
+        let in_data = path.components().any(|c| c.as_os_str() == "_data");
+        in_data
+            || schemas.iter().any(|loaded| {
+                loaded.files.iter().any(|f| {
+                    f.uri == uri.as_str() || path.ends_with(f.shown.trim_start_matches("./"))
+                })
+            })
+    }
+
     /// The configuration for a file: its `postlint.toml` (or the
     /// `configPath` setting), the selection settings, and, for a file on
     /// disk, `per-file-ignores` and its Jekyll site. The config file is

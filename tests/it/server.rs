@@ -859,7 +859,8 @@ fn links_lead_to_their_files_and_broken_ones_mend_when_the_file_appears() {
 }
 
 /// The schemas `[[schema]]` declares are judged in the editor as by
-/// `postlint check`, and a change to the config takes effect at once.
+/// `postlint check`, and a change to a schema or the config takes effect
+/// at once.
 #[test]
 fn schema_findings_show_in_the_editor() {
     let (dir, path) = post_dir();
@@ -875,12 +876,26 @@ fn schema_findings_show_in_the_editor() {
     );
     let uri = file_uri(&path);
     let mut client = Client::start();
-    client.initialize(json!({}), Value::Null);
+    client.initialize(
+        json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
+        Value::Null,
+    );
     client.open(&uri, POST);
     let found = client.diagnostics(&uri);
     let codes: Vec<&Value> = found.iter().map(|d| &d["code"]).collect();
     assert_eq!(codes, [&json!("schema-required")], "{found:#?}");
     assert_eq!(found[0]["range"], range(0, 0, 0, 3));
+
+    // The schema file changed on disk: read again.
+    let schema = dir.path().join("schemas/post.yml");
+    std::fs::write(&schema, "properties:\n  title: {type: integer}\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(&schema), "type": 2 }] }),
+    );
+    let found = client.diagnostics(&uri);
+    let codes: Vec<&Value> = found.iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, [&json!("schema-wrong-type")], "{found:#?}");
 
     // The schema's table removed: its finding goes.
     std::fs::write(&config, "[rules]\ntag-link = \"off\"\n").unwrap();

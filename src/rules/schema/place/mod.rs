@@ -31,8 +31,8 @@ pub enum Family {
     Reference,
 }
 
-/// The last post validated on this thread (a hash of its path and front
-/// matter:
+/// The last post validated on this thread (a hash of its path, front
+/// matter and schemas:
 /// a worker reads each file into the same buffer) and its findings, which
 /// the family's rules share.
 type Last = Option<(u64, Rc<Vec<(Family, Diagnostic)>>)>;
@@ -55,6 +55,11 @@ pub fn report(ctx: &Context, family: Family, out: &mut crate::rules::Sink) {
         // more than validating.
         ctx.path.hash(&mut h);
         ctx.post.text[..ctx.post.body_start.min(ctx.post.text.len())].hash(&mut h);
+        // And the schemas: the language server reads them again when they
+        // change, while the post stays the same.
+        if let Some(loaded) = &ctx.settings.schema.loaded {
+            loaded.digest.hash(&mut h);
+        }
         h.finish()
     };
     let cached = LAST.with(|l| {
