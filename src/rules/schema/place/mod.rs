@@ -14,12 +14,17 @@ use serde_json::Value;
 use super::{Compiled, Loaded};
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::model::front_matter::block::FrontMatter;
-use crate::model::front_matter::scalar::{Scalar, resolve_plain};
-use crate::model::schema::json_view::{self, JsonView};
+use crate::model::schema::json_view::JsonView;
 use crate::model::schema::pointer::{self, Step};
 use crate::model::schema::validate::{Kind, Violation, validate};
 use crate::model::yaml::{Node, NodeKind};
 use crate::rules::Context;
+
+mod filter;
+mod view;
+
+use filter::{left_to_invalid_date, one_per_value, supplied};
+use view::{top_level, view};
 
 /// Which rule of the family reports a finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,70 +85,6 @@ pub fn report(ctx: &Context, family: Family, out: &mut crate::rules::Sink) {
     }
 }
 
-/// The top-level pairs of the front matter, with their keys as Psych reads
-/// them.
-fn top_level<'p>(ctx: &'p Context) -> Vec<(String, Option<&'p Node>, Range<usize>)> {
-    let Some(entries) = ctx.post.front_matter.entries() else {
-        return Vec::new();
-    };
-    entries
-        .iter()
-        .map(|e| {
-            let written = &ctx.post.text[e.key_span.clone()];
-            let key = if written.starts_with(['"', '\'']) {
-                e.key.clone()
-            } else {
-                let node = Node {
-                    span: e.key_span.clone(),
-                    kind: NodeKind::Scalar {
-                        text: e.key.clone(),
-                        value: resolve_plain(&e.key),
-                        plain: true,
-                    },
-                };
-                json_view::key_text(&node)
-            };
-            (key, Some(&e.value), e.key_span.clone())
-        })
-        .collect()
-}
-
-/// The JSON view of the post's front matter; an empty mapping when there
-/// is none or it is not a mapping.
-fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)]) -> JsonView {
-    let anchors = ctx.post.front_matter.block().and_then(|b| {
-        let yaml = &ctx.post.text[b.yaml.clone()];
-        memchr::memchr(b'*', yaml.as_bytes())?;
-        crate::model::yaml::parse_anchored(yaml, b.yaml.start)
-            .ok()
-            .map(|(_, a)| a)
-    });
-    let mut object = serde_json::Map::new();
-    let mut special = Vec::new();
-    let mut unexpanded = Vec::new();
-    for (key, node, _) in pairs {
-        let Some(node) = node else { continue };
-        let v = json_view::view(node, anchors.as_ref());
-        // Most values are plain text, with nothing to record.
-        if !(special.is_empty() && v.special.is_empty() && v.unexpanded.is_empty()) {
-            let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
-            special.retain(|(p, _): &(String, Scalar)| !p.starts_with(&prefix));
-            special.extend(
-                v.special
-                    .into_iter()
-                    .map(|(p, k)| (format!("{prefix}{p}"), k)),
-            );
-            unexpanded.extend(v.unexpanded.into_iter().map(|p| format!("{prefix}{p}")));
-        }
-        object.insert(key.clone(), v.value);
-    }
-    JsonView {
-        value: Value::Object(object),
-        special,
-        unexpanded,
-    }
-}
-
 fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
     let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
         return Vec::new();
@@ -157,74 +98,6 @@ fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
     violations.retain(|v| !supplied(ctx, v) && !left_to_invalid_date(ctx, v));
     one_per_value(&mut violations);
     place_all(ctx, loaded, schema, &pairs, &view, violations)
-}
-
-/// One defect, one finding: a value of the wrong type is reported for its
-/// type alone, not again for the `enum`, `format` or other keyword the
-/// right type would be judged by; and a violation the schema states twice
-/// (through `allOf` or a `$ref`) once.
-fn one_per_value(violations: &mut Vec<Violation>) {
-    let typed: Vec<String> = violations
-        .iter()
-        .filter(|v| matches!(v.kind, Kind::Type { .. }))
-        .map(|v| v.instance.clone())
-        .collect();
-    violations.retain(|v| {
-        matches!(
-            v.kind,
-            Kind::Type { .. } | Kind::Required { .. } | Kind::Unknown { .. }
-        ) || !typed.contains(&v.instance)
-    });
-    let mut seen = Vec::new();
-    violations.retain(|v| {
-        let key = (v.instance.clone(), v.kind.clone());
-        let new = !seen.contains(&key);
-        if new {
-            seen.push(key);
-        }
-        new
-    });
-}
-
-/// A format the top-level `date` fails when Jekyll cannot read it as a date
-/// at all: `front-matter-invalid-date` reports that, saying what Jekyll
-/// does with it.
-fn left_to_invalid_date(ctx: &Context, v: &Violation) -> bool {
-    if v.instance != "/date" || !matches!(v.kind, Kind::Format | Kind::Other) {
-        return false;
-    }
-    let Some(entry) = ctx.post.front_matter.get("date") else {
-        return false;
-    };
-    let Some(text) = entry.value.as_str() else {
-        return false;
-    };
-    crate::model::date::ruby_time::time::time_parse(text, &jiff::tz::TimeZone::UTC).is_err()
-}
-
-/// Whether Jekyll supplies a missing top-level key: `defaults:`, or on an
-/// ordinary site what it reads from a post's path.
-fn supplied(ctx: &Context, v: &Violation) -> bool {
-    let Kind::Required { key } = &v.kind else {
-        return false;
-    };
-    if !v.instance.is_empty() {
-        return false;
-    }
-    if ctx
-        .site
-        .default_for(ctx.path, key)
-        .is_some_and(|v| v.is_some())
-    {
-        return true;
-    }
-    let from_path = matches!(key.as_str(), "title" | "date" | "slug" | "categories");
-    from_path
-        && !ctx.is_mirror()
-        && crate::model::jekyll::path::in_posts(ctx.path)
-        && crate::model::jekyll::path::file_name(ctx.path)
-            .and_then(crate::model::jekyll::path::post_name)
-            .is_some()
 }
 
 /// The steps down the post's tree to the value at `pointer`.
