@@ -41,10 +41,24 @@ async function problems() {
   );
 }
 
+/** Press `key` until `locator` shows: a key pressed while the workbench
+ * moves focus can be lost. */
+async function pressFor(key, locator) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    try {
+      await locator.waitFor({ state: 'visible', timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      log(`nothing after ${key}; pressing it again`);
+    }
+  }
+}
+
 async function command(title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await pressFor('F1', input);
   await input.fill('>' + title);
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`, { timeout: 10000 });
   await page.keyboard.press('Enter');
@@ -53,9 +67,8 @@ async function command(title) {
 }
 
 async function open(file) {
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await pressFor('Control+P', input);
   await input.fill(file);
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${file}"]`, { timeout: 10000 });
   await page.keyboard.press('Enter');
@@ -65,12 +78,23 @@ async function open(file) {
 }
 
 async function goTo(line, column) {
-  await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await pressFor('Control+G', input);
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
+  // Back in the editor before the next key is pressed.
+  await input.waitFor({ state: 'hidden', timeout: 10000 });
   await page.waitForTimeout(200);
+}
+
+/** Open the quick fix menu at the cursor. */
+async function quickFixMenu() {
+  await pressFor('Control+.', page.locator('.action-widget').first());
+}
+
+/** Save the active editor: Ctrl+S until its tab is no longer dirty. */
+async function save() {
+  await pressFor('Control+S', page.locator('.tabs-container .tab.active:not(.dirty)'));
 }
 
 const onDisk = (rel) => fs.readFileSync(path.join(SITE, rel), 'utf8');
@@ -122,8 +146,7 @@ async function main() {
 
   // 3. A quick fix: the unquoted `no` on line 3.
   await goTo(3, 9);
-  await page.keyboard.press('Control+.');
-  await page.locator('.action-widget').first().waitFor({ state: 'visible', timeout: 20000 });
+  await quickFixMenu();
   await page.waitForTimeout(300);
   const offered = await page.$$eval('.action-widget .monaco-list-row', (els) =>
     els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
@@ -137,7 +160,7 @@ async function main() {
   // 4. Fix all on save, in this post (its duplicate key) and in another
   // (a source URL encoded twice): the files on disk become what
   // `postlint check --fix` makes of them.
-  await page.keyboard.press('Control+S');
+  await save();
   const vote = '_posts/2022-11-05-council-vote.md';
   await until('fix-all on save in the council post', () => onDisk(vote) === fixed(vote));
   const festival = '_posts/2022-11-04-river-festival-guide.md';
@@ -148,7 +171,7 @@ async function main() {
   await goTo(1, 4);
   await page.keyboard.type('x');
   await page.keyboard.press('Backspace');
-  await page.keyboard.press('Control+S');
+  await save();
   await until('fix-all on save in the festival post', () => onDisk(festival) === fixed(festival));
   await until('the saved posts to have no safe fix left', async () =>
     !(await problems()).some((r) => /percent-encoded twice|duplicate key/.test(r)));
