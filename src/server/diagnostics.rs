@@ -105,11 +105,7 @@ impl Session {
                     // Other open posts may be judged against this one.
                     let changed = ws.update(&path, summary, config, &resolver);
                     let documents = self.documents.values();
-                    let open = |p: &Path| {
-                        (documents.clone())
-                            .find(|d| d.path == p)
-                            .map(|d| d.text.clone())
-                    };
+                    let open = |p: &Path| super::documents::open_text(documents.clone(), p);
                     found.extend(ws.findings(&path, &open));
                     if changed {
                         self.mark_all_dirty(Some(uri));

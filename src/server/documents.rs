@@ -122,6 +122,15 @@ impl Document {
     }
 }
 
+/// The text of the open document that is the file at `path`, if any: what
+/// the whole-repository rules read instead of the file.
+pub fn open_text<'a>(
+    mut documents: impl Iterator<Item = &'a Document>,
+    path: &std::path::Path,
+) -> Option<String> {
+    documents.find(|d| d.path == path).map(|d| d.text.clone())
+}
+
 /// The file a `file:` URI names.
 pub fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
     let url = url::Url::parse(uri.as_str()).ok()?;

@@ -69,11 +69,7 @@ impl Session {
         let (mut found, _) = linter::check(&path, &text, &config);
         if let Some(ws) = self.repo.as_mut() {
             let documents = self.documents.values();
-            let open = |p: &Path| {
-                (documents.clone())
-                    .find(|d| d.path == p)
-                    .map(|d| d.text.clone())
-            };
+            let open = |p: &Path| super::documents::open_text(documents.clone(), p);
             found.extend(ws.findings(&path, &open));
             crate::engine::check::sort(&mut found);
         }
