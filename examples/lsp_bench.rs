@@ -11,7 +11,9 @@
 //! open to diagnostics, a one-line edit to diagnostics (published, and, for
 //! a client that pulls, the answer to `textDocument/diagnostic` sent right
 //! after the edit; then the same pull again, answered `unchanged`), a code
-//! action and a hover. With `--corpus DIR` (a Jekyll site, such as the
+//! action and a hover; on the 1 MiB post in a site with a front matter
+//! schema, the completion of keys and of `_data` keys, and a hover on a
+//! reference. With `--corpus DIR` (a Jekyll site, such as the
 //! 5,685-post mirror corpus), a server is started on that workspace for
 //! each run and one post with a whole-repository finding is opened: the
 //! time to its first diagnostics, to those with its whole-repository
@@ -76,6 +78,12 @@ fn main() {
         "20 KB: didOpen -> diagnostics",
         "20 KB: one-line edit -> diagnostics",
     ];
+    let schema_rows = [
+        "1 MiB with a schema: completion of keys",
+        "1 MiB with a schema: completion of _data keys",
+        "1 MiB with a schema: hover on a reference",
+    ];
+    let schema_site = schema_site(&big);
     let corpus_rows = [
         "corpus: didOpen -> first diagnostics",
         "corpus: didOpen -> whole-repository findings",
@@ -99,6 +107,7 @@ fn main() {
                 edit(push, &small, &format!("small-{run}"), false),
             );
             record(&pulling, i, pull_edit(pull, &big, &format!("pulled-{run}")));
+            record(&schema_rows, i, assist(push, &schema_site.1));
             if let (Some(dir), Some(post)) = (&corpus, &target) {
                 record(&corpus_rows, i, in_corpus(&binaries[i], dir, post));
             }
@@ -168,6 +177,67 @@ fn edit(server: &mut Server, text: &str, name: &str, actions: bool) -> Times {
             json!({"textDocument": {"uri": uri}, "position": first["start"]}),
         );
         times.push(Some(start.elapsed()));
+    }
+    server.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    server.published(&uri);
+    times
+}
+
+/// A site with a schema (`postlint.toml`, `schemas/post.yml`,
+/// `_data/authors.yml`) and `text` as a post in it, with an `author` key
+/// and an empty line in its front matter; the post's path.
+fn schema_site(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, content: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, content).unwrap();
+        path
+    };
+    write(
+        "postlint.toml",
+        "[[schema]]\nname = \"post\"\nschema = \"schemas/post.yml\"\nfiles = [\"_posts/**\"]\n",
+    );
+    write(
+        "schemas/post.yml",
+        "properties:\n  title: {type: string, description: The headline.}\n  date: {format: jekyll-date}\n  \
+         from: {type: string, format: uri}\n  author: {jekyllData: authors, description: Who wrote it.}\n  \
+         category: {enum: [news, review, opinion]}\n",
+    );
+    let authors: String = (0..200)
+        .map(|i| format!("author{i}:\n  name: Author {i}\n"))
+        .collect();
+    write("_data/authors.yml", &authors);
+    let post = text.replacen("---\n", "---\nauthor: author7\n\n", 1);
+    let path = write("_posts/2022-10-31-big.md", &post);
+    (dir, path)
+}
+
+/// Open the post at `path` (a site with a schema), then ask for the
+/// completion of keys on its empty line 2, of `_data` keys after
+/// `author: ` and a hover on its value; `None` where the build does not
+/// answer.
+fn assist(server: &mut Server, path: &Path) -> Times {
+    let text = std::fs::read_to_string(path).unwrap();
+    let uri = url::Url::from_file_path(path).unwrap().to_string();
+    server.open(&uri, &text);
+    server.published(&uri);
+    let mut times = Vec::new();
+    for (method, line, character) in [
+        ("textDocument/completion", 2, 0),
+        ("textDocument/completion", 1, 8),
+        ("textDocument/hover", 1, 10),
+    ] {
+        let start = Instant::now();
+        let reply = server.call(
+            method,
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        );
+        let answered = !reply["result"].is_null();
+        times.push(answered.then(|| start.elapsed()));
     }
     server.notify(
         "textDocument/didClose",

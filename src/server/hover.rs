@@ -1,5 +1,6 @@
 //! `textDocument/hover`: the documentation of the rules whose findings are
-//! under the cursor.
+//! under the cursor, and what the front matter's schema says of the key
+//! or value there.
 
 use std::collections::HashSet;
 
@@ -17,18 +18,32 @@ impl Session {
         if self.document(uri)?.text.len() > MAX_DOCUMENT {
             return Ok(None);
         }
-        let Some((checked, _)) = self.checked(uri) else {
+        let Some((checked, config)) = self.checked(uri) else {
             return Ok(None);
         };
-        let text = self.document(uri)?.text.as_str();
+        let doc = self.document(uri)?;
+        let (text, path) = (doc.text.as_str(), &doc.path);
         let lines = Lines::new(text, self.encoding);
         let offset = lines.offset(at.position);
+        let schema = linter::schema_hover(path, text, offset, &config);
         let here: Vec<&Diagnostic> = checked
             .found
             .iter()
             .filter(|d| d.span.start <= offset && offset <= d.span.end)
             .collect();
+        let markdown = |value: String| {
+            lsp::HoverContents::Markup(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value,
+            })
+        };
         let Some(first) = here.first() else {
+            if let Some((span, value)) = schema {
+                return Ok(Some(lsp::Hover {
+                    contents: markdown(value),
+                    range: Some(lines.range(&span)),
+                }));
+            }
             // In the front matter, with no finding there: where Jekyll
             // writes the file.
             let front_matter_end = front_matter_end(text);
@@ -37,10 +52,7 @@ impl Session {
             }
             let range = lines.range(&(0..front_matter_end));
             return Ok(self.where_written(uri).map(|w| lsp::Hover {
-                contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-                    kind: lsp::MarkupKind::Markdown,
-                    value: where_markdown(&w),
-                }),
+                contents: markdown(where_markdown(&w)),
                 range: Some(range),
             }));
         };
@@ -52,11 +64,9 @@ impl Session {
             }
             parts.push(rule_markdown(d));
         }
+        parts.extend(schema.map(|(_, value)| value));
         Ok(Some(lsp::Hover {
-            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
-                kind: lsp::MarkupKind::Markdown,
-                value: parts.join("\n\n---\n\n"),
-            }),
+            contents: markdown(parts.join("\n\n---\n\n")),
             range: Some(lines.range(&first.span)),
         }))
     }

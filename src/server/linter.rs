@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::engine;
+use crate::model::schema::assist::Candidate;
 use crate::model::summary::compact::PostSummary;
 use crate::rules;
 
@@ -72,4 +73,54 @@ pub fn rule_doc(rule: &str) -> Option<(&'static str, &'static str, &'static str)
 /// A post's text read from disk, as the CLI reads it.
 pub fn read_post(path: &Path) -> Option<String> {
     crate::runner::read_post(path).ok()
+}
+
+/// What the schema of the document at `path` offers at byte `offset`: the
+/// completions and the span they replace.
+pub fn schema_completion(
+    path: &Path,
+    text: &str,
+    offset: usize,
+    config: &Config,
+) -> Option<(std::ops::Range<usize>, Vec<Candidate>)> {
+    let loaded = config.settings.schema.loaded.as_ref()?;
+    let compiled = loaded.schema_of(path, &config.site)?;
+    loaded.assist(compiled)?.complete(text, offset)
+}
+
+/// What the schema of the document at `path` says of the key or value at
+/// byte `offset` (Markdown), and its span.
+pub fn schema_hover(
+    path: &Path,
+    text: &str,
+    offset: usize,
+    config: &Config,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let loaded = config.settings.schema.loaded.as_ref()?;
+    let compiled = loaded.schema_of(path, &config.site)?;
+    let (span, markdown) = loaded.assist(compiled)?.hover(text, offset)?;
+    let why = format!(
+        "\n\n*schema `{}` ({})*",
+        compiled.declared.name, compiled.declared.schema
+    );
+    Some((span, markdown + &why))
+}
+
+/// A schema problem as `load_config` words it (`FILE:LINE:COL: message`):
+/// the file (relative to the config's folder), line, column and message.
+pub fn schema_problem(error: &str) -> Option<(String, u32, u32, String)> {
+    let mut from = 0;
+    while let Some(i) = error[from..].find(':') {
+        let at = from + i;
+        let mut parts = error[at + 1..].splitn(3, ':');
+        if let (Some(line), Some(column), Some(message)) =
+            (parts.next(), parts.next(), parts.next())
+            && let (Ok(line), Ok(column)) = (line.parse(), column.parse())
+            && let Some(message) = message.strip_prefix(' ')
+        {
+            return Some((error[..at].to_string(), line, column, message.to_string()));
+        }
+        from = at + 1;
+    }
+    None
 }

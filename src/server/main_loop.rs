@@ -120,6 +120,10 @@ fn capabilities(utf8: bool, pulls: bool) -> lsp::ServerCapabilities {
             },
         )),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        completion_provider: Some(lsp::CompletionOptions {
+            trigger_characters: Some(vec![":".into(), "-".into()]),
+            ..Default::default()
+        }),
         definition_provider: Some(lsp::OneOf::Left(true)),
         diagnostic_provider: pulls.then(|| {
             lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
@@ -258,6 +262,11 @@ fn request(session: &mut Session, req: Request) -> Result<Value, RequestError> {
         }
         "textDocument/diagnostic" => Ok(session.document_diagnostic(parse(req.params)?)),
         "workspace/diagnostic" => Ok(session.workspace_diagnostic(parse(req.params)?)),
+        "textDocument/completion" => {
+            let params: lsp::CompletionParams = parse(req.params)?;
+            let found = session.completion(&params)?;
+            Ok(serde_json::to_value(found).unwrap_or(Value::Null))
+        }
         "textDocument/hover" => {
             let params: lsp::HoverParams = parse(req.params)?;
             let hover = session.hover(&params)?;

@@ -30,12 +30,14 @@
 //!   messages;
 //! - `notifications`, `diagnostics`, `pull`: keeping documents, and
 //!   publishing or answering pulls;
-//! - `code_action`, `hover`, `definition`: one file per request;
+//! - `code_action`, `completion`, `hover`, `definition`: one file per
+//!   request;
 //! - `linter`: every call into the checking core;
 //! - `client`, `stdio`, `frames`, `position`, `workspace_posts`: the plumbing.
 
 mod client;
 mod code_action;
+mod completion;
 mod definition;
 mod diagnostics;
 mod documents;

@@ -44,6 +44,9 @@ pub struct Session {
     /// The repository index is to be built when the server is idle.
     pub index_due: bool,
     pub shutting_down: bool,
+    /// The schema files whose problem (a config that did not load) was
+    /// published as a diagnostic on them.
+    schema_problems: HashSet<lsp::Uri>,
 }
 
 impl Session {
@@ -61,6 +64,7 @@ impl Session {
             generation: 0,
             index_due: false,
             shutting_down: false,
+            schema_problems: HashSet::new(),
         }
     }
 
@@ -124,6 +128,13 @@ impl Session {
     /// document again.
     pub fn reload(&mut self) {
         self.resolvers.clear();
+        // Cleared now; published again if the config still fails to load.
+        for uri in std::mem::take(&mut self.schema_problems) {
+            self.client.notify(
+                "textDocument/publishDiagnostics",
+                lsp::PublishDiagnosticsParams::new(uri, Vec::new(), None),
+            );
+        }
         for doc in self.documents.values_mut() {
             doc.forget_checked();
         }
@@ -141,10 +152,15 @@ impl Session {
         let schemas: Vec<_> = (self.resolvers.values())
             .filter_map(|r| r.base().settings.schema.loaded.clone())
             .collect();
+        let in_data = path.components().any(|c| c.as_os_str() == "_data");
+        // A config that failed on a schema: any change to that file or to
+        // `_data` may mend it.
+        if !self.schema_problems.is_empty() && (in_data || self.schema_problems.contains(uri)) {
+            return true;
+        }
         if schemas.is_empty() {
             return false;
         }
-        let in_data = path.components().any(|c| c.as_os_str() == "_data");
         in_data
             || schemas.iter().any(|loaded| {
                 loaded.files.iter().any(|f| {
@@ -184,6 +200,7 @@ impl Session {
         let mut config = match &file {
             None => Config::default(),
             Some(file) => linter::load_config(file).unwrap_or_else(|e| {
+                self.publish_schema_problem(file, &e);
                 self.client.show_once(
                     lsp::MessageType::ERROR,
                     format!("{}: {e}; using the default configuration", file.display()),
@@ -203,5 +220,36 @@ impl Session {
         let resolver = Rc::new(resolver);
         self.resolvers.insert(file, resolver.clone());
         resolver
+    }
+
+    /// A config that did not load because of a schema file (or a file a
+    /// schema names): the problem as a diagnostic at its line and column
+    /// in that file, so that it shows where it is to be mended.
+    fn publish_schema_problem(&mut self, config_file: &Path, error: &str) {
+        let Some((file, line, column, message)) = linter::schema_problem(error) else {
+            return;
+        };
+        let root = config_file.parent().unwrap_or(Path::new("."));
+        let Ok(url) =
+            url::Url::from_file_path(std::path::absolute(root.join(file)).unwrap_or_default())
+        else {
+            return;
+        };
+        let Ok(uri) = url.as_str().parse::<lsp::Uri>() else {
+            return;
+        };
+        let at = lsp::Position::new(line.saturating_sub(1), column.saturating_sub(1));
+        let diagnostic = lsp::Diagnostic {
+            range: lsp::Range::new(at, at),
+            severity: Some(lsp::DiagnosticSeverity::ERROR),
+            source: Some("postlint".into()),
+            message,
+            ..Default::default()
+        };
+        self.client.notify(
+            "textDocument/publishDiagnostics",
+            lsp::PublishDiagnosticsParams::new(uri.clone(), vec![diagnostic], None),
+        );
+        self.schema_problems.insert(uri);
     }
 }

@@ -282,6 +282,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         let typed_keys = typed_keys(value);
         schemas.push(Compiled {
             declared: d.clone(),
+            uri: uri.clone(),
             typed_keys,
             validator,
             globs: globs.build().unwrap_or_else(|_| globset::GlobSet::empty()),
@@ -292,6 +293,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         digest: format!("{:016x}", reading.hasher.finish()),
         files: reading.files.into_iter().map(|(f, _)| f).collect(),
         root: root.to_path_buf(),
+        site,
     })
 }
 

@@ -2,6 +2,7 @@
 //! output as an editor would (JSON-RPC with Content-Length framing).
 
 mod pull;
+mod schema_assist;
 
 use crate::common;
 

@@ -199,6 +199,62 @@ pub struct SiteData {
 /// `_data/authors.yml`, or the items of a list), `nav.main` (a mapping
 /// inside one), `{file, key}` (the `key` field of each record of a list).
 pub fn data_names(data: &SiteData, spec: &Value) -> Result<Vec<String>, String> {
+    let (at, field) = data_at(data, spec)?;
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut names: Vec<String> = match (at, field) {
+        (Value::Object(map), None) => map.keys().cloned().collect(),
+        (Value::Array(items), None) => items.iter().map(text).collect(),
+        (Value::Array(items), Some(field)) => items
+            .iter()
+            .filter_map(|i| i.get(field))
+            .map(text)
+            .collect(),
+        (Value::Object(map), Some(field)) => map
+            .values()
+            .filter_map(|i| i.get(field))
+            .map(text)
+            .collect(),
+        _ => {
+            let name = (spec.as_str())
+                .or_else(|| spec.get("file").and_then(Value::as_str))
+                .unwrap_or_default();
+            return Err(format!("`_data/{name}` is neither a mapping nor a list"));
+        }
+    };
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// The `_data` entry `name` names under a `jekyllData` spec: the value of
+/// its key, or the record whose key field it is.
+pub fn data_entry<'a>(data: &'a SiteData, spec: &Value, name: &str) -> Option<&'a Value> {
+    let (at, field) = data_at(data, spec).ok()?;
+    let is = |v: &Value| match v {
+        Value::String(s) => s == name,
+        other => {
+            let text = other.to_string();
+            text == name
+        }
+    };
+    match (at, field) {
+        (Value::Object(map), None) => map.get(name),
+        (Value::Array(items), None) => items.iter().find(|i| is(i)),
+        (Value::Array(items), Some(field)) => items.iter().find(|i| i.get(field).is_some_and(is)),
+        (Value::Object(map), Some(field)) => map.values().find(|i| i.get(field).is_some_and(is)),
+        _ => None,
+    }
+}
+
+/// What a `jekyllData` spec reads: the mapping or list in `_data` it
+/// names, and the key field of its records (`{file, key}`).
+fn data_at<'a, 's>(
+    data: &'a SiteData,
+    spec: &'s Value,
+) -> Result<(&'a Value, Option<&'s str>), String> {
     let (name, field) = match spec {
         Value::String(name) => (name.as_str(), None),
         Value::Object(o) => match (o.get("file").and_then(Value::as_str), o.get("key")) {
@@ -218,28 +274,7 @@ pub fn data_names(data: &SiteData, spec: &Value) -> Result<Vec<String>, String> 
             .get(part)
             .ok_or_else(|| format!("`_data/{file}` has no `{part}`"))?;
     }
-    let text = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let mut names: Vec<String> = match (at, field) {
-        (Value::Object(map), None) => map.keys().cloned().collect(),
-        (Value::Array(items), None) => items.iter().map(text).collect(),
-        (Value::Array(items), Some(field)) => items
-            .iter()
-            .filter_map(|i| i.get(field))
-            .map(text)
-            .collect(),
-        (Value::Object(map), Some(field)) => map
-            .values()
-            .filter_map(|i| i.get(field))
-            .map(text)
-            .collect(),
-        _ => return Err(format!("`_data/{name}` is neither a mapping nor a list")),
-    };
-    names.sort();
-    names.dedup();
-    Ok(names)
+    Ok((at, field))
 }
 
 type Built = Box<dyn for<'i> Keyword<'i>>;

@@ -7,7 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::model::jekyll::site::Site;
+use crate::model::schema::assist::Assist;
+use crate::model::schema::assist::navigate::{At, Files};
 use crate::model::schema::document::Document;
+use crate::model::schema::keywords::SiteData;
 
 pub mod place;
 pub mod reference;
@@ -49,6 +52,8 @@ pub struct SchemaFile {
 /// One declared schema, compiled.
 pub struct Compiled {
     pub declared: Declared,
+    /// The schema file's `file://` URI, which its `$ref`s resolve against.
+    pub uri: String,
     pub validator: jsonschema::Validator,
     pub globs: globset::GlobSet,
     /// The top-level keys the schema types (`type`, `yamlType`, `enum`,
@@ -66,6 +71,8 @@ pub struct Loaded {
     pub root: std::path::PathBuf,
     /// A hash of every file read (schemas and `_data`), for the cache key.
     pub digest: String,
+    /// The `_data` files and collection documents the keywords name.
+    pub site: Arc<SiteData>,
 }
 
 impl std::fmt::Debug for Loaded {
@@ -81,7 +88,25 @@ pub struct Settings {
     pub loaded: Option<Arc<Loaded>>,
 }
 
+impl Files for Loaded {
+    fn file(&self, uri: &str) -> Option<(&str, &serde_json::Value)> {
+        (self.files.iter())
+            .find(|f| f.uri == uri)
+            .map(|f| (f.uri.as_str(), &f.document.value))
+    }
+}
+
 impl Loaded {
+    /// What an editor reads `compiled`'s schema with: completion and hover.
+    pub fn assist<'a>(&'a self, compiled: &'a Compiled) -> Option<Assist<'a>> {
+        let (uri, value) = Files::file(self, &compiled.uri)?;
+        Some(Assist {
+            files: self,
+            root: At { uri, value },
+            data: &self.site,
+        })
+    }
+
     /// The schema of the document at `path` and why (the scope or glob
     /// that picked it): the most specific match, then the later table, as
     /// Jekyll picks `defaults:`.
