@@ -189,7 +189,11 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
     for d in declared {
         mains.push(reading.read(&root.join(&d.schema), None)?);
     }
-    // What the keywords name, read from the site.
+    // What the keywords name, read from the Jekyll site of the config's
+    // folder (its `_config.yml` there or above: `collections_dir` moves the
+    // collections), else from that folder.
+    let jekyll = super::find(root, &mut Vec::new()).unwrap_or_default();
+    let site_root = jekyll.root.clone().unwrap_or_else(|| root.to_path_buf());
     let mut site = SiteData::default();
     let mut data_names = BTreeSet::new();
     let mut collections = BTreeSet::new();
@@ -226,7 +230,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
             continue;
         }
         let candidates =
-            ["yml", "yaml", "json"].map(|e| root.join("_data").join(format!("{name}.{e}")));
+            ["yml", "yaml", "json"].map(|e| site_root.join("_data").join(format!("{name}.{e}")));
         let Some(path) = candidates.iter().find(|p| p.is_file()) else {
             return Err(at(
                 &shown_in,
@@ -251,7 +255,10 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
     }
     for label in collections {
         let mut names = Vec::new();
-        list_documents(&root.join(format!("_{label}")), &mut names);
+        list_documents(
+            &site_root.join(jekyll.collection_folder(&label)),
+            &mut names,
+        );
         names.sort();
         names.hash(&mut reading.hasher);
         site.documents.insert(label, names);
