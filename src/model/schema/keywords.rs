@@ -131,10 +131,16 @@ impl<'i> Keyword<'i> for YamlType {
         if self.is_valid(instance) {
             return Ok(());
         }
+        let article = |t: &str| match t {
+            "null" => "null".to_string(),
+            "integer" => "an integer".to_string(),
+            other => format!("a {other}"),
+        };
+        let wanted: Vec<String> = self.0.iter().map(|t| article(t)).collect();
         Err(ValidationError::custom(format!(
-            "is a YAML {}, not {}",
-            yaml_type(instance),
-            self.0.join(" or ")
+            "is {}, not {}",
+            article(yaml_type(instance)),
+            wanted.join(" or ")
         )))
     }
     fn is_valid(&self, instance: &'i Value) -> bool {

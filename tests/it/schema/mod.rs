@@ -1,8 +1,10 @@
 //! Front matter schemas end to end.
 //!
 //! - `places`: every finding's place and related place, bad schemas;
+//! - `messages`: each keyword's finding in postlint's words;
 //! - `corpora`: a schema inferred from each real site then checked against
 //!   it, and seeded defects in the mirror corpus.
 
 mod corpora;
+mod messages;
 mod places;

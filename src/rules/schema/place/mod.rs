@@ -289,7 +289,10 @@ fn place_all(
                             format!("`{written}` is not an allowed value"),
                         )
                         .label("not one of the schema's values")
-                        .help(format!("use one of {}", list.join(", ")));
+                        .help(match list.as_slice() {
+                            [one] => format!("use {one}"),
+                            _ => format!("use one of {}", list.join(", ")),
+                        });
                         let nearest = allowed
                             .iter()
                             .filter_map(Value::as_str)
@@ -315,16 +318,12 @@ fn place_all(
                     ),
                     _ => (
                         Family::Value,
-                        Diagnostic::new(
-                            "",
-                            span.clone(),
-                            format!("`{written}` fails `{}`: {}", v.keyword, v.message),
-                        )
-                        .label(format!("fails `{}`", v.keyword))
-                        .help(format!(
-                            "change the value to satisfy the schema's `{}`",
-                            v.keyword
-                        )),
+                        Diagnostic::new("", span.clone(), format!("`{written}` {}", v.message))
+                            .label(format!("fails `{}`", v.keyword))
+                            .help(format!(
+                                "change the value to satisfy the schema's `{}`",
+                                v.keyword
+                            )),
                     ),
                 };
                 out.push((family, with_related(d)));
