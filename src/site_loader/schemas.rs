@@ -310,6 +310,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         digest: format!("{:016x}", reading.hasher.finish()),
         files: reading.files.into_iter().map(|(f, _)| f).collect(),
         root: root.to_path_buf(),
+        site,
     })
 }
 

@@ -66,6 +66,8 @@ pub struct Loaded {
     pub root: std::path::PathBuf,
     /// A hash of every file read (schemas and `_data`), for the cache key.
     pub digest: String,
+    /// What the keywords read: the `_data` files and collections named.
+    pub site: Arc<crate::model::schema::keywords::SiteData>,
 }
 
 impl std::fmt::Debug for Loaded {

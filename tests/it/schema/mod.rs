@@ -2,9 +2,11 @@
 //!
 //! - `places`: every finding's place and related place, bad schemas;
 //! - `messages`: each keyword's finding in postlint's words;
+//! - `references`: the nearest name as help and fix;
 //! - `corpora`: a schema inferred from each real site then checked against
 //!   it, and seeded defects in the mirror corpus.
 
 mod corpora;
 mod messages;
 mod places;
+mod references;
