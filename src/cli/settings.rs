@@ -37,6 +37,7 @@ pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
         .map(|(_, r)| r.id)
         .collect();
     println!("rules on: {}", on.join(", "));
+    schemas(&base.settings.schema.declared);
     // One entry per folder of posts: its first file stands for it.
     let mut folders: BTreeMap<PathBuf, (PathBuf, usize)> = BTreeMap::new();
     for file in &found.files {
@@ -83,6 +84,17 @@ pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
                 .unwrap_or("date (Jekyll's default)")
         );
         println!("  front matter defaults: {}", site.defaults.len());
+        if let Some(loaded) = &base.settings.schema.loaded {
+            match loaded.schema_for(file, &site) {
+                Some((compiled, why)) => {
+                    println!("  schema: {} ({why})", compiled.declared.name)
+                }
+                None => println!(
+                    "  schema: none (no `[[schema]]` matches {})",
+                    file.display()
+                ),
+            }
+        }
         if !site.liquid.tags.is_empty() || !site.liquid.filters.is_empty() {
             println!(
                 "  plugin Liquid: tags [{}], filters [{}]",
@@ -104,4 +116,28 @@ pub fn show(paths: &[String], force_exclude: bool, resolver: &Resolver) -> u8 {
         eprintln!("{:?}", miette::Report::new(e));
     }
     code
+}
+
+/// The `[[schema]]` tables: name, file, and the documents they are for.
+fn schemas(declared: &[crate::rules::schema::Declared]) {
+    if declared.is_empty() {
+        println!("schemas: none");
+        return;
+    }
+    println!("schemas:");
+    for d in declared {
+        let applies = match &d.scope {
+            Some((path, kind)) => format!(
+                "scope path `{path}`{}",
+                kind.as_deref()
+                    .map(|k| format!(", type `{k}`"))
+                    .unwrap_or_default()
+            ),
+            None => {
+                let globs: Vec<String> = d.files.iter().map(|g| format!("`{g}`")).collect();
+                format!("files {}", globs.join(", "))
+            }
+        };
+        println!("  {}: {}, {applies}", d.name, d.schema);
+    }
 }

@@ -120,12 +120,30 @@ impl Reading {
         steps.last().map_or(0, |s| s.node.span.start)
     }
 
+    /// The byte offset of the key that leads to `pointer_to` in the file
+    /// at `uri`, else of its value.
+    fn key_offset(&self, uri: &str, pointer_to: &str) -> usize {
+        let key = self
+            .files
+            .iter()
+            .find(|(f, _)| f.uri == uri)
+            .and_then(|(file, _)| {
+                let steps = pointer::walk(file.document.root.as_ref()?, pointer_to);
+                Some(steps.last()?.key?.span.start)
+            });
+        key.unwrap_or_else(|| self.offset(uri, pointer_to))
+    }
+
     fn fail(&self, failure: &Failure) -> SchemaError {
         match self.files.iter().find(|(f, _)| f.uri == failure.uri) {
             Some((file, text)) => at(
                 &file.shown,
                 text,
-                self.offset(&file.uri, &failure.pointer),
+                if failure.at_key {
+                    self.key_offset(&file.uri, &failure.pointer)
+                } else {
+                    self.offset(&file.uri, &failure.pointer)
+                },
                 &failure.message,
             ),
             None => SchemaError(format!("{}: {}", failure.uri, failure.message)),

@@ -13,12 +13,14 @@ use serde_json::Value;
 use super::keywords::{self, SiteData};
 
 /// Why a schema does not compile: a message, at a JSON pointer into the
-/// file `uri`.
+/// file `uri`; at the key there rather than its value when `at_key` (a
+/// pattern of `patternProperties`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     pub uri: String,
     pub pointer: String,
     pub message: String,
+    pub at_key: bool,
 }
 
 /// Serves the schema files read beforehand, by URI; refuses any other.
@@ -69,10 +71,12 @@ pub fn compile(
             Some(at) if !against_meta => split(at.as_str()),
             _ => (uri.to_string(), e.instance_path().as_str().to_string()),
         };
+        let at_key = pattern_key(&e, &pointer);
         Failure {
             uri: file,
             message: message(&e, &pointer),
             pointer,
+            at_key,
         }
     })
 }
@@ -101,9 +105,71 @@ fn message(e: &jsonschema::ValidationError, pointer: &str) -> String {
         K::Enum { options } => format!("{} is not one of {options}", e.instance()),
         K::Type { kind } => format!("{} is not of type {kind:?}", e.instance()).to_lowercase(),
         K::Custom { message, .. } => message.clone(),
+        K::Format { format } if format == "regex" => {
+            let pattern = match e.instance().as_ref() {
+                Value::String(p) => p.clone(),
+                other => other.to_string(),
+            };
+            match backtracks(&pattern) {
+                Some(what) => format!(
+                    "pattern `{pattern}` needs backtracking ({what}), which postlint refuses: no post may make a check slow"
+                ),
+                None => format!("pattern `{pattern}` is not a valid regular expression"),
+            }
+        }
         _ => {
             let text = e.to_string();
             text.split('\n').next().unwrap_or_default().to_string()
         }
     }
+}
+
+/// Whether `e` refuses a pattern of `patternProperties`, which is a key:
+/// its meta-schema error names the value the key leads to.
+fn pattern_key(e: &jsonschema::ValidationError, pointer: &str) -> bool {
+    use jsonschema::error::ValidationErrorKind as K;
+    let Some((parent, last)) = pointer.rsplit_once('/') else {
+        return false;
+    };
+    matches!(e.kind(), K::Format { format } if format == "regex")
+        && parent.ends_with("/patternProperties")
+        && e.instance().as_str() == Some(&*last.replace("~1", "/").replace("~0", "~"))
+}
+
+/// What in `pattern` needs a backtracking engine: a backreference (`\1`,
+/// `\k<name>`) or a lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`); none when
+/// the pattern is refused for another reason.
+fn backtracks(pattern: &str) -> Option<&'static str> {
+    let bytes = pattern.as_bytes();
+    let mut in_class = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => {
+                match bytes.get(i + 1) {
+                    Some(b'1'..=b'9') if !in_class => return Some("a backreference"),
+                    Some(b'k') if !in_class && bytes.get(i + 2) == Some(&b'<') => {
+                        return Some("a backreference");
+                    }
+                    _ => {}
+                }
+                i += 2;
+                continue;
+            }
+            b'[' => in_class = true,
+            b']' => in_class = false,
+            b'(' if !in_class => {
+                let rest = &bytes[i + 1..];
+                if [&b"?="[..], b"?!", b"?<=", b"?<!"]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+                {
+                    return Some("a lookaround");
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }

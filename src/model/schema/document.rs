@@ -26,7 +26,7 @@ pub fn parse(text: &str, json: bool) -> Result<Document, Problem> {
     if json {
         let value: Value = serde_json::from_str(text).map_err(|e| Problem {
             offset: offset_of(text, e.line(), e.column()),
-            message: format!("not JSON: {e}"),
+            message: json_message(&e),
         })?;
         let root = yaml::parse_general(text, 0).ok().flatten();
         return Ok(Document { value, root });
@@ -39,6 +39,19 @@ pub fn parse(text: &str, json: bool) -> Result<Document, Problem> {
         .as_ref()
         .map_or(Value::Null, |r| json_view::view(r, Some(&anchors)).value);
     Ok(Document { value, root })
+}
+
+/// What is wrong with JSON text, without the line and column the caller
+/// places it at.
+fn json_message(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "not JSON: the text ends inside a value".to_string();
+    }
+    let text = e.to_string();
+    let text = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(m, _)| m);
+    format!("not JSON: {text}")
 }
 
 /// The byte offset of 1-based `line` and `column`.

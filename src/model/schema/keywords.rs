@@ -131,10 +131,16 @@ impl<'i> Keyword<'i> for YamlType {
         if self.is_valid(instance) {
             return Ok(());
         }
+        let article = |t: &str| match t {
+            "null" => "null".to_string(),
+            "integer" => "an integer".to_string(),
+            other => format!("a {other}"),
+        };
+        let wanted: Vec<String> = self.0.iter().map(|t| article(t)).collect();
         Err(ValidationError::custom(format!(
-            "is a YAML {}, not {}",
-            yaml_type(instance),
-            self.0.join(" or ")
+            "is {}, not {}",
+            article(yaml_type(instance)),
+            wanted.join(" or ")
         )))
     }
     fn is_valid(&self, instance: &'i Value) -> bool {
@@ -169,13 +175,20 @@ impl<'i> Keyword<'i> for Names {
     }
 }
 
+/// Whether `value` is one of `names` (sorted), as `jekyllData` and
+/// `jekyllDocument` judge it: a string as it is, null always, anything else
+/// as its JSON.
+pub fn names_allow(names: &[String], value: &Value) -> bool {
+    match value {
+        Value::String(s) => names.binary_search(s).is_ok(),
+        Value::Null => true,
+        other => names.binary_search(&other.to_string()).is_ok(),
+    }
+}
+
 impl Names {
     fn allows(&self, value: &Value) -> bool {
-        match value {
-            Value::String(s) => self.names.binary_search(s).is_ok(),
-            Value::Null => true,
-            other => self.names.binary_search(&other.to_string()).is_ok(),
-        }
+        names_allow(&self.names, value)
     }
     fn error(&self, value: &Value) -> ValidationError<'static> {
         let text = match value {
@@ -314,7 +327,14 @@ pub fn register(
                 let names = data_names(&data, value).map_err(ValidationError::schema)?;
                 let what = match value {
                     Value::String(n) => format!("a key of `_data/{n}`"),
-                    _ => "an entry of its `_data` file".to_string(),
+                    _ => format!(
+                        "the `{}` of an entry of `_data/{}`",
+                        value.get("key").and_then(Value::as_str).unwrap_or_default(),
+                        value
+                            .get("file")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                    ),
                 };
                 Ok(Box::new(Names {
                     what,

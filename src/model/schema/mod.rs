@@ -8,6 +8,7 @@ pub mod json_view;
 pub mod keywords;
 pub mod pointer;
 pub mod validate;
+pub mod words;
 
 #[cfg(test)]
 mod tests;

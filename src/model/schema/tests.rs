@@ -81,6 +81,11 @@ fn a_backtracking_pattern_is_refused_and_a_nested_one_is_fast() {
     let refused = document::parse("properties:\n  a: {pattern: '(a)\\1'}\n", false).unwrap();
     let err = compile(URI, &refused.value, &BTreeMap::new(), &Arc::default()).unwrap_err();
     assert_eq!(err.pointer, "/properties/a/pattern", "{err:?}");
+    assert_eq!(
+        err.message,
+        "pattern `(a)\\1` needs backtracking (a backreference), which postlint refuses: no post may make a check slow"
+    );
+    assert!(!err.at_key);
     let schema = "properties:\n  a: {pattern: '^(a+)+$'}\n";
     let text = format!("a: {}b\n", "a".repeat(10_000));
     let started = std::time::Instant::now();
@@ -98,4 +103,37 @@ fn a_misspelt_type_is_placed_in_the_schema() {
         err.message.starts_with("\"strin\" is not a type"),
         "{err:?}"
     );
+}
+
+#[test]
+fn a_refused_pattern_says_why_in_postlint_words() {
+    let cases = [
+        (
+            "patternProperties:\n  '(?<=a)b': {}\n",
+            "/patternProperties/(?<=a)b",
+            true,
+            "pattern `(?<=a)b` needs backtracking (a lookaround), which postlint refuses: no post may make a check slow",
+        ),
+        (
+            "properties:\n  a: {pattern: '(?<n>a)\\k<n>'}\n",
+            "/properties/a/pattern",
+            false,
+            "pattern `(?<n>a)\\k<n>` needs backtracking (a backreference), which postlint refuses: no post may make a check slow",
+        ),
+        (
+            "properties:\n  a: {pattern: '[(?=]('}\n",
+            "/properties/a/pattern",
+            false,
+            "pattern `[(?=](` is not a valid regular expression",
+        ),
+    ];
+    for (schema, pointer, at_key, message) in cases {
+        let doc = document::parse(schema, false).unwrap();
+        let err = compile(URI, &doc.value, &BTreeMap::new(), &Arc::default()).unwrap_err();
+        assert_eq!(
+            (err.pointer.as_str(), err.at_key, err.message.as_str()),
+            (pointer, at_key, message),
+            "{schema}"
+        );
+    }
 }

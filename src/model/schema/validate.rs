@@ -43,6 +43,8 @@ pub struct Violation {
     pub schema_file: String,
     pub schema_pointer: String,
     pub keyword: String,
+    /// What the value fails, in words that follow it
+    /// (`is shorter than 5 characters`); a reference's whole message.
     pub message: String,
 }
 
@@ -132,13 +134,14 @@ fn push(e: &ValidationError, out: &mut Vec<Violation>) {
     } else {
         keyword
     };
+    let message = super::words::describe(e, &keyword);
     out.push(Violation {
         kind,
         instance: e.instance_path().as_str().to_string(),
         schema_file,
         schema_pointer,
         keyword,
-        message: describe(e),
+        message,
     });
 }
 
@@ -164,12 +167,4 @@ fn best_branch<'a>(
         .filter(|b| !b.is_empty() && !wrong_type(b))
         .min_by_key(|b| b.len())
         .or_else(|| branches.iter().find(|b| !b.is_empty()))
-}
-
-/// The crate's message's first line, or a custom keyword's own.
-fn describe(e: &ValidationError) -> String {
-    match e.kind() {
-        K::Custom { message, .. } => message.clone(),
-        _ => e.to_string().lines().next().unwrap_or_default().to_string(),
-    }
 }

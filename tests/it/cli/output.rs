@@ -393,6 +393,31 @@ fn kinds_of_site() {
     insta::assert_snapshot!("kind_unknown_profile", check(blog.path(), &[]));
 }
 
+/// `--show-settings` lists the declared schemas, then which one each
+/// folder's first post is checked with, and why.
+#[test]
+fn settings_name_the_schema_of_each_folder() {
+    let dir = site(&[
+        ("_config.yml", "title: Blog\n"),
+        (
+            "postlint.toml",
+            "profile = \"ordinary\"\n\n[[schema]]\nname = \"post\"\nschema = \"schemas/post.yml\"\nfiles = [\"_posts/**\", \"notes/*.md\"]\n\n[[schema]]\nname = \"release\"\nschema = \"schemas/release.yml\"\nscope = { path = \"releases\", type = \"posts\" }\n",
+        ),
+        ("schemas/post.yml", "required: [title]\n"),
+        ("schemas/release.yml", "required: [title, version]\n"),
+        (
+            "_posts/2022-10-30-intro.md",
+            "---\ntitle: Intro\n---\nHello.\n",
+        ),
+        (
+            "releases/_posts/2022-10-31-v1.md",
+            "---\ntitle: v1\nversion: 1\n---\nOut.\n",
+        ),
+        ("_drafts/soon.md", "---\ntitle: Soon\n---\nLater.\n"),
+    ]);
+    insta::assert_snapshot!("schema_settings", check(dir.path(), &["--show-settings"]));
+}
+
 #[test]
 fn jekyll_config_problems() {
     // Jekyll stops on YAML it cannot parse: so does postlint (exit 2).

@@ -21,6 +21,7 @@ use crate::model::yaml::{Node, NodeKind};
 use crate::rules::Context;
 
 mod filter;
+mod reference;
 mod view;
 
 use filter::{left_to_invalid_date, one_per_value, supplied};
@@ -252,6 +253,10 @@ fn place_all(
                     .help("remove the repeated item: the schema asks for unique items");
                 out.push((Family::Value, with_related(d)));
             }
+            Kind::Reference => {
+                let d = reference::finding(ctx, loaded, pairs, view, v);
+                out.push((Family::Reference, with_related(d)));
+            }
             kind => {
                 let (span, _) = value_place(ctx, pairs, &v.instance);
                 let written = &ctx.post.text[span.clone()];
@@ -289,7 +294,10 @@ fn place_all(
                             format!("`{written}` is not an allowed value"),
                         )
                         .label("not one of the schema's values")
-                        .help(format!("use one of {}", list.join(", ")));
+                        .help(match list.as_slice() {
+                            [one] => format!("use {one}"),
+                            _ => format!("use one of {}", list.join(", ")),
+                        });
                         let nearest = allowed
                             .iter()
                             .filter_map(Value::as_str)
@@ -307,24 +315,14 @@ fn place_all(
                         }
                         (Family::Value, d)
                     }
-                    Kind::Reference => (
-                        Family::Reference,
-                        Diagnostic::new("", span.clone(), v.message.clone())
-                            .label("names nothing")
-                            .help("use a name the site has"),
-                    ),
                     _ => (
                         Family::Value,
-                        Diagnostic::new(
-                            "",
-                            span.clone(),
-                            format!("`{written}` fails `{}`: {}", v.keyword, v.message),
-                        )
-                        .label(format!("fails `{}`", v.keyword))
-                        .help(format!(
-                            "change the value to satisfy the schema's `{}`",
-                            v.keyword
-                        )),
+                        Diagnostic::new("", span.clone(), format!("`{written}` {}", v.message))
+                            .label(format!("fails `{}`", v.keyword))
+                            .help(format!(
+                                "change the value to satisfy the schema's `{}`",
+                                v.keyword
+                            )),
                     ),
                 };
                 out.push((family, with_related(d)));
