@@ -40,6 +40,13 @@ pub fn to_json(node: &Node) -> Value {
 
 /// The JSON view of `node`, its aliases resolved through `anchors`.
 pub fn view(node: &Node, anchors: Option<&Anchors>) -> JsonView {
+    view_each(&[node], anchors).pop().unwrap_or_default()
+}
+
+/// The JSON views of several nodes of one document, in order (the
+/// top-level values of a front matter): an alias in one is the value of
+/// an anchor in an earlier one, as in the document.
+pub fn view_each(nodes: &[&Node], anchors: Option<&Anchors>) -> Vec<JsonView> {
     let mut builder = Builder {
         anchors,
         targets: anchors
@@ -49,14 +56,19 @@ pub fn view(node: &Node, anchors: Option<&Anchors>) -> JsonView {
         path: Vec::new(),
         special: Vec::new(),
         unexpanded: Vec::new(),
-        budget: 4 * count(node) + 1024,
+        budget: 4 * nodes.iter().map(|n| count(n)).sum::<usize>() + 1024,
     };
-    let value = builder.node(node);
-    JsonView {
-        value,
-        special: builder.special,
-        unexpanded: builder.unexpanded,
-    }
+    nodes
+        .iter()
+        .map(|node| {
+            let value = builder.node(node);
+            JsonView {
+                value,
+                special: std::mem::take(&mut builder.special),
+                unexpanded: std::mem::take(&mut builder.unexpanded),
+            }
+        })
+        .collect()
 }
 
 fn count(node: &Node) -> usize {

@@ -172,3 +172,20 @@ fn an_alias_bomb_stays_within_the_documents_size() {
     assert!(!v.unexpanded.is_empty());
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
 }
+
+/// The values of a mapping viewed one by one, as the front matter's
+/// top-level values are: an alias is its anchor's value, and its specials
+/// are its own, though the anchor is in an earlier value.
+#[test]
+fn an_alias_names_an_anchor_of_an_earlier_value() {
+    let src = "a: &x {d: 2022-10-31}\nb: *x\n";
+    let (root, anchors) = parse_anchored(src, 0).unwrap();
+    let root = root.unwrap();
+    let NodeKind::Mapping(pairs) = &root.kind else {
+        panic!("a mapping")
+    };
+    let nodes: Vec<&Node> = pairs.iter().map(|(_, v)| v).collect();
+    let views = view_each(&nodes, Some(&anchors));
+    assert_eq!(views[1].value, json!({"d": "2022-10-31"}));
+    assert_eq!(views[1].special, [("/d".to_string(), Scalar::Date)]);
+}

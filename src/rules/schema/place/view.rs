@@ -51,9 +51,11 @@ pub(super) fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)
     let mut object = serde_json::Map::new();
     let mut special = Vec::new();
     let mut unexpanded = Vec::new();
-    for (key, node, _) in pairs {
-        let Some(node) = node else { continue };
-        let v = json_view::view(node, anchors.as_ref());
+    // One view for all the values: an alias names an anchor of an earlier key.
+    let nodes: Vec<&Node> = pairs.iter().filter_map(|(_, node, _)| *node).collect();
+    let views = json_view::view_each(&nodes, anchors.as_ref());
+    let keys = pairs.iter().filter(|(_, node, _)| node.is_some());
+    for ((key, ..), v) in keys.zip(views) {
         // Most values are plain text, with nothing to record.
         if !(special.is_empty() && v.special.is_empty() && v.unexpanded.is_empty()) {
             let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
