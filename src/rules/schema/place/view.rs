@@ -59,7 +59,11 @@ pub(super) fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)
         // Most values are plain text, with nothing to record.
         if !(special.is_empty() && v.special.is_empty() && v.unexpanded.is_empty()) {
             let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
-            special.retain(|(p, _): &(String, Scalar)| !p.starts_with(&prefix));
+            // A repeated key's earlier value goes; `/sub` keeps `/subtitle`.
+            special.retain(|(p, _): &(String, Scalar)| {
+                p.strip_prefix(&prefix)
+                    .is_none_or(|rest| !rest.is_empty() && !rest.starts_with('/'))
+            });
             special.extend(
                 v.special
                     .into_iter()
