@@ -39,6 +39,9 @@ pub struct Violation {
     pub kind: Kind,
     /// Where the value is: a JSON pointer into the front matter.
     pub instance: String,
+    /// Whether the violation is about the key of that value
+    /// (`propertyNames`), not the value.
+    pub at_key: bool,
     /// The keyword's file (a URI) and JSON pointer in it.
     pub schema_file: String,
     pub schema_pointer: String,
@@ -69,6 +72,21 @@ pub fn validate(validator: &Validator, view: &JsonView) -> Vec<Violation> {
 }
 
 fn push(e: &ValidationError, out: &mut Vec<Violation>) {
+    // `propertyNames`: what the key fails, at the key.
+    if let K::PropertyNames { error } = e.kind() {
+        let mut inner = Vec::new();
+        push(error, &mut inner);
+        let name = match &**error.instance() {
+            Value::String(name) => name.replace('~', "~0").replace('/', "~1"),
+            _ => return out.extend(inner),
+        };
+        for mut v in inner {
+            v.instance = format!("{}/{name}", e.instance_path().as_str());
+            v.at_key = true;
+            out.push(v);
+        }
+        return;
+    }
     let context = match e.kind() {
         K::AnyOf { context } | K::OneOfNotValid { context } => Some(context),
         _ => None,
@@ -138,6 +156,7 @@ fn push(e: &ValidationError, out: &mut Vec<Violation>) {
     out.push(Violation {
         kind,
         instance: e.instance_path().as_str().to_string(),
+        at_key: false,
         schema_file,
         schema_pointer,
         keyword,

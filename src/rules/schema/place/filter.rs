@@ -18,11 +18,12 @@ pub(super) fn one_per_value(violations: &mut Vec<Violation>) {
         matches!(
             v.kind,
             Kind::Type { .. } | Kind::Required { .. } | Kind::Unknown { .. }
-        ) || !typed.contains(&v.instance)
+        ) || v.at_key
+            || !typed.contains(&v.instance)
     });
     let mut seen = Vec::new();
     violations.retain(|v| {
-        let key = (v.instance.clone(), v.kind.clone());
+        let key = (v.instance.clone(), v.at_key, v.kind.clone());
         let new = !seen.contains(&key);
         if new {
             seen.push(key);

@@ -258,7 +258,11 @@ fn place_all(
                 out.push((Family::Reference, with_related(d)));
             }
             kind => {
-                let (span, _) = value_place(ctx, pairs, &v.instance);
+                let (span, key) = value_place(ctx, pairs, &v.instance);
+                let span = match key {
+                    Some(key) if v.at_key => key,
+                    _ => span,
+                };
                 let written = &ctx.post.text[span.clone()];
                 let (family, d) = match kind {
                     Kind::Type { expected } => {
