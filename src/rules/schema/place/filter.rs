@@ -21,9 +21,17 @@ pub(super) fn one_per_value(violations: &mut Vec<Violation>) {
         ) || v.at_key
             || !typed.contains(&v.instance)
     });
+    // The same keyword saying the same: `minimum` and `multipleOf` both
+    // failing are two findings.
     let mut seen = Vec::new();
     violations.retain(|v| {
-        let key = (v.instance.clone(), v.at_key, v.kind.clone());
+        let key = (
+            v.instance.clone(),
+            v.at_key,
+            v.kind.clone(),
+            v.keyword.clone(),
+            v.message.clone(),
+        );
         let new = !seen.contains(&key);
         if new {
             seen.push(key);
