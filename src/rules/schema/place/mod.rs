@@ -20,6 +20,7 @@ use crate::model::schema::validate::{Kind, Violation, validate};
 use crate::model::yaml::{Node, NodeKind};
 use crate::rules::Context;
 
+mod block;
 mod filter;
 mod reference;
 mod view;
@@ -135,7 +136,8 @@ fn value_place(
             let span = if last.node.span.is_empty() {
                 key.clone().unwrap_or(last.node.span.clone())
             } else {
-                last.node.span.clone()
+                block::indicator(&ctx.post.text, last.node)
+                    .unwrap_or_else(|| last.node.span.clone())
             };
             (span, key)
         }
@@ -263,7 +265,12 @@ fn place_all(
                     Some(key) if v.at_key => key,
                     _ => span,
                 };
-                let written = &ctx.post.text[span.clone()];
+                let block = block::is_indicator(&ctx.post.text[span.clone()]);
+                let written = &if block {
+                    block::shown(view.value.pointer(&v.instance))
+                } else {
+                    ctx.post.text[span.clone()].to_string()
+                };
                 let (family, d) = match kind {
                     Kind::Type { expected } => {
                         let expected = &with_article(expected);
@@ -277,7 +284,8 @@ fn place_all(
                         )
                         .label(format!("the schema asks for {expected}"))
                         .help(format!("write {expected} here"));
-                        if expected == "a string" && !written.contains(['"', '\\', '\n']) {
+                        if expected == "a string" && !block && !written.contains(['"', '\\', '\n'])
+                        {
                             d = d
                                 .help(format!("quote it, as `\"{written}\"`, to keep it text"))
                                 .fix(Fix::safe(
@@ -308,7 +316,7 @@ fn place_all(
                             .map(|a| (strsim::levenshtein(a, written), a))
                             .filter(|(d, _)| *d <= 2)
                             .min();
-                        if let Some((_, near)) = nearest {
+                        if let Some((_, near)) = nearest.filter(|_| !block) {
                             d = d.fix(Fix::unsafe_(
                                 format!("replace with `{near}`"),
                                 vec![Edit {

@@ -55,8 +55,9 @@ pub(super) fn finding(
         .map(|n| (strsim::levenshtein(n, &name), n))
         .filter(|(d, _)| *d <= 2)
         .min();
-    if let Some((_, near)) = nearest {
-        let written = &ctx.post.text[span.clone()];
+    let written = &ctx.post.text[span.clone()];
+    // A fix in place of a block's indicator would leave its lines behind.
+    if let Some((_, near)) = nearest.filter(|_| !super::block::is_indicator(written)) {
         return d
             .help(format!("use `{near}`, the nearest name in {source}"))
             .fix(Fix::unsafe_(
