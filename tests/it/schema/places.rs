@@ -2,6 +2,7 @@
 //! end line:col) and its related place in the schema file, nothing else;
 //! bad schemas stop the run with exit 2 at their line and column.
 
+use super::findings;
 use crate::common::{postlint, site};
 
 const CONFIG: &str = "profile = \"ordinary\"\n\n[[schema]]\nname = \"post\"\nschema = \"schemas/post.yml\"\nfiles = [\"_posts/**\"]\n";
@@ -38,31 +39,6 @@ day: 2022-10-31
 ---
 The sea rose.
 ";
-
-/// `(path, rule, start, end, related)` of each finding, `start` and `end`
-/// as `line:col`, `related` as `file:line:col` of the first related place.
-fn findings(stdout: &[u8]) -> Vec<(String, String, String, String, String)> {
-    let items: Vec<serde_json::Value> = serde_json::from_slice(stdout).unwrap();
-    items
-        .iter()
-        .map(|i| {
-            let pos = |v: &serde_json::Value| format!("{}:{}", v["line"], v["column"]);
-            let end = |v: &serde_json::Value| format!("{}:{}", v["end_line"], v["end_column"]);
-            let related = i["related"]
-                .as_array()
-                .and_then(|r| r.first())
-                .map(|r| format!("{}:{}", r["path"].as_str().unwrap_or_default(), pos(r)))
-                .unwrap_or_default();
-            (
-                i["path"].as_str().unwrap().to_string(),
-                i["rule"].as_str().unwrap().to_string(),
-                pos(i),
-                end(i),
-                related,
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn every_finding_is_where_it_is_written() {
