@@ -1,5 +1,6 @@
 //! A block scalar (`|`, `>-`, `|2+`) is reported at its indicator, the one
-//! place on the key's line: its content may run for many lines.
+//! place on the key's line: its content may run for many lines. An empty
+//! item of a block list, which has no key, at its `-`.
 
 use std::ops::Range;
 
@@ -26,6 +27,14 @@ pub(super) fn indicator(text: &str, node: &Node) -> Option<Range<usize>> {
     let is_header = matches!(chars.next(), Some('|' | '>'))
         && chars.all(|c| matches!(c, '-' | '+' | '1'..='9'));
     is_header.then(|| line_start + start..line_start + code.len())
+}
+
+/// The `-` of an empty item of a block list, which ends at `at`.
+pub(super) fn dash(text: &str, at: usize) -> Option<Range<usize>> {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before
+        .ends_with('-')
+        .then(|| before.len() - 1..before.len())
 }
 
 /// Whether `written` (a value's place) is a block scalar's indicator.
@@ -72,6 +81,13 @@ mod tests {
         assert_eq!(at("a: \"x\"\n", "a"), None);
         assert_eq!(at("a: x >\nb: y\n", "b"), None);
         assert_eq!(at("a: !!str y\n", "a"), None);
+    }
+
+    #[test]
+    fn an_empty_item_at_its_dash() {
+        assert_eq!(dash("a:\n  - x\n  -\n", 12), Some(11..12));
+        assert_eq!(dash("a:\n  - x\n  - \n", 13), Some(11..12));
+        assert_eq!(dash("a: \n", 3), None);
     }
 
     #[test]

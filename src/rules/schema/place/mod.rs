@@ -134,7 +134,10 @@ fn value_place(
                 last.key.map(|k| k.span.clone())
             };
             let span = if last.node.span.is_empty() {
-                key.clone().unwrap_or(last.node.span.clone())
+                // An empty item at its `-`.
+                key.clone()
+                    .or_else(|| block::dash(&ctx.post.text, last.node.span.start))
+                    .unwrap_or(last.node.span.clone())
             } else {
                 block::indicator(&ctx.post.text, last.node)
                     .unwrap_or_else(|| last.node.span.clone())
