@@ -818,3 +818,120 @@ fn without_front_matter_each_missing_key_at_1_1() {
         );
     }
 }
+
+#[test]
+fn items_false_after_prefix_items_at_each_extra_item() {
+    let schema = "\
+properties:
+  pair:
+    prefixItems: [{type: string}]
+    items: false
+";
+    let post = "---\npair: [a, b, c]\n---\n";
+    assert_eq!(
+        places(schema, post),
+        [
+            "schema-value 2:11-2:12 post.yml:4:5",
+            "schema-value 2:14-2:15 post.yml:4:5",
+        ]
+    );
+}
+
+#[test]
+fn min_and_max_contains_at_the_list() {
+    let schema = "\
+properties:
+  tags: {contains: {const: news}, minContains: 2}
+  keywords: {contains: {const: a}, maxContains: 1}
+";
+    let post = "---\ntags: [news, b]\nkeywords: [a, a]\n---\n";
+    assert_eq!(
+        places(schema, post),
+        [
+            "schema-value 2:7-2:16 post.yml:2:35",
+            "schema-value 3:11-3:17 post.yml:3:36",
+        ]
+    );
+}
+
+#[test]
+fn dependent_schemas_at_each_place() {
+    let schema = "\
+dependentSchemas:
+  image:
+    required: [image_alt]
+    properties:
+      image: {type: string}
+";
+    let post = "---\nimage: 3\n---\n";
+    assert_eq!(
+        places(schema, post),
+        [
+            "schema-required 1:1-1:4 post.yml:3:5",
+            "schema-wrong-type 2:8-2:9 post.yml:5:15",
+        ]
+    );
+}
+
+#[test]
+fn draft_07_dependencies_and_additional_items() {
+    let schema = "\
+$schema: http://json-schema.org/draft-07/schema#
+dependencies:
+  image: [image_alt]
+properties:
+  pair:
+    items: [{type: string}]
+    additionalItems: false
+";
+    let post = "---\nimage: x.png\npair: [a, b]\n---\n";
+    assert_eq!(
+        places(schema, post),
+        [
+            "schema-required 1:1-1:4 post.yml:2:1",
+            // The message is about the list: "has more than 1 item".
+            "schema-value 3:7-3:13 post.yml:7:5",
+        ]
+    );
+}
+
+#[test]
+fn an_empty_item_and_an_empty_enum_value_at_their_place() {
+    let schema = "properties:\n  tags: {items: {type: string}}\n  category: {enum: [news]}\n";
+    let post = "---\ntags:\n  - a\n  -\ncategory:\n---\n";
+    assert_eq!(
+        places(schema, post),
+        [
+            "schema-wrong-type 4:3-4:4 post.yml:2:18",
+            "schema-value 5:1-5:9 post.yml:3:14",
+        ]
+    );
+}
+
+#[test]
+fn a_nested_near_miss_once_and_a_flow_parent_at_its_key() {
+    let schema = "\
+properties:
+  image:
+    required: [alt]
+    properties: {alt: {}, src: {}}
+    additionalProperties: false
+  credit:
+    required: [name]
+";
+    let post = "---\nimage:\n  atl: A\n  src: x\ncredit: {by: Cy}\n---\n";
+    assert_eq!(
+        places(schema, post),
+        [
+            "schema-unknown-key 3:3-3:6 post.yml:5:5",
+            "schema-required 5:1-5:7 post.yml:7:5",
+        ]
+    );
+}
+
+#[test]
+fn a_date_jekyll_cannot_read_is_left_to_invalid_date() {
+    let schema = "properties:\n  date: {format: jekyll-date}\n";
+    let post = "---\ndate: soon\n---\n";
+    assert_eq!(places(schema, post), Vec::<String>::new());
+}
