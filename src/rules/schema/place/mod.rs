@@ -136,11 +136,10 @@ fn value_place(
             let span = if last.node.span.is_empty() {
                 // An empty item at its `-`.
                 key.clone()
-                    .or_else(|| block::dash(&ctx.post.text, last.node.span.start))
+                    .or_else(|| block::dash(ctx.post.text, last.node.span.start))
                     .unwrap_or(last.node.span.clone())
             } else {
-                block::indicator(&ctx.post.text, last.node)
-                    .unwrap_or_else(|| last.node.span.clone())
+                block::indicator(ctx.post.text, last.node).unwrap_or_else(|| last.node.span.clone())
             };
             (span, key)
         }
