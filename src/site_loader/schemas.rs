@@ -313,6 +313,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
             globs: globs.build().unwrap_or_else(|_| globset::GlobSet::empty()),
         });
     }
+    super::schema_defaults::check(&site_root, root, &schemas).map_err(SchemaError)?;
     Ok(Loaded {
         schemas,
         digest: format!("{:016x}", reading.hasher.finish()),
