@@ -6,8 +6,8 @@
 //! post's path (by its hash), and holds while the file's size and modification time are
 //! those recorded; when they changed, a hash of the content decides. The
 //! entry also records a hash of the settings the post was checked with
-//! (its site's `_config.yml` included), and the moments its findings hold
-//! at. The file is replaced whole, by renaming a finished temporary file
+//! (its site's `_config.yml` included, and the digest of the one schema
+//! that applies to it), and the moments its findings hold at. The file is replaced whole, by renaming a finished temporary file
 //! over it, so a run that is killed, or two runs at once, never leave a
 //! cache that gives wrong answers: at worst one run's entries are lost.
 
@@ -62,6 +62,11 @@ const MAX_STRING: usize = 1 << 20;
 /// index of the hash of their fingerprint in [`Cache::settings`].
 type Held = (Arc<Config>, u32);
 
+/// The settings a post is checked with, as its entry names them: from
+/// [`Cache::settings_of`], in [`Seen`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings(u32);
+
 /// The cache of one run.
 pub struct Cache {
     dir: PathBuf,
@@ -79,10 +84,10 @@ pub struct Cache {
     /// with, each once: an entry names its settings by an index into this,
     /// not by a hash of its own.
     settings: Mutex<Vec<[u64; 2]>>,
-    /// The index in `settings` of each settings' fingerprint, by the
-    /// settings' address (held, so that the address is not reused during
-    /// the run).
-    fingerprints: Mutex<HashMap<usize, Held>>,
+    /// The index in `settings` of each settings' fingerprint with a
+    /// schema's digest, by the settings' address (held, so that the
+    /// address is not reused during the run) and the schema's index.
+    fingerprints: Mutex<HashMap<(usize, Option<usize>), Held>>,
 }
 
 /// A post's file as a run found it: for [`Cache::get`] and [`Cache::put`].
@@ -90,6 +95,8 @@ pub struct Seen {
     pub stamp: Stamp,
     /// The hash of its bytes, once read.
     pub content: Option<[u64; 2]>,
+    /// The settings it is checked with.
+    pub settings: Settings,
 }
 
 impl Cache {
@@ -127,14 +134,8 @@ impl Cache {
     /// it, when that still holds: the file is unchanged (by its stamp, or
     /// by the hash of its content when `seen` has it), it is checked with
     /// the same settings, and at a moment its findings hold at.
-    pub fn get(
-        &self,
-        path: &str,
-        seen: &Seen,
-        config: &Arc<Config>,
-        now: Now,
-    ) -> Option<FileReport> {
-        let settings = self.settings_hash(config);
+    pub fn get(&self, path: &str, seen: &Seen, now: Now) -> Option<FileReport> {
+        let Settings(settings) = seen.settings;
         let mut entries = lock(&self.entries);
         let entry = entries.get_mut(&key(path))?;
         let same_file = entry.stamp.same(&seen.stamp)
@@ -163,7 +164,6 @@ impl Cache {
         &self,
         path: &str,
         seen: &Seen,
-        config: &Arc<Config>,
         date: Option<Timestamp>,
         now: Now,
         report: &FileReport,
@@ -172,7 +172,7 @@ impl Cache {
         let entry = Entry {
             stamp: seen.stamp,
             content,
-            settings: self.settings_hash(config),
+            settings: seen.settings.0,
             valid: Valid::new(date, now),
             found: (!report.findings.is_empty() || report.over_limit > 0).then(|| {
                 Box::new(Found {
@@ -232,13 +232,26 @@ impl Cache {
         })
     }
 
-    /// The index that stands for `config`'s fingerprint in entries.
-    fn settings_hash(&self, config: &Arc<Config>) -> u32 {
-        let key = Arc::as_ptr(config) as usize;
+    /// The settings the post at `file` is checked with under `config`:
+    /// `config`'s fingerprint, and the digest of the schema that applies
+    /// to the post (of that schema alone, so that a change to another
+    /// schema, or to a `_data` file only another names, keeps the entry).
+    pub fn settings_of(&self, config: &Arc<Config>, file: &Path) -> Settings {
+        let loaded = config.settings.schema.loaded.as_deref();
+        let schema = loaded.and_then(|l| {
+            let compiled = l.schema_of(file, &config.site)?;
+            l.schemas.iter().position(|s| std::ptr::eq(s, compiled))
+        });
+        let key = (Arc::as_ptr(config) as usize, schema);
         if let Some((_, i)) = lock(&self.fingerprints).get(&key) {
-            return *i;
+            return Settings(*i);
         }
-        let h = split(hash::hash(config.fingerprint().as_bytes()));
+        let mut fingerprint = config.fingerprint();
+        if let Some(compiled) = loaded.zip(schema).and_then(|(l, i)| l.schemas.get(i)) {
+            fingerprint.push_str("|schema ");
+            fingerprint.push_str(&compiled.digest);
+        }
+        let h = split(hash::hash(fingerprint.as_bytes()));
         let i = {
             let mut known = lock(&self.settings);
             match known.iter().position(|k| *k == h) {
@@ -251,7 +264,7 @@ impl Cache {
         };
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         lock(&self.fingerprints).insert(key, (config.clone(), i));
-        i
+        Settings(i)
     }
 }
 
