@@ -160,16 +160,16 @@ fn check_file(
         }
     };
     // An unchanged file whose findings still hold is not read.
-    let mut seen = cache.and_then(|cache| {
+    let mut seen = cache.and_then(|_| {
         let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
         Some(Seen {
+            file: path,
             stamp: Stamp::of(&meta),
             content: None,
-            settings: cache.settings_of(&config, path),
         })
     });
     if let (Some(cache), Some(seen)) = (cache, &seen)
-        && let Some(report) = cached(cache, &shown, seen, now, fix)
+        && let Some(report) = cached(cache, &shown, seen, &config, now, fix)
     {
         return Outcome::Checked(report);
     }
@@ -179,14 +179,14 @@ fn check_file(
     };
     if let (Some(cache), Some(seen)) = (cache, &mut seen) {
         seen.content = Some(crate::cache::content_hash(text.as_bytes()));
-        if let Some(report) = cached(cache, &shown, seen, now, fix) {
+        if let Some(report) = cached(cache, &shown, seen, &config, now, fix) {
             return Outcome::Checked(report);
         }
     }
     let Some(run) = fix else {
         let (report, date) = check_dated(&shown, path, text, &config);
         if let (Some(cache), Some(seen)) = (cache, &seen) {
-            cache.put(&shown, seen, date, now, &report);
+            cache.put(&shown, seen, &config, date, now, &report);
         }
         return Outcome::Checked(report);
     };
@@ -207,10 +207,11 @@ fn cached(
     cache: &Cache,
     shown: &str,
     seen: &Seen,
+    config: &std::sync::Arc<Config>,
     now: crate::model::jekyll::site::Now,
     fix: Option<FixRun<'_>>,
 ) -> Option<FileReport> {
-    let report = cache.get(shown, seen, now)?;
+    let report = cache.get(shown, seen, config, now)?;
     let Some(run) = fix else { return Some(report) };
     let applies = |f: &Finding| {
         f.diagnostic.fix.as_ref().is_some_and(|x| {
