@@ -24,6 +24,9 @@ pub struct Entry {
     /// The settings' fingerprint, as an index into the cache's list of
     /// their hashes.
     pub settings: u32,
+    /// The index of the schema that applies to the post, in `[[schema]]`'s
+    /// order, whose digest `settings` holds.
+    pub schema: Option<u32>,
     pub valid: Valid,
     /// The findings, when there are any: most posts have none, and an
     /// entry without them stays small.

@@ -6,8 +6,9 @@
 //! post's path (by its hash), and holds while the file's size and modification time are
 //! those recorded; when they changed, a hash of the content decides. The
 //! entry also records a hash of the settings the post was checked with
-//! (its site's `_config.yml` included), and the moments its findings hold
-//! at. The file is replaced whole, by renaming a finished temporary file
+//! (its site's `_config.yml` included, and the digest of the one schema
+//! that applies to it, not of the others), and the moments its findings
+//! hold at. The file is replaced whole, by renaming a finished temporary file
 //! over it, so a run that is killed, or two runs at once, never leave a
 //! cache that gives wrong answers: at worst one run's entries are lost.
 
@@ -35,7 +36,7 @@ pub const DIR_NAME: &str = ".postlint_cache";
 
 /// What a file of the cache starts with; a file that does not (another
 /// format, or another version's) is ignored.
-const MAGIC: &[u8] = b"postlint cache 1\n";
+const MAGIC: &[u8] = b"postlint cache 2\n";
 
 /// Written into the cache's folder, so that backup tools skip it
 /// (<https://bford.info/cachedir/>) and `postlint clean` knows it is one.
@@ -59,8 +60,9 @@ pub fn dir(config: &Config) -> PathBuf {
 const MAX_STRING: usize = 1 << 20;
 
 /// Settings kept alive while their address stands for them, with the
-/// index of the hash of their fingerprint in [`Cache::settings`].
-type Held = (Arc<Config>, u32);
+/// index of the hash of their fingerprint in [`Cache::settings`] (none
+/// for a schema they do not have).
+type Held = (Arc<Config>, Option<u32>);
 
 /// The cache of one run.
 pub struct Cache {
@@ -79,14 +81,17 @@ pub struct Cache {
     /// with, each once: an entry names its settings by an index into this,
     /// not by a hash of its own.
     settings: Mutex<Vec<[u64; 2]>>,
-    /// The index in `settings` of each settings' fingerprint, by the
-    /// settings' address (held, so that the address is not reused during
-    /// the run).
-    fingerprints: Mutex<HashMap<usize, Held>>,
+    /// The index in `settings` of each settings' fingerprint with the
+    /// digest of one of their schemas (or none), by the settings' address
+    /// (held, so that the address is not reused during the run) and the
+    /// schema's index.
+    fingerprints: Mutex<HashMap<(usize, Option<u32>), Held>>,
 }
 
 /// A post's file as a run found it: for [`Cache::get`] and [`Cache::put`].
-pub struct Seen {
+pub struct Seen<'a> {
+    /// Its path, as the run was given it.
+    pub file: &'a Path,
     pub stamp: Stamp,
     /// The hash of its bytes, once read.
     pub content: Option<[u64; 2]>,
@@ -127,6 +132,11 @@ impl Cache {
     /// it, when that still holds: the file is unchanged (by its stamp, or
     /// by the hash of its content when `seen` has it), it is checked with
     /// the same settings, and at a moment its findings hold at.
+    ///
+    /// The schema that applies to the post follows from its path and the
+    /// settings: under the same settings it is the one the entry records,
+    /// whose digest the entry's settings hold. So the entry is judged
+    /// without matching the post against the schemas' globs again.
     pub fn get(
         &self,
         path: &str,
@@ -134,12 +144,14 @@ impl Cache {
         config: &Arc<Config>,
         now: Now,
     ) -> Option<FileReport> {
-        let settings = self.settings_hash(config);
         let mut entries = lock(&self.entries);
         let entry = entries.get_mut(&key(path))?;
         let same_file = entry.stamp.same(&seen.stamp)
             || (seen.content == Some(entry.content) && entry.stamp.size == seen.stamp.size);
-        if !same_file || entry.settings != settings || !entry.valid.holds(now) {
+        if !same_file
+            || self.settings_hash(config, entry.schema) != Some(entry.settings)
+            || !entry.valid.holds(now)
+        {
             return None;
         }
         entry.used = true;
@@ -169,10 +181,19 @@ impl Cache {
         report: &FileReport,
     ) {
         let Some(content) = seen.content else { return };
+        let schema = config.settings.schema.loaded.as_deref().and_then(|l| {
+            let compiled = l.schema_of(seen.file, &config.site)?;
+            let i = l.schemas.iter().position(|s| std::ptr::eq(s, compiled))?;
+            u32::try_from(i).ok()
+        });
+        let Some(settings) = self.settings_hash(config, schema) else {
+            return;
+        };
         let entry = Entry {
             stamp: seen.stamp,
             content,
-            settings: self.settings_hash(config),
+            settings,
+            schema,
             valid: Valid::new(date, now),
             found: (!report.findings.is_empty() || report.over_limit > 0).then(|| {
                 Box::new(Found {
@@ -232,13 +253,26 @@ impl Cache {
         })
     }
 
-    /// The index that stands for `config`'s fingerprint in entries.
-    fn settings_hash(&self, config: &Arc<Config>) -> u32 {
-        let key = Arc::as_ptr(config) as usize;
+    /// The index that stands in entries for `config`'s fingerprint with
+    /// the digest of its schema at `schema`, when it has one there: the
+    /// post is checked again when that schema changes (its file, the files
+    /// its `$ref`s reach, the `_data` files they name), and only then.
+    fn settings_hash(&self, config: &Arc<Config>, schema: Option<u32>) -> Option<u32> {
+        let key = (Arc::as_ptr(config) as usize, schema);
         if let Some((_, i)) = lock(&self.fingerprints).get(&key) {
             return *i;
         }
-        let h = split(hash::hash(config.fingerprint().as_bytes()));
+        let mut fingerprint = config.fingerprint();
+        if let Some(i) = schema {
+            let loaded = config.settings.schema.loaded.as_deref();
+            let compiled = loaded.and_then(|l| l.schemas.get(usize::try_from(i).ok()?));
+            let Some(compiled) = compiled else {
+                lock(&self.fingerprints).insert(key, (config.clone(), None));
+                return None;
+            };
+            fingerprint.push_str(&format!("|schema {i} {}", compiled.digest));
+        }
+        let h = split(hash::hash(fingerprint.as_bytes()));
         let i = {
             let mut known = lock(&self.settings);
             match known.iter().position(|k| *k == h) {
@@ -250,8 +284,8 @@ impl Cache {
             }
         };
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        lock(&self.fingerprints).insert(key, (config.clone(), i));
-        i
+        lock(&self.fingerprints).insert(key, (config.clone(), Some(i)));
+        Some(i)
     }
 }
 

@@ -163,6 +163,7 @@ fn check_file(
     let mut seen = cache.and_then(|_| {
         let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
         Some(Seen {
+            file: path,
             stamp: Stamp::of(&meta),
             content: None,
         })

@@ -11,6 +11,7 @@
 mod config_file;
 mod error;
 mod gemfile;
+pub mod schema_defaults;
 pub mod schemas;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,8 @@
 //! `$ref`, a schema invalid against its meta-schema and a refused pattern
 //! are errors placed at their line and column.
 
+mod digest;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -32,6 +34,8 @@ struct Reading {
     root: PathBuf,
     files: Vec<(SchemaFile, String)>,
     hasher: std::collections::hash_map::DefaultHasher,
+    /// What each schema file reaches and names, for each schema's digest.
+    digests: digest::Digests,
 }
 
 fn shown(root: &Path, path: &Path) -> String {
@@ -74,6 +78,7 @@ impl Reading {
             None => SchemaError(format!("{shown_path}: cannot read the schema: {e}")),
         })?;
         text.hash(&mut self.hasher);
+        self.digests.file(&uri, &text);
         let json = path.extension().is_some_and(|e| e == "json");
         let doc = document::parse(&text, json)
             .map_err(|p| at(&shown_path, &text, p.offset, &p.message))?;
@@ -103,7 +108,8 @@ impl Reading {
                 ));
             }
             let next = path.parent().unwrap_or(Path::new(".")).join(file_part);
-            self.read(&next, Some((&shown_path, &text, offset)))?;
+            let to = self.read(&next, Some((&shown_path, &text, offset)))?;
+            self.digests.reference(&uri, &to);
         }
         Ok(uri)
     }
@@ -202,6 +208,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         root: root.to_path_buf(),
         files: Vec::new(),
         hasher: Default::default(),
+        digests: Default::default(),
     };
     let mut mains = Vec::new();
     for d in declared {
@@ -229,6 +236,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
                 _ => String::new(),
             };
             let file_name = name.split('.').next().unwrap_or_default().to_string();
+            reading.digests.names_data(&file.uri, &file_name);
             data_names.insert((
                 file_name,
                 file.shown.clone(),
@@ -238,10 +246,10 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         }
         let mut docs = Vec::new();
         collect_keyword(&file.document.value, "jekyllDocument", "", &mut docs);
-        collections.extend(
-            docs.into_iter()
-                .filter_map(|(_, v)| v.as_str().map(String::from)),
-        );
+        for label in docs.iter().filter_map(|(_, v)| v.as_str()) {
+            reading.digests.names_collection(&file.uri, label);
+            collections.insert(label.to_string());
+        }
     }
     for (name, shown_in, text, offset) in data_names {
         if site.data.contains_key(&name) {
@@ -266,6 +274,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
             )
         })?;
         data_text.hash(&mut reading.hasher);
+        reading.digests.data(&name, &shown(root, path), &data_text);
         let json = path.extension().is_some_and(|e| e == "json");
         let doc = document::parse(&data_text, json)
             .map_err(|p| at(&shown(root, path), &data_text, p.offset, &p.message))?;
@@ -279,6 +288,7 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         );
         names.sort();
         names.hash(&mut reading.hasher);
+        reading.digests.collection(&label, &names);
         site.documents.insert(label, names);
     }
     let site = Arc::new(site);
@@ -308,11 +318,13 @@ pub fn load(declared: &[Declared], root: &Path) -> Result<Loaded, SchemaError> {
         schemas.push(Compiled {
             declared: d.clone(),
             uri: uri.clone(),
+            digest: reading.digests.of(uri),
             typed_keys,
             validator,
             globs: globs.build().unwrap_or_else(|_| globset::GlobSet::empty()),
         });
     }
+    super::schema_defaults::check(&site_root, root, &schemas).map_err(SchemaError)?;
     Ok(Loaded {
         schemas,
         digest: format!("{:016x}", reading.hasher.finish()),

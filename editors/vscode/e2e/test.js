@@ -206,6 +206,58 @@ async function main() {
   log('explain:\n' + explained);
   await screenshot('explain');
 
+  // 7. Completion and hover from a front matter schema, declared in
+  // postlint.toml outside the editor as a site's owner adds one.
+  fs.mkdirSync(path.join(SITE, 'schemas'), { recursive: true });
+  fs.writeFileSync(path.join(SITE, 'schemas', 'post.yml'),
+    'properties:\n  section:\n    title: Section\n    description: Where the post is filed.\n    enum: [news, culture, sport]\n');
+  fs.appendFileSync(path.join(SITE, 'postlint.toml'),
+    '\n[[schema]]\nname = "post"\nschema = "schemas/post.yml"\nfiles = ["_posts/**"]\n');
+  await open('2022-11-04-river-festival-guide.md');
+  await goTo(2, 1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.type('sec');
+  /** Ask for completion until a row with `text` shows. */
+  const suggest = async (what, text) => {
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: text }).first();
+    await until(what, async () => {
+      await page.keyboard.press('Control+Space');
+      try {
+        await row.waitFor({ state: 'visible', timeout: 3000 });
+        return true;
+      } catch {
+        await page.keyboard.press('Escape');
+        return false;
+      }
+    }, 60);
+    return row;
+  };
+  await suggest('the schema\'s keys to be offered', 'section');
+  const keys = await page.$$eval('.suggest-widget .monaco-list-row', (els) =>
+    els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  log('keys offered:', JSON.stringify(keys));
+  await screenshot('completion-of-keys');
+  await page.keyboard.press('Enter');
+  const culture = await suggest('the enum\'s values to be offered', 'culture');
+  const values = await page.$$eval('.suggest-widget .monaco-list-row', (els) =>
+    els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  log('values offered:', JSON.stringify(values));
+  await screenshot('completion-of-values');
+  await culture.click();
+  await until('the completed line in the editor', () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.editor-instance .view-lines')]
+        .some((e) => /section: culture/.test(e.innerText.replace(/\u00a0/g, ' ')))));
+  await command('Show or Focus Hover');
+  const hover = await until('the schema\'s description in a hover', () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.monaco-hover')]
+        .map((e) => e.innerText)
+        .find((t) => /Where the post is filed/.test(t) && /schema\s+post/.test(t))));
+  log('hover:', JSON.stringify(hover));
+  await screenshot('schema-hover');
+
   await browser.close();
   log('PASS');
 }

@@ -81,7 +81,8 @@ pub fn run(args: &Args) -> u8 {
         eprintln!("warning: no posts found in `{}`", show(arg));
     }
     let mut code = exit::OK;
-    let (inference, shown) = gather(&found.files, &mut code);
+    let (mut inference, mut shown) = gather(&found.files, &mut code);
+    add_defaults(&mut inference, &mut shown, &found.files, &resolver);
     if inference.documents() == 0 {
         error("no post could be read: there is nothing to infer a schema from");
         return exit::TOOL_ERROR;
@@ -140,5 +141,60 @@ fn add(inference: &mut Inference, index: usize, name: &str, text: &str) {
             left.at.column,
             show(&left.message)
         );
+    }
+}
+
+/// Add what `defaults:` gives the posts in `files`: the values of each
+/// entry of their sites' `_config.yml` whose scope reaches one of them,
+/// so that the schema admits them too (Jekyll merges them into the posts'
+/// data, and `postlint check` judges them).
+fn add_defaults(
+    inference: &mut Inference,
+    shown: &mut Vec<String>,
+    files: &[PathBuf],
+    resolver: &Resolver,
+) {
+    let mut sites: Vec<(
+        PathBuf,
+        Vec<String>,
+        std::sync::Arc<crate::model::jekyll::site::Site>,
+    )> = Vec::new();
+    for file in files {
+        let site = resolver.site_for(file);
+        let Some(root) = site.root.clone() else {
+            continue;
+        };
+        let relative = site.relative(file);
+        match sites.iter_mut().find(|(r, ..)| *r == root) {
+            Some((_, posts, _)) => posts.push(relative),
+            None => sites.push((root, vec![relative], site)),
+        }
+    }
+    for (root, posts, site) in sites {
+        let config = root.join("_config.yml");
+        let Ok(text) = std::fs::read_to_string(&config) else {
+            continue;
+        };
+        let Ok(Some(tree)) = crate::model::yaml::parse(&text, 0) else {
+            continue;
+        };
+        let index = shown.len();
+        let mut used = false;
+        for entry in crate::site_loader::schema_defaults::entries(&tree) {
+            let reaches = posts.iter().any(|p| {
+                let in_path = entry.path.is_empty()
+                    || p.strip_prefix(entry.path.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'));
+                let kind = crate::rules::schema::document_type(p, &site);
+                in_path && entry.kind.is_none_or(|k| k == kind)
+            });
+            if reaches {
+                inference.add_defaults(index, &text, entry.values);
+                used = true;
+            }
+        }
+        if used {
+            shown.push(display_path(&config));
+        }
     }
 }

@@ -86,6 +86,22 @@ impl Inference {
         Ok(())
     }
 
+    /// Add the values a `defaults:` entry (its `values` mapping, of the
+    /// text `text`, named by `index`) gives the documents: each value is
+    /// one more a key may hold, but no document has the key the more, so
+    /// what is required and the counts stay the documents' own.
+    pub fn add_defaults(&mut self, index: usize, text: &str, values: &crate::model::yaml::Node) {
+        let doc = Doc { text, index };
+        if let crate::model::yaml::NodeKind::Mapping(pairs) = &values.kind {
+            for (key, value) in pairs {
+                let name = stats::key_name(key, text);
+                (self.root.properties.entry(name).or_default())
+                    .value
+                    .add(value, &doc);
+            }
+        }
+    }
+
     /// How many documents were added.
     pub fn documents(&self) -> usize {
         self.root.has(Type::Mapping)

@@ -189,7 +189,11 @@ fn object(stats: &Stats, options: &Options) -> Members {
                 (
                     name.clone(),
                     schema(&p.value, options),
-                    Some(format!("{} of {total}", p.seen.count)),
+                    Some(match p.seen.count {
+                        // Only `defaults:` sets it.
+                        0 => format!("0 of {total}, from `defaults:`"),
+                        n => format!("{n} of {total}"),
+                    }),
                 )
             })
             .collect();

@@ -54,6 +54,10 @@ pub struct Compiled {
     pub declared: Declared,
     /// The schema file's `file://` URI, which its `$ref`s resolve against.
     pub uri: String,
+    /// A hash of the schema file, the files its `$ref`s reach and the
+    /// `_data` files and collections their keywords name: a post's cache
+    /// key holds its own schema's digest alone.
+    pub digest: String,
     pub validator: jsonschema::Validator,
     pub globs: globset::GlobSet,
     /// The top-level keys the schema types (`type`, `yamlType`, `enum`,
@@ -69,7 +73,9 @@ pub struct Loaded {
     pub files: Vec<SchemaFile>,
     /// The folder the `files` globs are relative to.
     pub root: std::path::PathBuf,
-    /// A hash of every file read (schemas and `_data`), for the cache key.
+    /// A hash of every file read (schemas and `_data`): it names the
+    /// schemas' content in memos of this run. The cache key holds each
+    /// post's own schema's [`Compiled::digest`] instead.
     pub digest: String,
     /// The `_data` files and collection documents the keywords name.
     pub site: Arc<SiteData>,
@@ -77,7 +83,9 @@ pub struct Loaded {
 
 impl std::fmt::Debug for Loaded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Loaded({})", self.digest)
+        // Not the digest: the settings' fingerprint prints this, and a post
+        // is checked again only when its own schema changes.
+        write!(f, "Loaded({} schemas)", self.schemas.len())
     }
 }
 

@@ -3,6 +3,8 @@
 //! the post's bytes while keeping its size and modification time: a run
 //! that trusts the cache still reports the old findings.
 
+mod schemas;
+
 use crate::common;
 
 use std::fs;

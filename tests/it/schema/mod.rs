@@ -3,6 +3,7 @@
 //! - `places`: every finding's place and related place, bad schemas;
 //! - `keywords`: each keyword's finding, and each placement rule, at its
 //!   exact place with the keyword's place in the schema file;
+//! - `defaults`: the values `defaults:` gives, judged and inferred;
 //! - `documents`: `jekyllDocument` under the site's `collections_dir`;
 //! - `data_files`: the `_data` files the schemas name, read as they load;
 //! - `messages`: each keyword's finding in postlint's words;
@@ -12,6 +13,7 @@
 
 mod corpora;
 mod data_files;
+mod defaults;
 mod documents;
 mod keywords;
 mod messages;
