@@ -17,10 +17,14 @@
 //! [`JsonView::unexpanded`], whose findings are not reported.
 
 use foldhash::{HashMap, HashSet};
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::model::front_matter::scalar::Scalar;
 use crate::model::yaml::{Anchors, Node, NodeKind};
+
+mod scalar;
+
+pub use scalar::scalar_json;
 
 /// A front matter's JSON, and the Psych types its JSON does not say.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -193,188 +197,6 @@ fn special(scalar: &Scalar, json: &Value) -> Option<Scalar> {
         (Scalar::Int, Value::Number(n)) if n.is_f64() => Some(Scalar::Int),
         _ => None,
     }
-}
-
-/// The JSON of one scalar: its text `text` read as Psych reads it (`value`).
-pub fn scalar_json(text: &str, value: &Scalar) -> Value {
-    match value {
-        Scalar::Null => Value::Null,
-        Scalar::Bool(b) => Value::Bool(*b),
-        Scalar::Int => int(text).unwrap_or_else(|| Value::String(text.to_string())),
-        Scalar::Float => float(text)
-            .and_then(Number::from_f64)
-            .map_or_else(|| Value::String(text.to_string()), Value::Number),
-        Scalar::Date => date(text).map_or_else(|| Value::String(text.to_string()), Value::String),
-        Scalar::Timestamp => {
-            timestamp(text).map_or_else(|| Value::String(text.to_string()), Value::String)
-        }
-        Scalar::Str => Value::String(text.to_string()),
-    }
-}
-
-fn split_sign(text: &str) -> (bool, &str) {
-    match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    }
-}
-
-/// Psych's integer: `_` and `,` dropped, binary, hexadecimal, octal with a
-/// leading `0`, base 60 with `:`, else decimal.
-fn int(text: &str) -> Option<Value> {
-    let cleaned = text.replace(['_', ','], "");
-    let (negative, body) = split_sign(&cleaned);
-    let magnitude: u128 = if body.contains(':') {
-        body.split(':').try_fold(0u128, |acc, part| {
-            Some(acc.checked_mul(60)? + part.parse::<u128>().ok()?)
-        })?
-    } else if let Some(bin) = body.strip_prefix("0b") {
-        u128::from_str_radix(bin, 2).ok()?
-    } else if let Some(hex) = body.strip_prefix("0x") {
-        u128::from_str_radix(hex, 16).ok()?
-    } else if body.len() > 1
-        && let Some(oct) = body.strip_prefix('0')
-    {
-        u128::from_str_radix(oct, 8).ok()?
-    } else {
-        body.parse::<u128>().ok()?
-    };
-    let number = if negative {
-        match i64::try_from(magnitude) {
-            Ok(m) => Number::from(-m),
-            Err(_) if magnitude == 1 << 63 => Number::from(i64::MIN),
-            Err(_) => Number::from_f64(-(magnitude as f64))?,
-        }
-    } else {
-        match u64::try_from(magnitude) {
-            Ok(m) => Number::from(m),
-            Err(_) => Number::from_f64(magnitude as f64)?,
-        }
-    };
-    Some(Value::Number(number))
-}
-
-/// Psych's float: `_` and `,` dropped, base 60 with `:`; `None` for
-/// `.inf` and `.nan`, which JSON cannot hold.
-fn float(text: &str) -> Option<f64> {
-    let cleaned = text.replace(['_', ','], "");
-    let (negative, body) = split_sign(&cleaned);
-    let magnitude = if body.contains(':') {
-        let mut parts = body.split(':').peekable();
-        let mut acc = 0f64;
-        while let Some(part) = parts.next() {
-            let part: f64 = part.parse().ok()?;
-            acc = if parts.peek().is_some() {
-                (acc + part) * 60.0
-            } else {
-                acc + part
-            };
-        }
-        acc
-    } else {
-        body.parse::<f64>().ok().filter(|f| f.is_finite())?
-    };
-    Some(if negative { -magnitude } else { magnitude })
-}
-
-/// Digits from `*at`, at least `min` and at most `max`.
-fn digits(b: &[u8], at: &mut usize, min: usize, max: usize) -> Option<i64> {
-    let start = *at;
-    while *at < b.len() && *at - start < max && b[*at].is_ascii_digit() {
-        *at += 1;
-    }
-    if *at - start < min {
-        return None;
-    }
-    std::str::from_utf8(&b[start..*at]).ok()?.parse().ok()
-}
-
-fn expect(b: &[u8], at: &mut usize, c: u8) -> Option<()> {
-    (b.get(*at) == Some(&c)).then(|| *at += 1)
-}
-
-/// `YYYY-M-D` from `*at`.
-fn ymd(b: &[u8], at: &mut usize) -> Option<(i64, i64, i64)> {
-    let negative = b.get(*at) == Some(&b'-');
-    *at += usize::from(negative);
-    let year = digits(b, at, 4, 4)?;
-    expect(b, at, b'-')?;
-    let month = digits(b, at, 1, 2)?;
-    expect(b, at, b'-')?;
-    let day = digits(b, at, 1, 2)?;
-    Some((if negative { -year } else { year }, month, day))
-}
-
-/// A date's `YYYY-MM-DD`.
-fn date(text: &str) -> Option<String> {
-    let mut at = 0;
-    let (year, month, day) = ymd(text.as_bytes(), &mut at)?;
-    Some(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// A timestamp as RFC 3339: Ruby's `Time.utc` rolls a day past the month's
-/// end, hour 24 and second 60 over; the offset is the one written, `Z`
-/// when none is.
-fn timestamp(text: &str) -> Option<String> {
-    let b = text.as_bytes();
-    let mut at = 0;
-    let (year, month, day) = ymd(b, &mut at)?;
-    if matches!(b.get(at), Some(b'T' | b't')) {
-        at += 1;
-    } else {
-        while b.get(at).is_some_and(u8::is_ascii_whitespace) {
-            at += 1;
-        }
-    }
-    let hour = digits(b, &mut at, 1, 2)?;
-    expect(b, &mut at, b':')?;
-    let minute = digits(b, &mut at, 2, 2)?;
-    expect(b, &mut at, b':')?;
-    let second = digits(b, &mut at, 2, 2)?;
-    let mut fraction = "";
-    if b.get(at) == Some(&b'.') {
-        let start = at + 1;
-        at = start;
-        while b.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-        fraction = &text[start..at];
-    }
-    while b.get(at).is_some_and(u8::is_ascii_whitespace) {
-        at += 1;
-    }
-    let offset = match b.get(at) {
-        None | Some(b'Z') => "Z".to_string(),
-        Some(&sign @ (b'+' | b'-')) => {
-            at += 1;
-            let hours = digits(b, &mut at, 1, 2)?;
-            if b.get(at) == Some(&b':') {
-                at += 1;
-            }
-            let minutes = digits(b, &mut at, 2, 2).unwrap_or(0);
-            format!("{}{hours:02}:{minutes:02}", sign as char)
-        }
-        _ => return None,
-    };
-    let first =
-        jiff::civil::Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
-    let start = first.to_datetime(jiff::civil::Time::midnight());
-    let span = jiff::Span::new()
-        .days(day - 1)
-        .hours(hour)
-        .minutes(minute)
-        .seconds(second);
-    let moment = start.checked_add(span).ok()?;
-    let fraction = if fraction.is_empty() {
-        String::new()
-    } else {
-        format!(".{fraction}")
-    };
-    Some(format!(
-        "{}{fraction}{offset}",
-        moment.strftime("%Y-%m-%dT%H:%M:%S")
-    ))
 }
 
 #[cfg(test)]
