@@ -44,23 +44,61 @@ pub fn to_json(node: &Node) -> Value {
 
 /// The JSON view of `node`, its aliases resolved through `anchors`.
 pub fn view(node: &Node, anchors: Option<&Anchors>) -> JsonView {
-    let mut builder = Builder {
-        anchors,
-        targets: anchors
-            .map(|a| a.aliases.iter().map(|(_, t)| (t.start, t.end)).collect())
-            .unwrap_or_default(),
-        built: HashMap::default(),
-        path: Vec::new(),
-        special: Vec::new(),
-        unexpanded: Vec::new(),
-        budget: 4 * count(node) + 1024,
-    };
+    let mut builder = Builder::new(anchors);
+    builder.budget = 4 * count(node) + 1024;
     let value = builder.node(node);
-    JsonView {
-        value,
-        special: builder.special,
-        unexpanded: builder.unexpanded,
+    builder.finish(value)
+}
+
+/// The JSON view of a front matter's top-level `pairs`, each key as the
+/// caller reads it and each value as [`view`] sees it, in one mapping: a
+/// repeated key's last value is kept, as Psych keeps it.
+pub fn view_pairs<'n>(
+    pairs: impl IntoIterator<Item = (String, &'n Node)>,
+    anchors: Option<&Anchors>,
+) -> JsonView {
+    let mut builder = Builder::new(anchors);
+    let mut object = Map::new();
+    for (key, node) in pairs {
+        // Each value is viewed on its own, with a budget of its own size.
+        builder.built.clear();
+        builder.budget = 4 * count(node) + 1024;
+        let before = builder.special.len();
+        builder.path.push(Step::Key(key));
+        let value = builder.node(node);
+        let key = builder.pop_key();
+        if before > 0 {
+            let mut i = 0;
+            builder.special.retain(|(p, _)| {
+                i += 1;
+                i > before || !starts_with_token(p, &key)
+            });
+        }
+        object.insert(key, value);
     }
+    builder.finish(Value::Object(object))
+}
+
+/// Whether the JSON pointer `pointer` starts with `/` and the escaped
+/// `token`.
+fn starts_with_token(pointer: &str, token: &str) -> bool {
+    let Some(mut rest) = pointer.as_bytes().strip_prefix(b"/") else {
+        return false;
+    };
+    // Escaping changes only `~` and `/`, which no multi-byte UTF-8
+    // sequence holds: bytes can be compared one by one.
+    for b in token.bytes() {
+        let want: &[u8] = match b {
+            b'~' => b"~0",
+            b'/' => b"~1",
+            _ => std::slice::from_ref(&b),
+        };
+        match rest.strip_prefix(want) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    true
 }
 
 fn count(node: &Node) -> usize {
@@ -79,6 +117,13 @@ fn size(value: &Value) -> usize {
     }
 }
 
+/// A step down a JSON tree: a mapping's key or a list's index. The
+/// pointer they make is written only for the few values that need it.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
 /// An anchored node's JSON, and its specials relative to it.
 type Built = (Value, Vec<(String, Scalar)>);
 
@@ -87,24 +132,64 @@ struct Builder<'a> {
     /// The spans aliases point at.
     targets: HashSet<(usize, usize)>,
     built: HashMap<(usize, usize), Built>,
-    path: Vec<String>,
+    /// The steps from the root to the node being built.
+    path: Vec<Step>,
     special: Vec<(String, Scalar)>,
     unexpanded: Vec<String>,
     budget: usize,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(anchors: Option<&'a Anchors>) -> Self {
+        Builder {
+            anchors,
+            targets: anchors
+                .map(|a| a.aliases.iter().map(|(_, t)| (t.start, t.end)).collect())
+                .unwrap_or_default(),
+            built: HashMap::default(),
+            path: Vec::new(),
+            special: Vec::new(),
+            unexpanded: Vec::new(),
+            budget: 0,
+        }
+    }
+
+    fn finish(self, value: Value) -> JsonView {
+        JsonView {
+            value,
+            special: self.special,
+            unexpanded: self.unexpanded,
+        }
+    }
+
+    /// The key of the last step, taken off the path.
+    fn pop_key(&mut self) -> String {
+        match self.path.pop() {
+            Some(Step::Key(k)) => k,
+            _ => String::new(),
+        }
+    }
+
     fn pointer(&self) -> String {
-        self.path.iter().fold(String::new(), |mut s, p| {
+        let mut s = String::new();
+        for step in &self.path {
             s.push('/');
-            s.push_str(&p.replace('~', "~0").replace('/', "~1"));
-            s
-        })
+            match step {
+                Step::Key(k) if k.contains(['~', '/']) => {
+                    s.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                }
+                Step::Key(k) => s.push_str(k),
+                Step::Index(i) => s.push_str(&i.to_string()),
+            }
+        }
+        s
     }
 
     fn node(&mut self, node: &Node) -> Value {
         let span = (node.span.start, node.span.end);
-        let is_anchored = self.targets.contains(&span) && !self.built.contains_key(&span);
+        let is_anchored = !self.targets.is_empty()
+            && self.targets.contains(&span)
+            && !self.built.contains_key(&span);
         let specials_before = self.special.len();
         let value = match &node.kind {
             NodeKind::Scalar { text, value, .. } => {
@@ -118,7 +203,7 @@ impl Builder<'_> {
             NodeKind::Sequence(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    self.path.push(i.to_string());
+                    self.path.push(Step::Index(i));
                     out.push(self.node(item));
                     self.path.pop();
                 }
@@ -128,9 +213,9 @@ impl Builder<'_> {
                 let mut out = Map::new();
                 for (k, v) in pairs {
                     let key = key_text(k);
-                    self.path.push(key.clone());
+                    self.path.push(Step::Key(key));
                     let value = self.node(v);
-                    self.path.pop();
+                    let key = self.pop_key();
                     // Psych keeps the last value of a repeated key.
                     out.insert(key, value);
                 }
@@ -175,17 +260,22 @@ impl Builder<'_> {
 /// else its own text.
 pub fn key_text(key: &Node) -> String {
     match &key.kind {
-        NodeKind::Scalar {
-            value: Scalar::Str,
-            text,
-            ..
-        } => text.clone(),
-        NodeKind::Scalar { text, value, .. } => match scalar_json(text, value) {
+        NodeKind::Scalar { text, value, .. } => scalar_key(text, value),
+        _ => String::new(),
+    }
+}
+
+/// A scalar mapping key as text, as [`key_text`] reads it: its text
+/// `text` when Psych reads it as a string (`value`), else the text of its
+/// value.
+pub fn scalar_key(text: &str, value: &Scalar) -> String {
+    match value {
+        Scalar::Str => text.to_string(),
+        _ => match scalar_json(text, value) {
             Value::String(s) => s,
             Value::Null => String::new(),
             other => other.to_string(),
         },
-        _ => String::new(),
     }
 }
 

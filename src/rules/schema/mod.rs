@@ -103,13 +103,11 @@ impl Loaded {
     /// The best match for `path`, with why (in words) when `why` is asked.
     fn best(&self, path: &Path, site: &Site, why: bool) -> Option<(&Compiled, Option<String>)> {
         let from_root = path.strip_prefix(&self.root).unwrap_or(path);
-        let from_root = from_root.to_string_lossy();
-        let from_root = if from_root.contains('\\') {
-            Cow::Owned(from_root.replace('\\', "/"))
-        } else {
-            from_root
+        let from_root = match from_root.to_str() {
+            Some(s) if !s.contains('\\') => Cow::Borrowed(s),
+            _ => Cow::Owned(from_root.to_string_lossy().replace('\\', "/")),
         };
-        let from_root = from_root.trim_start_matches("./");
+        let from_root = globset::Candidate::new(from_root.trim_start_matches("./"));
         // What a `scope` is matched against, made only when one is declared.
         let scoped = OnceCell::new();
         let scoped = || {
@@ -138,7 +136,7 @@ impl Loaded {
                     (rank, 0)
                 })
             } else {
-                let matched = compiled.globs.matches(from_root);
+                let matched = compiled.globs.matches_candidate(&from_root);
                 matched.first().map(|&i| {
                     let literal = d.files[i]
                         .split('/')

@@ -1,6 +1,8 @@
 //! The JSON of one scalar as Psych reads it: see [`super`] for what each
 //! type becomes.
 
+use std::borrow::Cow;
+
 use serde_json::{Number, Value};
 
 use crate::model::front_matter::scalar::Scalar;
@@ -22,6 +24,15 @@ pub fn scalar_json(text: &str, value: &Scalar) -> Value {
     }
 }
 
+/// `text` without the `_` and `,` Psych drops from a number.
+fn without_separators(text: &str) -> Cow<'_, str> {
+    if text.contains(['_', ',']) {
+        Cow::Owned(text.replace(['_', ','], ""))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 fn split_sign(text: &str) -> (bool, &str) {
     match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
@@ -33,7 +44,7 @@ fn split_sign(text: &str) -> (bool, &str) {
 /// Psych's integer: `_` and `,` dropped, binary, hexadecimal, octal with a
 /// leading `0`, base 60 with `:`, else decimal.
 fn int(text: &str) -> Option<Value> {
-    let cleaned = text.replace(['_', ','], "");
+    let cleaned = without_separators(text);
     let (negative, body) = split_sign(&cleaned);
     let magnitude: u128 = if body.contains(':') {
         body.split(':').try_fold(0u128, |acc, part| {
@@ -68,7 +79,7 @@ fn int(text: &str) -> Option<Value> {
 /// Psych's float: `_` and `,` dropped, base 60 with `:`; `None` for
 /// `.inf` and `.nan`, which JSON cannot hold.
 fn float(text: &str) -> Option<f64> {
-    let cleaned = text.replace(['_', ','], "");
+    let cleaned = without_separators(text);
     let (negative, body) = split_sign(&cleaned);
     let magnitude = if body.contains(':') {
         let mut parts = body.split(':').peekable();
@@ -120,6 +131,10 @@ fn ymd(b: &[u8], at: &mut usize) -> Option<(i64, i64, i64)> {
 fn date(text: &str) -> Option<String> {
     let mut at = 0;
     let (year, month, day) = ymd(text.as_bytes(), &mut at)?;
+    if at == "YYYY-MM-DD".len() {
+        // Written as it is shown.
+        return Some(text[..at].to_string());
+    }
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
@@ -155,7 +170,7 @@ fn timestamp(text: &str) -> Option<String> {
         at += 1;
     }
     let offset = match b.get(at) {
-        None | Some(b'Z') => "Z".to_string(),
+        None | Some(b'Z') => None,
         Some(&sign @ (b'+' | b'-')) => {
             at += 1;
             let hours = digits(b, &mut at, 1, 2)?;
@@ -163,10 +178,71 @@ fn timestamp(text: &str) -> Option<String> {
                 at += 1;
             }
             let minutes = digits(b, &mut at, 2, 2).unwrap_or(0);
-            format!("{}{hours:02}:{minutes:02}", sign as char)
+            Some((sign as char, hours, minutes))
         }
         _ => return None,
     };
+    let time = [year, month, day, hour, minute, second];
+    let mut out = as_written(time).or_else(|| rolled(time))?;
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    match offset {
+        None => out.push('Z'),
+        Some((sign, hours, minutes)) => {
+            out.push(sign);
+            push_digits(&mut out, hours, 2);
+            out.push(':');
+            push_digits(&mut out, minutes, 2);
+        }
+    }
+    Some(out)
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` of a time that needs no rolling over: a day of
+/// its month, a time of day, a four-digit year.
+fn as_written([year, month, day, hour, minute, second]: [i64; 6]) -> Option<String> {
+    let in_range = (1000..=9999).contains(&year)
+        && (0..24).contains(&hour)
+        && (0..60).contains(&minute)
+        && (0..60).contains(&second)
+        && jiff::civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .is_ok();
+    if !in_range {
+        return None;
+    }
+    let mut out = String::with_capacity(32);
+    push_digits(&mut out, year, 4);
+    for (separator, n) in [
+        ('-', month),
+        ('-', day),
+        ('T', hour),
+        (':', minute),
+        (':', second),
+    ] {
+        out.push(separator);
+        push_digits(&mut out, n, 2);
+    }
+    Some(out)
+}
+
+/// The `width` last digits of `n`, which is not negative, with leading
+/// zeros (a number per time field is written on each timestamp: `format!`
+/// would cost more than the rest of the view).
+fn push_digits(out: &mut String, n: i64, width: u32) {
+    for place in (0..width).rev() {
+        let digit = (n / 10_i64.pow(place)) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` of a time as Ruby's `Time.utc` rolls it over.
+fn rolled([year, month, day, hour, minute, second]: [i64; 6]) -> Option<String> {
     let first =
         jiff::civil::Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
     let start = first.to_datetime(jiff::civil::Time::midnight());
@@ -176,13 +252,33 @@ fn timestamp(text: &str) -> Option<String> {
         .minutes(minute)
         .seconds(second);
     let moment = start.checked_add(span).ok()?;
-    let fraction = if fraction.is_empty() {
-        String::new()
-    } else {
-        format!(".{fraction}")
-    };
-    Some(format!(
-        "{}{fraction}{offset}",
-        moment.strftime("%Y-%m-%dT%H:%M:%S")
-    ))
+    Some(moment.strftime("%Y-%m-%dT%H:%M:%S").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_written, rolled};
+
+    /// A time written without anything to roll over reads as it is
+    /// written, as Ruby rolls it.
+    #[test]
+    fn a_time_as_written_is_the_time_rolled_over() {
+        let mut compared = 0;
+        for year in [999, 1000, 1900, 2000, 2023, 2024, 2100, 9999] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    for (hour, minute, second) in
+                        [(0, 0, 0), (23, 59, 59), (24, 0, 0), (12, 60, 5), (1, 2, 60)]
+                    {
+                        let time = [year, month, day, hour, minute, second];
+                        if let Some(written) = as_written(time) {
+                            assert_eq!(Some(written), rolled(time), "{time:?}");
+                            compared += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000);
+    }
 }

@@ -54,11 +54,14 @@ fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
     let Some(schema) = ctx.schema.schema(ctx) else {
         return Vec::new();
     };
-    let pairs = top_level(ctx);
-    let view = view(ctx, &pairs);
+    let view = view(ctx);
     let mut violations = validate(&schema.validator, &view);
+    if violations.is_empty() {
+        return Vec::new();
+    }
     violations.retain(|v| !supplied(ctx, v) && !left_to_invalid_date(ctx, v));
     one_per_value(&mut violations);
+    let pairs = top_level(ctx);
     place_all(ctx, loaded, schema, &pairs, &view, violations)
 }
 
