@@ -60,45 +60,16 @@ pub fn view_pairs<'n>(
     let mut builder = Builder::new(anchors);
     let mut object = Map::new();
     for (key, node) in pairs {
-        // Each value is viewed on its own, with a budget of its own size.
-        builder.built.clear();
+        // Each value's aliases may name an earlier value's anchor, as
+        // Psych reads them; each value may copy as much as its own size.
         builder.budget = 4 * count(node) + 1024;
         let before = builder.special.len();
         builder.path.push(Step::Key(key));
         let value = builder.node(node);
-        let key = builder.pop_key();
-        if before > 0 {
-            let mut i = 0;
-            builder.special.retain(|(p, _)| {
-                i += 1;
-                i > before || !starts_with_token(p, &key)
-            });
-        }
-        object.insert(key, value);
+        builder.forget_earlier(before, &object);
+        object.insert(builder.pop_key(), value);
     }
     builder.finish(Value::Object(object))
-}
-
-/// Whether the JSON pointer `pointer` starts with `/` and the escaped
-/// `token`.
-fn starts_with_token(pointer: &str, token: &str) -> bool {
-    let Some(mut rest) = pointer.as_bytes().strip_prefix(b"/") else {
-        return false;
-    };
-    // Escaping changes only `~` and `/`, which no multi-byte UTF-8
-    // sequence holds: bytes can be compared one by one.
-    for b in token.bytes() {
-        let want: &[u8] = match b {
-            b'~' => b"~0",
-            b'/' => b"~1",
-            _ => std::slice::from_ref(&b),
-        };
-        match rest.strip_prefix(want) {
-            Some(r) => rest = r,
-            None => return false,
-        }
-    }
-    true
 }
 
 fn count(node: &Node) -> usize {
@@ -162,6 +133,27 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Forget the types of an earlier value of the key just built (the
+    /// last step) in `object`, which the new value replaces: those among
+    /// the first `before` specials at or below its pointer.
+    fn forget_earlier(&mut self, before: usize, object: &Map<String, Value>) {
+        let Some(Step::Key(key)) = self.path.last() else {
+            return;
+        };
+        if before == 0 || !object.contains_key(key) {
+            return;
+        }
+        let at = self.pointer();
+        let mut i = 0;
+        self.special.retain(|(p, _)| {
+            i += 1;
+            let below = p
+                .strip_prefix(at.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+            i > before || !below
+        });
+    }
+
     /// The key of the last step, taken off the path.
     fn pop_key(&mut self) -> String {
         match self.path.pop() {
@@ -213,11 +205,12 @@ impl<'a> Builder<'a> {
                 let mut out = Map::new();
                 for (k, v) in pairs {
                     let key = key_text(k);
+                    let before = self.special.len();
                     self.path.push(Step::Key(key));
                     let value = self.node(v);
-                    let key = self.pop_key();
                     // Psych keeps the last value of a repeated key.
-                    out.insert(key, value);
+                    self.forget_earlier(before, &out);
+                    out.insert(self.pop_key(), value);
                 }
                 Value::Object(out)
             }
