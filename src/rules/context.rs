@@ -33,7 +33,7 @@ pub struct Context<'a> {
     /// families in [`PAGE_FAMILIES`](super::run::PAGE_FAMILIES) run on it.
     pub page: bool,
     /// What the `schema` family works out once for the post.
-    pub schema: crate::rules::schema::per_post::PerPost,
+    pub schema: crate::rules::schema::place::per_post::PerPost,
 }
 
 /// At most this many findings of one rule are kept for one post. A post

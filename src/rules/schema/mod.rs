@@ -11,7 +11,6 @@ use std::sync::Arc;
 use crate::model::jekyll::site::Site;
 use crate::model::schema::document::Document;
 
-pub mod per_post;
 pub mod place;
 pub mod reference;
 pub mod required;
@@ -94,8 +93,7 @@ impl Loaded {
     }
 
     /// The schema of the document at `path`, as [`Loaded::schema_for`]
-    /// picks it. The family's rules and the front matter rules ask through
-    /// [`per_post::PerPost::schema`], which asks this once per post.
+    /// picks it.
     pub fn schema_of(&self, path: &Path, site: &Site) -> Option<&Compiled> {
         self.best(path, site, false).map(|(c, _)| c)
     }

@@ -19,20 +19,13 @@ use crate::model::yaml::{Node, NodeKind};
 use crate::rules::Context;
 
 mod filter;
+pub mod per_post;
 mod view;
 
 use filter::{left_to_invalid_date, one_per_value, supplied};
-use view::{top_level, view};
+use view::{schema_of_post, top_level, view};
 
-/// Which rule of the family reports a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Family {
-    Type,
-    Required,
-    UnknownKey,
-    Value,
-    Reference,
-}
+pub use per_post::Family;
 
 /// Push the findings of the family's rule `family` for the post: the
 /// post is validated once, for the first of the family's rules.
@@ -51,7 +44,7 @@ fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
     let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
         return Vec::new();
     };
-    let Some(schema) = ctx.schema.schema(ctx) else {
+    let Some(schema) = schema_of_post(ctx) else {
         return Vec::new();
     };
     let view = view(ctx);
@@ -363,7 +356,5 @@ fn with_article(kind: &str) -> String {
 /// `yamlType`, `enum`, `const` or `format` under `properties`): then the
 /// schema's finding is the only one about its type.
 pub fn types_key(ctx: &Context, key: &str) -> bool {
-    ctx.schema
-        .schema(ctx)
-        .is_some_and(|schema| schema.typed_keys.iter().any(|k| k == key))
+    schema_of_post(ctx).is_some_and(|schema| schema.typed_keys.iter().any(|k| k == key))
 }

@@ -1,5 +1,5 @@
-//! The post's front matter as the schema sees it: its top-level pairs
-//! with their keys as Psych reads them, and its JSON view.
+//! The post as its schema sees it: which schema, its front matter's
+//! top-level pairs with their keys as Psych reads them, and its JSON view.
 
 use std::ops::Range;
 
@@ -8,6 +8,22 @@ use crate::model::front_matter::scalar::resolve_plain;
 use crate::model::schema::json_view::{self, JsonView};
 use crate::model::yaml::Node;
 use crate::rules::Context;
+use crate::rules::schema::{Compiled, Loaded};
+
+/// The schema of the post, as [`Loaded::schema_of`] picks it, found once
+/// per post: the family's rules, and the front matter rules for each key,
+/// ask again.
+pub(super) fn schema_of_post<'a>(ctx: &Context<'a>) -> Option<&'a Compiled> {
+    let loaded: &'a Loaded = ctx.settings.schema.loaded.as_deref()?;
+    let index = ctx.schema.schema(|| {
+        let compiled = loaded.schema_of(ctx.path, ctx.site)?;
+        loaded
+            .schemas
+            .iter()
+            .position(|s| std::ptr::eq(s, compiled))
+    });
+    loaded.schemas.get(index?)
+}
 
 /// The top-level pairs of the front matter, with their keys as Psych reads
 /// them.
