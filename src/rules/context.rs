@@ -32,6 +32,8 @@ pub struct Context<'a> {
     /// Whether the file is a page of the site rather than a post: only the
     /// families in [`PAGE_FAMILIES`](super::run::PAGE_FAMILIES) run on it.
     pub page: bool,
+    /// What the `schema` family works out once for the post.
+    pub schema: crate::rules::schema::place::per_post::PerPost,
 }
 
 /// At most this many findings of one rule are kept for one post. A post
@@ -64,6 +66,7 @@ impl<'a> Context<'a> {
             suppressions_used: &[],
             over_limit: std::cell::Cell::new(0),
             page: false,
+            schema: Default::default(),
         }
     }
 }

@@ -17,10 +17,14 @@
 //! [`JsonView::unexpanded`], whose findings are not reported.
 
 use foldhash::{HashMap, HashSet};
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::model::front_matter::scalar::Scalar;
 use crate::model::yaml::{Anchors, Node, NodeKind};
+
+mod scalar;
+
+pub use scalar::scalar_json;
 
 /// A front matter's JSON, and the Psych types its JSON does not say.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -40,35 +44,32 @@ pub fn to_json(node: &Node) -> Value {
 
 /// The JSON view of `node`, its aliases resolved through `anchors`.
 pub fn view(node: &Node, anchors: Option<&Anchors>) -> JsonView {
-    view_each(&[node], anchors).pop().unwrap_or_default()
+    let mut builder = Builder::new(anchors);
+    builder.budget = 4 * count(node) + 1024;
+    let value = builder.node(node);
+    builder.finish(value)
 }
 
-/// The JSON views of several nodes of one document, in order (the
-/// top-level values of a front matter): an alias in one is the value of
-/// an anchor in an earlier one, as in the document.
-pub fn view_each(nodes: &[&Node], anchors: Option<&Anchors>) -> Vec<JsonView> {
-    let mut builder = Builder {
-        anchors,
-        targets: anchors
-            .map(|a| a.aliases.iter().map(|(_, t)| (t.start, t.end)).collect())
-            .unwrap_or_default(),
-        built: HashMap::default(),
-        path: Vec::new(),
-        special: Vec::new(),
-        unexpanded: Vec::new(),
-        budget: 4 * nodes.iter().map(|n| count(n)).sum::<usize>() + 1024,
-    };
-    nodes
-        .iter()
-        .map(|node| {
-            let value = builder.node(node);
-            JsonView {
-                value,
-                special: std::mem::take(&mut builder.special),
-                unexpanded: std::mem::take(&mut builder.unexpanded),
-            }
-        })
-        .collect()
+/// The JSON view of a front matter's top-level `pairs`, each key as the
+/// caller reads it and each value as [`view`] sees it, in one mapping: a
+/// repeated key's last value is kept, as Psych keeps it.
+pub fn view_pairs<'n>(
+    pairs: impl IntoIterator<Item = (String, &'n Node)>,
+    anchors: Option<&Anchors>,
+) -> JsonView {
+    let mut builder = Builder::new(anchors);
+    let mut object = Map::new();
+    for (key, node) in pairs {
+        // Each value's aliases may name an earlier value's anchor, as
+        // Psych reads them; each value may copy as much as its own size.
+        builder.budget = 4 * count(node) + 1024;
+        let before = builder.special.len();
+        builder.path.push(Step::Key(key));
+        let value = builder.node(node);
+        builder.forget_earlier(before, &object);
+        object.insert(builder.pop_key(), value);
+    }
+    builder.finish(Value::Object(object))
 }
 
 fn count(node: &Node) -> usize {
@@ -87,6 +88,13 @@ fn size(value: &Value) -> usize {
     }
 }
 
+/// A step down a JSON tree: a mapping's key or a list's index. The
+/// pointer they make is written only for the few values that need it.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
 /// An anchored node's JSON, and its specials relative to it.
 type Built = (Value, Vec<(String, Scalar)>);
 
@@ -95,24 +103,85 @@ struct Builder<'a> {
     /// The spans aliases point at.
     targets: HashSet<(usize, usize)>,
     built: HashMap<(usize, usize), Built>,
-    path: Vec<String>,
+    /// The steps from the root to the node being built.
+    path: Vec<Step>,
     special: Vec<(String, Scalar)>,
     unexpanded: Vec<String>,
     budget: usize,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(anchors: Option<&'a Anchors>) -> Self {
+        Builder {
+            anchors,
+            targets: anchors
+                .map(|a| a.aliases.iter().map(|(_, t)| (t.start, t.end)).collect())
+                .unwrap_or_default(),
+            built: HashMap::default(),
+            path: Vec::new(),
+            special: Vec::new(),
+            unexpanded: Vec::new(),
+            budget: 0,
+        }
+    }
+
+    fn finish(self, value: Value) -> JsonView {
+        JsonView {
+            value,
+            special: self.special,
+            unexpanded: self.unexpanded,
+        }
+    }
+
+    /// Forget the types of an earlier value of the key just built (the
+    /// last step) in `object`, which the new value replaces: those among
+    /// the first `before` specials at or below its pointer.
+    fn forget_earlier(&mut self, before: usize, object: &Map<String, Value>) {
+        let Some(Step::Key(key)) = self.path.last() else {
+            return;
+        };
+        if before == 0 || !object.contains_key(key) {
+            return;
+        }
+        let at = self.pointer();
+        let mut i = 0;
+        self.special.retain(|(p, _)| {
+            i += 1;
+            let below = p
+                .strip_prefix(at.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+            i > before || !below
+        });
+    }
+
+    /// The key of the last step, taken off the path.
+    fn pop_key(&mut self) -> String {
+        match self.path.pop() {
+            Some(Step::Key(k)) => k,
+            _ => String::new(),
+        }
+    }
+
     fn pointer(&self) -> String {
-        self.path.iter().fold(String::new(), |mut s, p| {
+        let mut s = String::new();
+        for step in &self.path {
             s.push('/');
-            s.push_str(&p.replace('~', "~0").replace('/', "~1"));
-            s
-        })
+            match step {
+                Step::Key(k) if k.contains(['~', '/']) => {
+                    s.push_str(&k.replace('~', "~0").replace('/', "~1"));
+                }
+                Step::Key(k) => s.push_str(k),
+                Step::Index(i) => s.push_str(&i.to_string()),
+            }
+        }
+        s
     }
 
     fn node(&mut self, node: &Node) -> Value {
         let span = (node.span.start, node.span.end);
-        let is_anchored = self.targets.contains(&span) && !self.built.contains_key(&span);
+        let is_anchored = !self.targets.is_empty()
+            && self.targets.contains(&span)
+            && !self.built.contains_key(&span);
         let specials_before = self.special.len();
         let value = match &node.kind {
             NodeKind::Scalar { text, value, .. } => {
@@ -126,7 +195,7 @@ impl Builder<'_> {
             NodeKind::Sequence(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, item) in items.iter().enumerate() {
-                    self.path.push(i.to_string());
+                    self.path.push(Step::Index(i));
                     out.push(self.node(item));
                     self.path.pop();
                 }
@@ -136,11 +205,12 @@ impl Builder<'_> {
                 let mut out = Map::new();
                 for (k, v) in pairs {
                     let key = key_text(k);
-                    self.path.push(key.clone());
+                    let before = self.special.len();
+                    self.path.push(Step::Key(key));
                     let value = self.node(v);
-                    self.path.pop();
                     // Psych keeps the last value of a repeated key.
-                    out.insert(key, value);
+                    self.forget_earlier(before, &out);
+                    out.insert(self.pop_key(), value);
                 }
                 Value::Object(out)
             }
@@ -183,17 +253,22 @@ impl Builder<'_> {
 /// else its own text.
 pub fn key_text(key: &Node) -> String {
     match &key.kind {
-        NodeKind::Scalar {
-            value: Scalar::Str,
-            text,
-            ..
-        } => text.clone(),
-        NodeKind::Scalar { text, value, .. } => match scalar_json(text, value) {
+        NodeKind::Scalar { text, value, .. } => scalar_key(text, value),
+        _ => String::new(),
+    }
+}
+
+/// A scalar mapping key as text, as [`key_text`] reads it: its text
+/// `text` when Psych reads it as a string (`value`), else the text of its
+/// value.
+pub fn scalar_key(text: &str, value: &Scalar) -> String {
+    match value {
+        Scalar::Str => text.to_string(),
+        _ => match scalar_json(text, value) {
             Value::String(s) => s,
             Value::Null => String::new(),
             other => other.to_string(),
         },
-        _ => String::new(),
     }
 }
 
@@ -205,188 +280,6 @@ fn special(scalar: &Scalar, json: &Value) -> Option<Scalar> {
         (Scalar::Int, Value::Number(n)) if n.is_f64() => Some(Scalar::Int),
         _ => None,
     }
-}
-
-/// The JSON of one scalar: its text `text` read as Psych reads it (`value`).
-pub fn scalar_json(text: &str, value: &Scalar) -> Value {
-    match value {
-        Scalar::Null => Value::Null,
-        Scalar::Bool(b) => Value::Bool(*b),
-        Scalar::Int => int(text).unwrap_or_else(|| Value::String(text.to_string())),
-        Scalar::Float => float(text)
-            .and_then(Number::from_f64)
-            .map_or_else(|| Value::String(text.to_string()), Value::Number),
-        Scalar::Date => date(text).map_or_else(|| Value::String(text.to_string()), Value::String),
-        Scalar::Timestamp => {
-            timestamp(text).map_or_else(|| Value::String(text.to_string()), Value::String)
-        }
-        Scalar::Str => Value::String(text.to_string()),
-    }
-}
-
-fn split_sign(text: &str) -> (bool, &str) {
-    match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    }
-}
-
-/// Psych's integer: `_` and `,` dropped, binary, hexadecimal, octal with a
-/// leading `0`, base 60 with `:`, else decimal.
-fn int(text: &str) -> Option<Value> {
-    let cleaned = text.replace(['_', ','], "");
-    let (negative, body) = split_sign(&cleaned);
-    let magnitude: u128 = if body.contains(':') {
-        body.split(':').try_fold(0u128, |acc, part| {
-            Some(acc.checked_mul(60)? + part.parse::<u128>().ok()?)
-        })?
-    } else if let Some(bin) = body.strip_prefix("0b") {
-        u128::from_str_radix(bin, 2).ok()?
-    } else if let Some(hex) = body.strip_prefix("0x") {
-        u128::from_str_radix(hex, 16).ok()?
-    } else if body.len() > 1
-        && let Some(oct) = body.strip_prefix('0')
-    {
-        u128::from_str_radix(oct, 8).ok()?
-    } else {
-        body.parse::<u128>().ok()?
-    };
-    let number = if negative {
-        match i64::try_from(magnitude) {
-            Ok(m) => Number::from(-m),
-            Err(_) if magnitude == 1 << 63 => Number::from(i64::MIN),
-            Err(_) => Number::from_f64(-(magnitude as f64))?,
-        }
-    } else {
-        match u64::try_from(magnitude) {
-            Ok(m) => Number::from(m),
-            Err(_) => Number::from_f64(magnitude as f64)?,
-        }
-    };
-    Some(Value::Number(number))
-}
-
-/// Psych's float: `_` and `,` dropped, base 60 with `:`; `None` for
-/// `.inf` and `.nan`, which JSON cannot hold.
-fn float(text: &str) -> Option<f64> {
-    let cleaned = text.replace(['_', ','], "");
-    let (negative, body) = split_sign(&cleaned);
-    let magnitude = if body.contains(':') {
-        let mut parts = body.split(':').peekable();
-        let mut acc = 0f64;
-        while let Some(part) = parts.next() {
-            let part: f64 = part.parse().ok()?;
-            acc = if parts.peek().is_some() {
-                (acc + part) * 60.0
-            } else {
-                acc + part
-            };
-        }
-        acc
-    } else {
-        body.parse::<f64>().ok().filter(|f| f.is_finite())?
-    };
-    Some(if negative { -magnitude } else { magnitude })
-}
-
-/// Digits from `*at`, at least `min` and at most `max`.
-fn digits(b: &[u8], at: &mut usize, min: usize, max: usize) -> Option<i64> {
-    let start = *at;
-    while *at < b.len() && *at - start < max && b[*at].is_ascii_digit() {
-        *at += 1;
-    }
-    if *at - start < min {
-        return None;
-    }
-    std::str::from_utf8(&b[start..*at]).ok()?.parse().ok()
-}
-
-fn expect(b: &[u8], at: &mut usize, c: u8) -> Option<()> {
-    (b.get(*at) == Some(&c)).then(|| *at += 1)
-}
-
-/// `YYYY-M-D` from `*at`.
-fn ymd(b: &[u8], at: &mut usize) -> Option<(i64, i64, i64)> {
-    let negative = b.get(*at) == Some(&b'-');
-    *at += usize::from(negative);
-    let year = digits(b, at, 4, 4)?;
-    expect(b, at, b'-')?;
-    let month = digits(b, at, 1, 2)?;
-    expect(b, at, b'-')?;
-    let day = digits(b, at, 1, 2)?;
-    Some((if negative { -year } else { year }, month, day))
-}
-
-/// A date's `YYYY-MM-DD`.
-fn date(text: &str) -> Option<String> {
-    let mut at = 0;
-    let (year, month, day) = ymd(text.as_bytes(), &mut at)?;
-    Some(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// A timestamp as RFC 3339: Ruby's `Time.utc` rolls a day past the month's
-/// end, hour 24 and second 60 over; the offset is the one written, `Z`
-/// when none is.
-fn timestamp(text: &str) -> Option<String> {
-    let b = text.as_bytes();
-    let mut at = 0;
-    let (year, month, day) = ymd(b, &mut at)?;
-    if matches!(b.get(at), Some(b'T' | b't')) {
-        at += 1;
-    } else {
-        while b.get(at).is_some_and(u8::is_ascii_whitespace) {
-            at += 1;
-        }
-    }
-    let hour = digits(b, &mut at, 1, 2)?;
-    expect(b, &mut at, b':')?;
-    let minute = digits(b, &mut at, 2, 2)?;
-    expect(b, &mut at, b':')?;
-    let second = digits(b, &mut at, 2, 2)?;
-    let mut fraction = "";
-    if b.get(at) == Some(&b'.') {
-        let start = at + 1;
-        at = start;
-        while b.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-        fraction = &text[start..at];
-    }
-    while b.get(at).is_some_and(u8::is_ascii_whitespace) {
-        at += 1;
-    }
-    let offset = match b.get(at) {
-        None | Some(b'Z') => "Z".to_string(),
-        Some(&sign @ (b'+' | b'-')) => {
-            at += 1;
-            let hours = digits(b, &mut at, 1, 2)?;
-            if b.get(at) == Some(&b':') {
-                at += 1;
-            }
-            let minutes = digits(b, &mut at, 2, 2).unwrap_or(0);
-            format!("{}{hours:02}:{minutes:02}", sign as char)
-        }
-        _ => return None,
-    };
-    let first =
-        jiff::civil::Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, 1).ok()?;
-    let start = first.to_datetime(jiff::civil::Time::midnight());
-    let span = jiff::Span::new()
-        .days(day - 1)
-        .hours(hour)
-        .minutes(minute)
-        .seconds(second);
-    let moment = start.checked_add(span).ok()?;
-    let fraction = if fraction.is_empty() {
-        String::new()
-    } else {
-        format!(".{fraction}")
-    };
-    Some(format!(
-        "{}{fraction}{offset}",
-        moment.strftime("%Y-%m-%dT%H:%M:%S")
-    ))
 }
 
 #[cfg(test)]

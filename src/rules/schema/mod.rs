@@ -3,6 +3,8 @@
 //! written. The schemas are read and compiled once per run, before any
 //! post, by the caller ([`Loaded`]); the rules read no file.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -124,62 +126,48 @@ impl Loaded {
     }
 
     /// The schema of the document at `path`, as [`Loaded::schema_for`]
-    /// picks it, remembered for the last path on this thread: each of the
-    /// family's rules, and the front matter rules for each key, ask again.
+    /// picks it.
     pub fn schema_of(&self, path: &Path, site: &Site) -> Option<&Compiled> {
-        type Last = Option<(String, std::path::PathBuf, Option<usize>)>;
-        thread_local! {
-            static LAST: std::cell::RefCell<Last> = const { std::cell::RefCell::new(None) };
-        }
-        // The digest names the schemas' content: the same digest picks the
-        // same schema for the same path.
-        let hit = LAST.with(|l| {
-            l.borrow()
-                .as_ref()
-                .filter(|(digest, p, _)| *digest == self.digest && p == path)
-                .map(|(.., index)| *index)
-        });
-        let index = hit.unwrap_or_else(|| {
-            let index = self.best(path, site, false).map(|(c, _)| {
-                self.schemas
-                    .iter()
-                    .position(|s| std::ptr::eq(s, c))
-                    .expect("one of the schemas")
-            });
-            LAST.with(|l| {
-                *l.borrow_mut() = Some((self.digest.clone(), path.to_path_buf(), index));
-            });
-            index
-        });
-        index.and_then(|i| self.schemas.get(i))
+        self.best(path, site, false).map(|(c, _)| c)
     }
 
     /// The best match for `path`, with why (in words) when `why` is asked.
     fn best(&self, path: &Path, site: &Site, why: bool) -> Option<(&Compiled, Option<String>)> {
         let from_root = path.strip_prefix(&self.root).unwrap_or(path);
-        let from_root = from_root.to_string_lossy().replace('\\', "/");
-        let from_root = from_root.trim_start_matches("./");
-        let relative = site.relative(path);
-        let kind = document_type(&relative, site);
+        let from_root = match from_root.to_str() {
+            Some(s) if !s.contains('\\') => Cow::Borrowed(s),
+            _ => Cow::Owned(from_root.to_string_lossy().replace('\\', "/")),
+        };
+        let from_root = globset::Candidate::new(from_root.trim_start_matches("./"));
+        // What a `scope` is matched against, made only when one is declared.
+        let scoped = OnceCell::new();
+        let scoped = || {
+            scoped.get_or_init(|| {
+                let relative = site.relative(path);
+                let kind = document_type(&relative, site);
+                (relative, kind)
+            })
+        };
         let mut best: Option<(usize, &Compiled, usize)> = None;
         for compiled in &self.schemas {
             let d = &compiled.declared;
             // The rank, and which glob matched.
             let found = if let Some((scope, want)) = &d.scope {
+                let (relative, kind) = scoped();
                 let scope = scope.trim_start_matches("./").trim_matches('/');
                 let in_path = scope.is_empty()
                     || relative == scope
                     || relative
                         .strip_prefix(scope)
                         .is_some_and(|rest| rest.starts_with('/'));
-                let of_type = want.as_deref().is_none_or(|w| w == kind);
+                let of_type = want.as_deref().is_none_or(|w| w == *kind);
                 (in_path && of_type).then(|| {
                     let rank = 2 * scope.split('/').filter(|s| !s.is_empty()).count()
                         + usize::from(want.is_some());
                     (rank, 0)
                 })
             } else {
-                let matched = compiled.globs.matches(from_root);
+                let matched = compiled.globs.matches_candidate(&from_root);
                 matched.first().map(|&i| {
                     let literal = d.files[i]
                         .split('/')

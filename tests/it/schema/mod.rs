@@ -9,7 +9,8 @@
 //! - `messages`: each keyword's finding in postlint's words;
 //! - `references`: the nearest name as help and fix;
 //! - `corpora`: a schema inferred from each real site then checked against
-//!   it, and seeded defects in the mirror corpus.
+//!   it, and seeded defects in the mirror corpus;
+//! - `views`: what a schema sees of a front matter, as Psych reads it.
 
 mod corpora;
 mod data_files;
@@ -19,6 +20,7 @@ mod keywords;
 mod messages;
 mod places;
 mod references;
+mod views;
 
 /// `(path, rule, start, end, related)` of each finding, `start` and `end`
 /// as `line:col`, `related` as `file:line:col` of the first related place.

@@ -173,19 +173,50 @@ fn an_alias_bomb_stays_within_the_documents_size() {
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
 }
 
-/// The values of a mapping viewed one by one, as the front matter's
-/// top-level values are: an alias is its anchor's value, and its specials
-/// are its own, though the anchor is in an earlier value.
-#[test]
-fn an_alias_names_an_anchor_of_an_earlier_value() {
-    let src = "a: &x {d: 2022-10-31}\nb: *x\n";
+/// The view of a front matter's pairs, as the `schema` rules make it.
+fn pairs_view_of(src: &str) -> JsonView {
     let (root, anchors) = parse_anchored(src, 0).unwrap();
     let root = root.unwrap();
     let NodeKind::Mapping(pairs) = &root.kind else {
-        panic!("a mapping")
+        panic!("a mapping");
     };
-    let nodes: Vec<&Node> = pairs.iter().map(|(_, v)| v).collect();
-    let views = view_each(&nodes, Some(&anchors));
-    assert_eq!(views[1].value, json!({"d": "2022-10-31"}));
-    assert_eq!(views[1].special, [("/d".to_string(), Scalar::Date)]);
+    view_pairs(pairs.iter().map(|(k, v)| (key_text(k), v)), Some(&anchors))
+}
+
+#[test]
+fn the_pairs_view_is_the_mappings_view() {
+    for src in [
+        "d: 2022-01-02\nl:\n  - 2022-01-02 10:00:00\n  - x\nm: {k/x: .inf, big: 99999999999999999999999}\n",
+        "a: &me {name: x, d: 2022-01-02}\nb: *me\nc: [&n 3, *n]\n",
+        "title: &t hello\nlayout: *t\n",
+        "on: push\n2022: year\n\"on\": quoted\n",
+    ] {
+        assert_eq!(pairs_view_of(src), view_of(src), "{src}");
+    }
+}
+
+#[test]
+fn a_repeated_key_drops_its_own_types_alone() {
+    let v = pairs_view_of("dated: 2020-01-01\ndate: 2020-01-02\nd/x: 2020-01-03\ndate: text\n");
+    assert_eq!(
+        v.value,
+        json!({"dated": "2020-01-01", "date": "text", "d/x": "2020-01-03"})
+    );
+    assert_eq!(
+        v.special,
+        vec![
+            ("/dated".to_string(), Scalar::Date),
+            ("/d~1x".to_string(), Scalar::Date),
+        ]
+    );
+}
+
+#[test]
+fn a_repeated_nested_key_drops_its_own_types_alone() {
+    let v = view_of("m:\n  dated: 2020-01-01\n  date: 2020-01-02\n  date: text\n");
+    assert_eq!(
+        v.value,
+        json!({"m": {"dated": "2020-01-01", "date": "text"}})
+    );
+    assert_eq!(v.special, vec![("/m/dated".to_string(), Scalar::Date)]);
 }

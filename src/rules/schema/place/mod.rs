@@ -5,9 +5,7 @@
 //! the later one, anything else at the value; with the keyword's place in
 //! the schema file as a related location.
 
-use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
 
 use serde_json::Value;
 
@@ -22,65 +20,22 @@ use crate::rules::Context;
 
 mod block;
 mod filter;
+pub mod per_post;
 mod reference;
 mod view;
 
 use filter::{left_to_invalid_date, one_per_value, supplied};
-use view::{top_level, view};
+use view::{schema_of_post, top_level, view};
 
-/// Which rule of the family reports a finding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Family {
-    Type,
-    Required,
-    UnknownKey,
-    Value,
-    Reference,
-}
+pub use per_post::Family;
 
-/// The last post validated on this thread (a hash of its path, front
-/// matter and schemas:
-/// a worker reads each file into the same buffer) and its findings, which
-/// the family's rules share.
-type Last = Option<(u64, Rc<Vec<(Family, Diagnostic)>>)>;
-
-thread_local! {
-    static LAST: RefCell<Last> =
-        const { RefCell::new(None) };
-}
-
-/// Push the findings of the family's rule `family` for the post.
+/// Push the findings of the family's rule `family` for the post: the
+/// post is validated once, for the first of the family's rules.
 pub fn report(ctx: &Context, family: Family, out: &mut crate::rules::Sink) {
     if ctx.settings.schema.loaded.is_none() {
         return;
     }
-    let key = {
-        use std::hash::{BuildHasher, Hash, Hasher};
-        let mut h = foldhash::fast::FixedState::with_seed(31).build_hasher();
-        // The findings depend on the path and the front matter alone:
-        // hashing the whole text for each of the family's rules would cost
-        // more than validating.
-        ctx.path.hash(&mut h);
-        ctx.post.text[..ctx.post.body_start.min(ctx.post.text.len())].hash(&mut h);
-        // And the schemas: the language server reads them again when they
-        // change, while the post stays the same.
-        if let Some(loaded) = &ctx.settings.schema.loaded {
-            loaded.digest.hash(&mut h);
-        }
-        h.finish()
-    };
-    let cached = LAST.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, d)| Rc::clone(d))
-    });
-    let all = cached.unwrap_or_else(|| {
-        let all = Rc::new(findings(ctx));
-        LAST.with(|l| *l.borrow_mut() = Some((key, Rc::clone(&all))));
-        all
-    });
-    for (f, d) in all.iter() {
+    for (f, d) in ctx.schema.findings(|| findings(ctx)) {
         if *f == family {
             out.push(d.clone());
         }
@@ -91,14 +46,17 @@ fn findings(ctx: &Context) -> Vec<(Family, Diagnostic)> {
     let Some(loaded) = ctx.settings.schema.loaded.as_deref() else {
         return Vec::new();
     };
-    let Some(schema) = loaded.schema_of(ctx.path, ctx.site) else {
+    let Some(schema) = schema_of_post(ctx) else {
         return Vec::new();
     };
-    let pairs = top_level(ctx);
-    let view = view(ctx, &pairs);
+    let view = view(ctx);
     let mut violations = validate(&schema.validator, &view);
+    if violations.is_empty() {
+        return Vec::new();
+    }
     violations.retain(|v| !supplied(ctx, v) && !left_to_invalid_date(ctx, v));
     one_per_value(&mut violations);
+    let pairs = top_level(ctx);
     place_all(ctx, loaded, schema, &pairs, &view, violations)
 }
 
@@ -410,10 +368,5 @@ fn with_article(kind: &str) -> String {
 /// `yamlType`, `enum`, `const` or `format` under `properties`): then the
 /// schema's finding is the only one about its type.
 pub fn types_key(ctx: &Context, key: &str) -> bool {
-    ctx.settings
-        .schema
-        .loaded
-        .as_deref()
-        .and_then(|l| l.schema_of(ctx.path, ctx.site))
-        .is_some_and(|schema| schema.typed_keys.iter().any(|k| k == key))
+    schema_of_post(ctx).is_some_and(|schema| schema.typed_keys.iter().any(|k| k == key))
 }

@@ -1,14 +1,29 @@
-//! The post's front matter as the schema sees it: its top-level pairs
-//! with their keys as Psych reads them, and its JSON view.
+//! The post as its schema sees it: which schema, its front matter's
+//! top-level pairs with their keys as Psych reads them, and its JSON view.
 
 use std::ops::Range;
 
-use serde_json::Value;
-
-use crate::model::front_matter::scalar::{Scalar, resolve_plain};
+use crate::model::front_matter::block::Entry;
+use crate::model::front_matter::scalar::resolve_plain;
 use crate::model::schema::json_view::{self, JsonView};
-use crate::model::yaml::{Node, NodeKind};
+use crate::model::yaml::Node;
 use crate::rules::Context;
+use crate::rules::schema::{Compiled, Loaded};
+
+/// The schema of the post, as [`Loaded::schema_of`] picks it, found once
+/// per post: the family's rules, and the front matter rules for each key,
+/// ask again.
+pub(super) fn schema_of_post<'a>(ctx: &Context<'a>) -> Option<&'a Compiled> {
+    let loaded: &'a Loaded = ctx.settings.schema.loaded.as_deref()?;
+    let index = ctx.schema.schema(|| {
+        let compiled = loaded.schema_of(ctx.path, ctx.site)?;
+        loaded
+            .schemas
+            .iter()
+            .position(|s| std::ptr::eq(s, compiled))
+    });
+    loaded.schemas.get(index?)
+}
 
 /// The top-level pairs of the front matter, with their keys as Psych reads
 /// them.
@@ -18,29 +33,25 @@ pub(super) fn top_level<'p>(ctx: &'p Context) -> Vec<(String, Option<&'p Node>, 
     };
     entries
         .iter()
-        .map(|e| {
-            let written = &ctx.post.text[e.key_span.clone()];
-            let key = if written.starts_with(['"', '\'']) {
-                e.key.clone()
-            } else {
-                let node = Node {
-                    span: e.key_span.clone(),
-                    kind: NodeKind::Scalar {
-                        text: e.key.clone(),
-                        value: resolve_plain(&e.key),
-                        plain: true,
-                    },
-                };
-                json_view::key_text(&node)
-            };
-            (key, Some(&e.value), e.key_span.clone())
-        })
+        .map(|e| (key(ctx, e), Some(&e.value), e.key_span.clone()))
         .collect()
+}
+
+/// The key of `entry` as Psych reads it: a quoted key is its text, a plain
+/// one the text of its value (`on` is `"true"`).
+fn key(ctx: &Context, entry: &Entry) -> String {
+    let written = &ctx.post.text[entry.key_span.clone()];
+    if written.starts_with(['"', '\'']) {
+        entry.key.clone()
+    } else {
+        json_view::scalar_key(&entry.key, &resolve_plain(&entry.key))
+    }
 }
 
 /// The JSON view of the post's front matter; an empty mapping when there
 /// is none or it is not a mapping.
-pub(super) fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)]) -> JsonView {
+pub(super) fn view(ctx: &Context) -> JsonView {
+    let entries = ctx.post.front_matter.entries().unwrap_or_default();
     let anchors = ctx.post.front_matter.block().and_then(|b| {
         let yaml = &ctx.post.text[b.yaml.clone()];
         memchr::memchr(b'*', yaml.as_bytes())?;
@@ -48,34 +59,8 @@ pub(super) fn view(ctx: &Context, pairs: &[(String, Option<&Node>, Range<usize>)
             .ok()
             .map(|(_, a)| a)
     });
-    let mut object = serde_json::Map::new();
-    let mut special = Vec::new();
-    let mut unexpanded = Vec::new();
-    // One view for all the values: an alias names an anchor of an earlier key.
-    let nodes: Vec<&Node> = pairs.iter().filter_map(|(_, node, _)| *node).collect();
-    let views = json_view::view_each(&nodes, anchors.as_ref());
-    let keys = pairs.iter().filter(|(_, node, _)| node.is_some());
-    for ((key, ..), v) in keys.zip(views) {
-        // Most values are plain text, with nothing to record.
-        if !(special.is_empty() && v.special.is_empty() && v.unexpanded.is_empty()) {
-            let prefix = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
-            // A repeated key's earlier value goes; `/sub` keeps `/subtitle`.
-            special.retain(|(p, _): &(String, Scalar)| {
-                p.strip_prefix(&prefix)
-                    .is_none_or(|rest| !rest.is_empty() && !rest.starts_with('/'))
-            });
-            special.extend(
-                v.special
-                    .into_iter()
-                    .map(|(p, k)| (format!("{prefix}{p}"), k)),
-            );
-            unexpanded.extend(v.unexpanded.into_iter().map(|p| format!("{prefix}{p}")));
-        }
-        object.insert(key.clone(), v.value);
-    }
-    JsonView {
-        value: Value::Object(object),
-        special,
-        unexpanded,
-    }
+    json_view::view_pairs(
+        entries.iter().map(|e| (key(ctx, e), &e.value)),
+        anchors.as_ref(),
+    )
 }
